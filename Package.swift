@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "CallQA",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "CallQA", targets: ["CallQA"]),
+        .executable(name: "callqa", targets: ["callqa"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "CallQA",
+            dependencies: ["CLibXML2"]
+        ),
+        .executableTarget(
+            name: "callqa",
+            dependencies: [
+                "CallQA",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CallQATests",
+            dependencies: ["CallQA"]
+        ),
+        .testTarget(
+            name: "CallQAEndToEndTests",
+            dependencies: ["callqa"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

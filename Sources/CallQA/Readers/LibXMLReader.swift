@@ -1,0 +1,172 @@
+import CLibXML2
+
+/// A thin, hardened wrapper around libxml2's streaming `xmlTextReader`.
+///
+/// Parser options: `XML_PARSE_NONET` (no network access, ever), and never
+/// `XML_PARSE_NOENT` (entity substitution), `XML_PARSE_DTDLOAD` (external DTDs)
+/// or `XML_PARSE_HUGE` (which lifts libxml2's own size and depth limits).
+/// Parser messages are collected for this reader, never printed.
+final class LibXMLReader {
+    /// The kinds of node the transcript reader cares about.
+    enum NodeKind: Equatable {
+        case element, endElement, text, whitespace, entityReference, documentType, other
+    }
+
+    /// One message from the parser.
+    struct Message {
+        var isError: Bool
+        var line: Int?
+        var text: String
+    }
+
+    private let reader: xmlTextReaderPtr?
+    private let log = MessageLog()
+    private var memory: UnsafeMutableBufferPointer<UInt8>?
+
+    private static let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+        | XML_PARSE_COMPACT.rawValue)
+
+    /// libxml2 wants one initialisation before any thread parses.
+    private static let initialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Opens a file for streaming; its contents are never held in memory at once.
+    init(path: String) {
+        _ = Self.initialised
+        reader = xmlReaderForFile(path, nil, Self.options)
+        install()
+    }
+
+    /// Reads from bytes already in memory (standard input, tests).
+    init(bytes: [UInt8], url: String) {
+        _ = Self.initialised
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = copy.initialize(from: bytes)
+        memory = copy
+        reader = copy.baseAddress!.withMemoryRebound(to: CChar.self, capacity: copy.count) { base in
+            xmlReaderForMemory(base, Int32(clamping: bytes.count), url, nil, Self.options)
+        }
+        install()
+    }
+
+    deinit {
+        if let reader { xmlFreeTextReader(reader) }
+        memory?.deallocate()
+    }
+
+    /// Whether the reader could be created at all.
+    var isOpen: Bool { reader != nil }
+
+    /// Moves to the next node: `true` on a node, `false` at the end of input
+    /// or on a fault (then ``failure`` says what went wrong).
+    func read() -> Bool {
+        guard let reader else { return false }
+        // Messages not tied to this reader's parser (I/O, encodings) go to the
+        // thread's handler: keep them off the terminal.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        let status = xmlTextReaderRead(reader)
+        if status < 0 { failed = true }
+        return status == 1
+    }
+
+    /// Whether parsing stopped on a fault.
+    private(set) var failed = false
+
+    /// The first error the parser reported, when parsing stopped on a fault.
+    var failure: Message? {
+        guard failed else { return nil }
+        return log.messages.first(where: \.isError) ?? Message(isError: true, line: parserLine, text: "the parser stopped")
+    }
+
+    /// Warnings the parser reported since the last call, then forgotten.
+    func takeWarnings() -> [Message] {
+        let warnings = log.messages.filter { !$0.isError }
+        log.messages.removeAll { !$0.isError }
+        return warnings
+    }
+
+    var kind: NodeKind {
+        switch UInt32(xmlTextReaderNodeType(reader)) {
+        case XML_READER_TYPE_ELEMENT.rawValue: .element
+        case XML_READER_TYPE_END_ELEMENT.rawValue: .endElement
+        case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue: .text
+        case XML_READER_TYPE_WHITESPACE.rawValue, XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue: .whitespace
+        case XML_READER_TYPE_ENTITY_REFERENCE.rawValue: .entityReference
+        case XML_READER_TYPE_DOCUMENT_TYPE.rawValue: .documentType
+        default: .other
+        }
+    }
+
+    /// The local name of the current element (no namespace prefix).
+    var name: String {
+        xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+    }
+
+    /// The text of the current text node.
+    var value: String {
+        xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+    }
+
+    var depth: Int { Int(xmlTextReaderDepth(reader)) }
+
+    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
+    /// The line of the current node's start tag.
+    var line: Int? {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return parserLine }
+        let line = Int(xmlGetLineNo(node))
+        return line > 0 ? line : parserLine
+    }
+
+    /// Where the parser is now.
+    var parserLine: Int? {
+        let line = Int(xmlTextReaderGetParserLineNumber(reader))
+        return line > 0 ? line : nil
+    }
+
+    /// The current element's attributes, in document order, without namespace declarations.
+    var attributes: [(name: String, value: String)] {
+        var result: [(name: String, value: String)] = []
+        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return result }
+        repeat {
+            if xmlTextReaderIsNamespaceDecl(reader) != 1 { result.append((name, value)) }
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+        return result
+    }
+
+    /// Why the document type is refused, or `nil` when it declares nothing
+    /// that could load or expand: no entities, no external DTD.
+    var documentTypeRefusal: String? {
+        guard let document = xmlTextReaderCurrentDoc(reader) else { return nil }
+        for dtd in [document.pointee.intSubset, document.pointee.extSubset] {
+            guard let dtd = dtd?.pointee else { continue }
+            if dtd.entities != nil || dtd.pentities != nil { return "the DOCTYPE declares entities" }
+            if dtd.SystemID != nil || dtd.ExternalID != nil { return "the DOCTYPE names an external DTD" }
+        }
+        return nil
+    }
+
+    private func install() {
+        guard let reader else { return }
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            let log = Unmanaged<MessageLog>.fromOpaque(context).takeUnretainedValue()
+            guard log.messages.count < MessageLog.capacity else { return }
+            let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+            log.messages.append(Message(
+                isError: error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue,
+                line: error.pointee.line > 0 ? Int(error.pointee.line) : nil,
+                text: message.trimmingWhitespace().description))
+        }, Unmanaged.passUnretained(log).toOpaque())
+    }
+
+    /// Collects parser messages; the reader's C callback appends to it.
+    private final class MessageLog {
+        /// A broken file can make the parser repeat itself; the first messages say enough.
+        static let capacity = 64
+        var messages: [Message] = []
+    }
+}

@@ -1,0 +1,136 @@
+/// Byte-level scanning of plain-text transcript lines.
+///
+/// Works on validated UTF-8 without building `String`s for every line: only a
+/// turn's label and text become strings.
+enum LineScanner {
+    /// A turn line split into its parts.
+    struct TurnLine {
+        /// The leading timestamp, when there is one.
+        var time: Timestamp.Range?
+        /// The speaker label, when the line has one.
+        var label: ArraySlice<UInt8>?
+        /// The words after the label (the whole line when there is no label).
+        var text: ArraySlice<UInt8>
+    }
+
+    /// Labels are short: at most this many bytes (about 20 Han characters).
+    static let maximumLabelBytes = 64
+    /// …and at most this many words (`Customer (Mr. Liu)` has three).
+    static let maximumLabelWords = 4
+
+    /// The line without leading and trailing white space (ASCII, no-break, ideographic).
+    static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = line.startIndex, end = line.endIndex
+        while start < end, let width = whitespaceWidth(line, at: start) { start += width }
+        while end > start {
+            if line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1; continue }
+            if end - start >= 2, line[end - 2] == 0xC2, line[end - 1] == 0xA0 { end -= 2; continue }
+            if end - start >= 3, line[end - 3] == 0xE3, line[end - 2] == 0x80, line[end - 1] == 0x80 { end -= 3; continue }
+            break
+        }
+        return line[start..<end]
+    }
+
+    /// `# key: value` → (key, value); `nil` for a comment line without a key.
+    static func header(_ line: ArraySlice<UInt8>) -> (key: String, value: String)? {
+        var body = line
+        while body.first == UInt8(ascii: "#") { body = body.dropFirst() }
+        body = trimmed(body)
+        guard let (colon, width) = firstColon(in: body, limit: 48) else { return nil }
+        let key = trimmed(body[body.startIndex..<colon])
+        guard !key.isEmpty, key.allSatisfy(isKeyByte) else { return nil }
+        let value = trimmed(body[(colon + width)...])
+        return (String(decoding: key, as: UTF8.self), String(decoding: value, as: UTF8.self))
+    }
+
+    /// Splits a (trimmed, non-empty) line into timestamp, label and text.
+    static func turn(_ line: ArraySlice<UInt8>) -> TurnLine {
+        var rest = line
+        var time: Timestamp.Range?
+        if rest.first == UInt8(ascii: "["), let close = rest.firstIndex(of: UInt8(ascii: "]")),
+           let range = Timestamp.range(String(decoding: rest[(rest.startIndex + 1)..<close], as: UTF8.self)) {
+            time = range
+            rest = trimmed(rest[(close + 1)...])
+        }
+        guard let label = labelEnd(in: rest) else { return TurnLine(time: time, label: nil, text: rest) }
+        let name = trimmed(rest[rest.startIndex..<label.colon])
+        return TurnLine(time: time, label: name, text: trimmed(rest[(label.colon + label.width)...]))
+    }
+
+    /// Where the label's colon is, if the line starts with a label.
+    ///
+    /// A label is at most ``maximumLabelBytes`` bytes and ``maximumLabelWords``
+    /// words, holds no sentence punctuation, and does not start with `#`; a
+    /// colon between two digits (`10:30`) is a time, not a label's end.
+    private static func labelEnd(in line: ArraySlice<UInt8>) -> (colon: Int, width: Int)? {
+        guard let first = line.first, first != UInt8(ascii: "#") else { return nil }
+        guard let (colon, width) = firstColon(in: line, limit: maximumLabelBytes) else { return nil }
+        let label = line[line.startIndex..<colon]
+        guard !trimmed(label).isEmpty else { return nil }
+        if colon > line.startIndex, isDigit(line[colon - 1]), colon + width < line.endIndex,
+           isDigit(line[colon + width]) {
+            return nil
+        }
+        var words = 1
+        var index = label.startIndex
+        var previousWasSpace = false
+        while index < label.endIndex {
+            let byte = label[index]
+            if byte == 0x20 || byte == 0x09 {
+                if !previousWasSpace { words += 1 }
+                previousWasSpace = true
+                index += 1
+                continue
+            }
+            previousWasSpace = false
+            if sentencePunctuation.contains(byte) { return nil }
+            if byte >= 0xE0, index + 2 < label.endIndex,
+               wideSentencePunctuation.contains(where: { $0.0 == byte && $0.1 == label[index + 1] && $0.2 == label[index + 2] }) {
+                return nil
+            }
+            index += 1
+        }
+        return words <= maximumLabelWords ? (colon, width) : nil
+    }
+
+    /// The first ASCII `:` or full-width `：` (EF BC 9A) within `limit` bytes.
+    private static func firstColon(in line: ArraySlice<UInt8>, limit: Int) -> (Int, Int)? {
+        let end = min(line.endIndex, line.startIndex + limit + 3)
+        var index = line.startIndex
+        while index < end {
+            let byte = line[index]
+            if byte == UInt8(ascii: ":") { return index - line.startIndex <= limit ? (index, 1) : nil }
+            if byte == 0xEF, index + 2 < line.endIndex, line[index + 1] == 0xBC, line[index + 2] == 0x9A {
+                return index - line.startIndex <= limit ? (index, 3) : nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The width in bytes of a white-space character at `index`, or `nil`.
+    private static func whitespaceWidth(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte == 0x20 || byte == 0x09 { return 1 }
+        if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 { return 2 }
+        if byte == 0xE3, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
+        return nil
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == 0x20
+    }
+
+    /// ASCII characters that end or split sentences, and so never occur in a label.
+    private static let sentencePunctuation: Set<UInt8> = Set(",!?;\"=<>{}[]/\\|".utf8)
+
+    /// Full-width sentence punctuation as UTF-8: ，。！？；、“”….
+    private static let wideSentencePunctuation: [(UInt8, UInt8, UInt8)] = ["，", "。", "！", "？", "；", "、", "“", "”", "…"]
+        .map { (character: String) in
+            let bytes = Array(character.utf8)
+            return (bytes[0], bytes[1], bytes[2])
+        }
+}

@@ -1,0 +1,67 @@
+/// Maps speaker labels as transcripts write them to speaker roles.
+///
+/// Known labels (case-insensitive): agent = `Agent`, `A`, `T` (telephone
+/// agent), `Rep`, `坐席`, `客服`, `话务员`/`話務員`, `员工`/`員工`;
+/// customer = `Customer`, `C`, `Caller`, `Client`, `客户`/`客戶`, `顾客`/`顧客`,
+/// `用户`/`用戶`, `来电人`/`來電人`. A label may carry a qualifier after the
+/// role word — `Agent Maria`, `Customer (Mr Liu)`, `客服-小王`, `坐席1` — and a
+/// label equal to the call's declared agent or customer name maps to that role.
+public struct SpeakerLabels: Sendable, Equatable {
+    /// The agent's name or ID declared by the transcript, if any.
+    public var agent: String?
+    /// The customer's name declared by the transcript, if any.
+    public var customer: String?
+
+    /// Creates a mapping that also knows the call's declared names.
+    public init(agent: String? = nil, customer: String? = nil) {
+        self.agent = agent
+        self.customer = customer
+    }
+
+    /// The role a label stands for, or `nil` when the label names no known role.
+    public func role(for label: String) -> SpeakerRole? {
+        let key = label.trimmingWhitespace().lowercased()
+        guard !key.isEmpty else { return nil }
+        if let role = Self.exact[key] { return role }
+        if let agent, key == agent.trimmingWhitespace().lowercased() { return .agent }
+        if let customer, key == customer.trimmingWhitespace().lowercased() { return .customer }
+        return Self.qualifiedRole(key)
+    }
+
+    private static let exact: [String: SpeakerRole] = {
+        var table: [String: SpeakerRole] = [:]
+        for label in ["agent", "a", "t", "rep", "representative", "坐席", "客服", "话务员", "話務員", "员工", "員工"] {
+            table[label] = .agent
+        }
+        for label in ["customer", "c", "caller", "client", "客户", "客戶", "顾客", "顧客", "用户", "用戶", "来电人", "來電人"] {
+            table[label] = .customer
+        }
+        for label in ["other", "system", "ivr"] {
+            table[label] = .other
+        }
+        return table
+    }()
+
+    /// Role words that may be followed by a qualifier (a name, a number).
+    private static let qualifiable: [(word: String, role: SpeakerRole)] = [
+        ("agent", .agent), ("rep", .agent), ("representative", .agent),
+        ("坐席", .agent), ("客服", .agent), ("话务员", .agent), ("話務員", .agent), ("员工", .agent), ("員工", .agent),
+        ("customer", .customer), ("caller", .customer), ("client", .customer),
+        ("客户", .customer), ("客戶", .customer), ("顾客", .customer), ("顧客", .customer),
+        ("用户", .customer), ("用戶", .customer), ("来电人", .customer), ("來電人", .customer),
+    ]
+
+    /// `agent maria`, `customer (mr liu)`, `客服-小王`, `坐席1`: a role word
+    /// followed by something that is not a letter or a Han character, so that
+    /// `Agentur` or `客户经理` (an account manager) are not taken for a role.
+    private static func qualifiedRole(_ key: String) -> SpeakerRole? {
+        for (word, role) in qualifiable where key.hasPrefix(word) {
+            let rest = key.unicodeScalars.dropFirst(word.unicodeScalars.count)
+            guard let next = rest.first else { continue }
+            if next.isTranscriptWhitespace || "-_#(（[·.:0123456789".unicodeScalars.contains(next) {
+                return role
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,303 @@
+/// Reads the XML transcript form, one call at a time.
+///
+/// ```xml
+/// <calls>
+///   <call id="2024-05-01-0042" agent="张丽" customer="刘先生" language="zh-Hans" date="2024-05-01">
+///     <meta name="queue">billing</meta>
+///     <turn speaker="agent" start="0.0" end="3.1">中国人寿客户服务部,我是张丽,您需要什么帮助?</turn>
+///     <turn speaker="customer" label="刘先生">我想查一下保单。</turn>
+///   </call>
+/// </calls>
+/// ```
+///
+/// The root is `<call>` or `<calls>`. `<call>` attributes `id`, `agent`,
+/// `customer` and `language` fill the call; any other attribute (`date`, …)
+/// and every `<meta name="…">` become metadata. A `<turn>` has `speaker`
+/// (`agent`, `customer`, `other`, or any label ``SpeakerLabels`` knows), and
+/// optionally `label`, `start` and `end` (seconds, or `hh:mm:ss.fff`).
+///
+/// The reader streams with libxml2's `xmlTextReader`: memory holds one call,
+/// however many calls the file has. It is hardened against hostile input: no
+/// network, no external DTD, no entity expansion (a DOCTYPE that declares
+/// entities is refused before any content is read), and a depth limit. On
+/// malformed XML it reports the line; the calls read before the fault have
+/// already been returned.
+///
+/// Unknown elements or attributes inside a `<turn>` keep their text and are
+/// warned about once per file; unknown elements elsewhere are skipped with a
+/// warning. A call that cannot be read (a turn without a speaker, no turns)
+/// is rejected with an error and reading goes on with the next call.
+public final class XMLTranscriptReader: IteratorProtocol, Sequence {
+    /// How deep elements may nest: `<calls>`, `<call>`, `<turn>` and some
+    /// inline markup need far fewer levels.
+    public static let maximumDepth = 32
+
+    private let xml: LibXMLReader
+    private let source: String
+    private let defaultID: String
+    private var queue: [ReadEvent] = []
+    private var queueHead = 0
+    private var phase = Phase.prolog
+    private var callCount = 0
+    private var warnedOnce: Set<String> = []
+
+    private enum Phase { case prolog, container, epilog, finished }
+
+    /// Opens an XML transcript file for streaming.
+    ///
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - source: the path to name in diagnostics and in ``Call/source``.
+    ///   - defaultID: the base of call IDs for calls without an `id` attribute.
+    public init(path: String, source: String, defaultID: String) {
+        xml = LibXMLReader(path: path)
+        self.source = source
+        self.defaultID = defaultID
+    }
+
+    /// Reads an XML transcript held in memory.
+    public init(bytes: [UInt8], source: String, defaultID: String) {
+        xml = LibXMLReader(bytes: bytes, url: source)
+        self.source = source
+        self.defaultID = defaultID
+    }
+
+    /// The next call or diagnostic, or `nil` when the input is exhausted.
+    public func next() -> ReadEvent? {
+        while queueHead == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            queueHead = 0
+            guard phase != .finished else { return nil }
+            step()
+        }
+        defer { queueHead += 1 }
+        return queue[queueHead]
+    }
+
+    // MARK: - Document structure
+
+    /// Reads until at least one event is queued or the input ends.
+    private func step() {
+        guard xml.isOpen else {
+            fail(.unreadable(reason: "libxml2 could not open the input"))
+            return
+        }
+        guard advance() else { return finish() }
+        switch (phase, xml.kind) {
+        case (.prolog, .documentType):
+            // libxml2 keeps no line for a DOCTYPE, and its parser has read ahead: name no line.
+            if let refusal = xml.documentTypeRefusal { fail(.forbiddenDoctype(line: nil, detail: refusal)) }
+        case (.prolog, .element):
+            switch xml.name {
+            case "calls": phase = xml.isEmptyElement ? .epilog : .container
+            case "call":
+                readCall()
+                if phase != .finished { phase = .epilog }
+            default: fail(.notATranscript(root: xml.name, line: xml.line))
+            }
+        case (.container, .element):
+            if xml.name == "call" { readCall() } else { skipUnknown(in: "calls") }
+        case (.container, .endElement):
+            phase = .epilog
+        case (.container, .text):
+            warnOnce("text outside <call>", line: xml.line, "text outside any <call> is ignored")
+        default:
+            break
+        }
+    }
+
+    /// Moves to the next node, turning faults and refused nodes into errors.
+    /// Returns `false` when reading must stop.
+    private func advance() -> Bool {
+        let moved = xml.read()
+        for warning in xml.takeWarnings() {
+            queue.append(.diagnostic(Diagnostic(.warning, source: source, line: warning.line, message: warning.text)))
+        }
+        if let failure = xml.failure {
+            // The parser may meet an entity before the DOCTYPE node surfaces (its own
+            // guard against entity expansion stops it): the DOCTYPE is the cause.
+            if let refusal = xml.documentTypeRefusal {
+                fail(.forbiddenDoctype(line: nil, detail: "\(refusal) (\(failure.text))"))
+            } else {
+                fail(.malformedXML(line: failure.line, detail: failure.text))
+            }
+            return false
+        }
+        guard moved else { return false }
+        switch xml.kind {
+        case .entityReference:
+            fail(.entityReference(name: xml.name, line: xml.line))
+            return false
+        case .element where xml.depth >= Self.maximumDepth:
+            fail(.nestingTooDeep(line: xml.line, limit: Self.maximumDepth))
+            return false
+        default:
+            return true
+        }
+    }
+
+    private func finish() {
+        guard phase != .finished else { return }
+        if phase == .prolog { fail(.empty) } else { phase = .finished }
+    }
+
+    private func fail(_ error: TranscriptError) {
+        queue.append(.diagnostic(Diagnostic(error: error, source: source)))
+        phase = .finished
+    }
+
+    // MARK: - Calls and turns
+
+    private func readCall() {
+        let callLine = xml.line
+        let callDepth = xml.depth
+        let index = callCount
+        callCount += 1
+
+        var header = CallHeader()
+        var warnings: [Diagnostic] = []
+        let warn: (Int, String) -> Void = { [source] line, message in
+            warnings.append(Diagnostic(.warning, source: source, line: line, message: message))
+        }
+        for (name, value) in xml.attributes {
+            header.set(key: name, value: value, line: callLine ?? 0, warn: warn)
+        }
+        var turns: [Turn] = []
+        var rejection: TranscriptError?
+
+        if !xml.isEmptyElement {
+            while true {
+                guard advance() else { return }  // a fault: the partial call is dropped, the error says why
+                if xml.kind == .endElement && xml.depth == callDepth { break }
+                guard xml.kind == .element else {
+                    if xml.kind == .text {
+                        warnOnce("text in <call>", line: xml.line, "text outside <turn> is ignored")
+                    }
+                    continue
+                }
+                switch xml.name {
+                case "turn":
+                    guard let turn = readTurn(labels: SpeakerLabels(agent: header.agent, customer: header.customer))
+                    else { return }
+                    switch turn {
+                    case .success(let turn): turns.append(turn)
+                    case .failure(let error): rejection = rejection ?? error
+                    }
+                case "meta":
+                    readMeta(into: &header)
+                default:
+                    skipUnknown(in: "call")
+                }
+                if phase == .finished { return }
+            }
+        }
+
+        queue.append(contentsOf: warnings.map(ReadEvent.diagnostic))
+        let id = header.id ?? (index == 0 ? defaultID : "\(defaultID)#\(index + 1)")
+        if let rejection {
+            queue.append(.diagnostic(Diagnostic(.error, source: source, line: rejection.line,
+                                                message: "call \(id) rejected: \(rejection.message)")))
+            return
+        }
+        guard !turns.isEmpty else {
+            queue.append(.diagnostic(Diagnostic(.error, source: source, line: callLine,
+                                                message: "call \(id) rejected: \(TranscriptError.noTurns(line: nil).message)")))
+            return
+        }
+        queue.append(.call(Call(id: id, agent: header.agent, customer: header.customer,
+                                language: header.language(for: turns), metadata: header.metadata,
+                                source: Call.Source(path: source, line: callLine, index: index), turns: turns)))
+    }
+
+    /// Reads a `<turn>`; `nil` when a fault stopped the input.
+    private func readTurn(labels: SpeakerLabels) -> Result<Turn, TranscriptError>? {
+        let line = xml.line ?? 0
+        let depth = xml.depth
+        var speaker: String?, label: String?, start: Double?, end: Double?
+        for (name, value) in xml.attributes {
+            switch name {
+            case "speaker": speaker = value
+            case "label": label = value
+            case "start", "end":
+                guard let seconds = Timestamp.seconds(value) else {
+                    queueWarning(line: line, "invalid \(name) time \"\(value)\" ignored")
+                    continue
+                }
+                if name == "start" { start = seconds } else { end = seconds }
+            default:
+                warnOnce("turn attribute \(name)", line: line, "unknown attribute '\(name)' on <turn> ignored")
+            }
+        }
+
+        var text = ""
+        if !xml.isEmptyElement {
+            while true {
+                guard advance() else { return nil }
+                switch xml.kind {
+                case .endElement where xml.depth == depth:
+                    break
+                case .text, .whitespace:
+                    text += xml.value
+                    continue
+                case .element:
+                    warnOnce("turn element \(xml.name)", line: xml.line,
+                             "unknown element <\(xml.name)> inside <turn>: its text is kept")
+                    continue
+                default:
+                    continue
+                }
+                break
+            }
+        }
+
+        if let startTime = start, let endTime = end, endTime < startTime {
+            queueWarning(line: line, "turn ends before it starts; end time ignored")
+            end = nil
+        }
+        guard let written = speaker ?? label else { return .failure(.missingSpeaker(line: line)) }
+        var role = labels.role(for: written)
+        if role == nil, speaker != nil, let label { role = labels.role(for: label) }
+        if role == nil {
+            warnOnce("speaker \(written)", line: line, "speaker \"\(written)\" is neither agent nor customer; read as other")
+        }
+        return .success(Turn(role: role ?? .other, label: label ?? written, start: start, end: end,
+                             text: String(text.trimmingWhitespace()), line: line))
+    }
+
+    private func readMeta(into header: inout CallHeader) {
+        let line = xml.line ?? 0
+        let depth = xml.depth
+        let name = xml.attributes.first { $0.name == "name" }?.value
+        var text = ""
+        if !xml.isEmptyElement {
+            while advance() {
+                if xml.kind == .endElement && xml.depth == depth { break }
+                if xml.kind == .text || xml.kind == .whitespace { text += xml.value }
+            }
+        }
+        guard let name, !name.isEmpty else {
+            queueWarning(line: line, "<meta> without a 'name' attribute ignored")
+            return
+        }
+        header.metadata[name] = String(text.trimmingWhitespace())
+    }
+
+    /// Skips an element the schema does not know, with a warning once per name.
+    private func skipUnknown(in parent: String) {
+        let name = xml.name
+        warnOnce("\(parent) element \(name)", line: xml.line, "unknown element <\(name)> in <\(parent)> skipped")
+        guard !xml.isEmptyElement else { return }
+        let depth = xml.depth
+        while advance() {
+            if xml.kind == .endElement && xml.depth == depth { return }
+        }
+    }
+
+    private func queueWarning(line: Int?, _ message: String) {
+        queue.append(.diagnostic(Diagnostic(.warning, source: source, line: line, message: message)))
+    }
+
+    private func warnOnce(_ key: String, line: Int?, _ message: String) {
+        if warnedOnce.insert(key).inserted { queueWarning(line: line, message) }
+    }
+}

@@ -1,0 +1,53 @@
+extension Call {
+    /// Writes the call as a JSON object, fields in a fixed order.
+    ///
+    /// The fields match the call's `Codable` form (so the output decodes as a
+    /// ``Call``), and each turn also carries its 0-based `index`, the number
+    /// evidence refers to:
+    ///
+    /// ```json
+    /// {"id": "…", "source": {"path": "…", "line": 1, "index": 0}, "agent": "…", "customer": "…",
+    ///  "language": "zh-Hans", "metadata": {"date": "…"},
+    ///  "turns": [{"index": 0, "role": "agent", "label": "T", "start": 0, "end": 3.1, "text": "…", "line": 5}]}
+    /// ```
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", id)
+            json.key("source")
+            json.object { json in
+                json.field("path", source.path)
+                json.field("line", source.line)
+                json.field("index", source.index)
+            }
+            json.field("agent", agent)
+            json.field("customer", customer)
+            json.field("language", language.rawValue)
+            json.field("metadata", metadata)
+            json.key("turns")
+            json.array { json in
+                for (index, turn) in turns.enumerated() {
+                    json.object { json in
+                        json.field("index", index)
+                        json.field("role", turn.role.rawValue)
+                        json.field("label", turn.label)
+                        json.field("start", turn.start)
+                        json.field("end", turn.end)
+                        json.field("text", turn.text)
+                        json.field("line", turn.line)
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension Diagnostic {
+    /// Writes the diagnostic as `{"source": …, "line": …, "message": …}`.
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("source", source)
+            json.field("line", line)
+            json.field("message", message)
+        }
+    }
+}

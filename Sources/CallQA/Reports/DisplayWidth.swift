@@ -1,0 +1,70 @@
+/// How many terminal columns text takes: Han, kana, Hangul and full-width
+/// forms take two, most other characters one.
+enum DisplayWidth {
+    /// The columns `text` takes.
+    static func of<S: StringProtocol>(_ text: S) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + of($1) }
+    }
+
+    /// The columns one scalar takes.
+    static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x300 { return value < 0x20 ? 0 : 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// `text` padded with spaces to `width` columns, or cut to fit with `…`.
+    static func fit<S: StringProtocol>(_ text: S, to width: Int) -> String {
+        let columns = of(text)
+        if columns <= width { return String(text) + String(repeating: " ", count: width - columns) }
+        var result = "", used = 0
+        for scalar in text.unicodeScalars {
+            let next = of(scalar)
+            if used + next > width - 1 { break }
+            result.unicodeScalars.append(scalar)
+            used += next
+        }
+        return result + "…" + String(repeating: " ", count: max(0, width - used - 1))
+    }
+
+    /// Splits `text` into lines of at most `width` columns, at line breaks
+    /// and, for Latin text, at spaces where possible.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = "", used = 0
+            var lastSpace: String.Index?
+            for character in paragraph {
+                let next = of(String(character))
+                if used + next > width, !line.isEmpty {
+                    if let space = lastSpace, character != " " {
+                        lines.append(String(line[..<space]))
+                        line = String(line[line.index(after: space)...])
+                    } else {
+                        lines.append(line)
+                        line = ""
+                    }
+                    used = of(line)
+                    lastSpace = nil
+                    if character == " " { continue }
+                }
+                if character == " " { lastSpace = line.endIndex }
+                line.append(character)
+                used += next
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,45 @@
+/// Writes what `callqa inspect` read as one JSON document, a call at a time.
+///
+/// ```json
+/// {
+///   "calls": [ {…}, {…} ],
+///   "errors": [ {"source": "bad.xml", "line": 7, "message": "…"} ],
+///   "warnings": [ … ]
+/// }
+/// ```
+///
+/// Calls are written as they are read, so a large batch never has to be held
+/// in memory; the diagnostics, which are few, close the document.
+public struct InspectJSONStream: Sendable {
+    private var wroteCall = false
+
+    /// Creates a stream.
+    public init() {}
+
+    /// The text that opens the document.
+    public func opening() -> String {
+        "{\n  \"calls\": ["
+    }
+
+    /// The text for one more call.
+    public mutating func call(_ call: Call) -> String {
+        var json = JSONWriter(pretty: true, depth: 2)
+        call.write(to: &json)
+        defer { wroteCall = true }
+        return (wroteCall ? "," : "") + json.text
+    }
+
+    /// The text that closes the document, with every error and warning.
+    public func closing(diagnostics: [Diagnostic]) -> String {
+        var json = JSONWriter(pretty: true, depth: 1)
+        for (name, severity) in [("errors", Diagnostic.Severity.error), ("warnings", .warning)] {
+            json.key(name)
+            json.array { json in
+                for diagnostic in diagnostics where diagnostic.severity == severity {
+                    diagnostic.write(to: &json)
+                }
+            }
+        }
+        return (wroteCall ? "\n  ]," : "],") + json.text + "\n}\n"
+    }
+}

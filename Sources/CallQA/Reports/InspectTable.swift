@@ -1,0 +1,70 @@
+/// Renders calls as a readable table for `callqa inspect --format table`.
+///
+/// ```text
+/// corpora/zh-Hans/renewal-good.txt:1
+/// call renewal-good · agent 张丽 · customer 刘先生 · zh-Hans · 8 turns
+///   #  time         role      label      text
+///   0  00:00-00:04  agent     T          中国人寿客户服务部,我是张丽,您需要什么帮助?
+/// ```
+public struct InspectTable: Sendable {
+    /// The width the table fits in, in terminal columns.
+    public var width: Int
+
+    /// Creates a renderer for a terminal `width` columns wide.
+    public init(width: Int = 100) {
+        self.width = max(width, 60)
+    }
+
+    /// The table for one call, ending with a blank line.
+    public func render(_ call: Call) -> String {
+        var facts = ["call \(call.id)"]
+        if let agent = call.agent { facts.append("agent \(agent)") }
+        if let customer = call.customer { facts.append("customer \(customer)") }
+        facts.append(call.language.rawValue)
+        facts.append("\(call.turns.count) turn\(call.turns.count == 1 ? "" : "s")")
+        var output = call.source.description + "\n" + facts.joined(separator: " · ") + "\n"
+        if !call.metadata.isEmpty {
+            output += call.metadata.keys.sorted().map { "\($0)=\(call.metadata[$0]!)" }.joined(separator: " · ") + "\n"
+        }
+
+        let indexWidth = max(1, String(call.turns.count - 1).count)
+        let times = call.turns.map(Self.time)
+        let timeWidth = max(4, times.map(\.count).max() ?? 0)
+        let labelWidth = min(12, max(5, call.turns.map { DisplayWidth.of($0.label) }.max() ?? 0))
+        let roleWidth = 8
+        let lead = 2 + indexWidth + 2 + timeWidth + 2 + roleWidth + 2 + labelWidth + 2
+        let textWidth = max(20, width - lead)
+
+        output += "  " + DisplayWidth.fit("#", to: indexWidth) + "  " + DisplayWidth.fit("time", to: timeWidth)
+            + "  " + DisplayWidth.fit("role", to: roleWidth) + "  " + DisplayWidth.fit("label", to: labelWidth)
+            + "  text\n"
+        for (index, turn) in call.turns.enumerated() {
+            let number = String(index)
+            let prefix = "  " + String(repeating: " ", count: indexWidth - number.count) + number + "  "
+                + DisplayWidth.fit(times[index], to: timeWidth) + "  " + DisplayWidth.fit(turn.role.rawValue, to: roleWidth)
+                + "  " + DisplayWidth.fit(turn.label, to: labelWidth) + "  "
+            let lines = DisplayWidth.wrap(turn.text, width: textWidth)
+            output += prefix + lines[0] + "\n"
+            for line in lines.dropFirst() {
+                output += String(repeating: " ", count: lead) + line + "\n"
+            }
+        }
+        return output + "\n"
+    }
+
+    /// `mm:ss`, `h:mm:ss`, with tenths when the time has them; a range when
+    /// the turn has an end.
+    static func time(_ turn: Turn) -> String {
+        guard let start = turn.start else { return "" }
+        return turn.end.map { clock(start) + "-" + clock($0) } ?? clock(start)
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let tenths = Int((seconds * 10).rounded())
+        let whole = tenths / 10, hours = whole / 3600, minutes = whole / 60 % 60, secs = whole % 60
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        var text = hours > 0 ? "\(hours):\(two(minutes)):\(two(secs))" : "\(two(minutes)):\(two(secs))"
+        if tenths % 10 != 0 { text += ".\(tenths % 10)" }
+        return text
+    }
+}

@@ -1,0 +1,167 @@
+/// Writes JSON text with fields in the order they are written.
+///
+/// Field order is part of CallQA's output contract (people read the output,
+/// and diffs of it), so output is written directly rather than through
+/// `JSONEncoder`, whose key order is either unspecified or alphabetical.
+///
+/// ```swift
+/// var json = JSONWriter(pretty: true)
+/// json.object {
+///     json.field("id", "call-1")
+///     json.field("score", 87.5)
+/// }
+/// print(json.text)
+/// ```
+public struct JSONWriter: Sendable {
+    /// The JSON written so far.
+    public private(set) var text = ""
+    /// Whether to indent by two spaces and put each value on its own line.
+    public let pretty: Bool
+    private var depth = 0
+    private var needsComma = false
+    private var afterKey = false
+
+    /// Creates a writer.
+    ///
+    /// - Parameters:
+    ///   - pretty: indent nested values; otherwise write everything on one line.
+    ///   - depth: the nesting level the text starts at, when it continues a
+    ///     document written elsewhere.
+    public init(pretty: Bool = true, depth: Int = 0) {
+        self.pretty = pretty
+        self.depth = depth
+    }
+
+    /// Writes an object whose fields `body` writes.
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open("{")
+        body(&self)
+        close("}")
+    }
+
+    /// Writes an array whose elements `body` writes.
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
+        open("[")
+        body(&self)
+        close("]")
+    }
+
+    /// Writes a key; the next value written is its value.
+    public mutating func key(_ name: String) {
+        separate()
+        text += Self.quoted(name)
+        text += pretty ? ": " : ":"
+        afterKey = true
+    }
+
+    /// Writes a string value.
+    public mutating func value(_ string: String) { scalar(Self.quoted(string)) }
+    /// Writes a number value.
+    public mutating func value(_ number: Int) { scalar(String(number)) }
+    /// Writes a number value; non-finite numbers are written as `null`.
+    public mutating func value(_ number: Double) { scalar(Self.number(number)) }
+    /// Writes `true` or `false`.
+    public mutating func value(_ flag: Bool) { scalar(flag ? "true" : "false") }
+    /// Writes `null`.
+    public mutating func null() { scalar("null") }
+
+    /// Writes a field with a string value; a `nil` value writes nothing.
+    public mutating func field(_ name: String, _ string: String?) {
+        guard let string else { return }
+        key(name)
+        value(string)
+    }
+
+    /// Writes a field with an integer value; a `nil` value writes nothing.
+    public mutating func field(_ name: String, _ number: Int?) {
+        guard let number else { return }
+        key(name)
+        value(number)
+    }
+
+    /// Writes a field with a number value; a `nil` value writes nothing.
+    public mutating func field(_ name: String, _ number: Double?) {
+        guard let number else { return }
+        key(name)
+        value(number)
+    }
+
+    /// Writes a field with a Boolean value.
+    public mutating func field(_ name: String, _ flag: Bool) {
+        key(name)
+        value(flag)
+    }
+
+    /// Writes a field whose value is an object of string values, keys sorted.
+    public mutating func field(_ name: String, _ dictionary: [String: String]) {
+        key(name)
+        object { json in
+            for key in dictionary.keys.sorted() { json.field(key, dictionary[key]) }
+        }
+    }
+
+    // MARK: - Text
+
+    /// A JSON string literal for `string`.
+    public static func quoted(_ string: String) -> String {
+        var result = "\""
+        result.reserveCapacity(string.utf8.count + 2)
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        result += "\""
+        return result
+    }
+
+    /// The shortest JSON number that reads back as `number`; `null` when not finite.
+    public static func number(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return "\(number)"
+    }
+
+    private mutating func scalar(_ literal: String) {
+        separate()
+        text += literal
+    }
+
+    private mutating func open(_ bracket: String) {
+        separate()
+        text += bracket
+        depth += 1
+        needsComma = false
+    }
+
+    private mutating func close(_ bracket: String) {
+        depth -= 1
+        if needsComma { newline() }
+        text += bracket
+        needsComma = true
+    }
+
+    /// Puts a comma and a line break before a value, unless it follows its key.
+    private mutating func separate() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if needsComma { text += "," }
+        if depth > 0 { newline() }
+        needsComma = true
+    }
+
+    private mutating func newline() {
+        guard pretty else { return }
+        text += "\n" + String(repeating: "  ", count: depth)
+    }
+}

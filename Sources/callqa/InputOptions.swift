@@ -1,0 +1,41 @@
+import ArgumentParser
+import CallQA
+
+/// The transcript inputs every reading command takes.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Transcript files or directories (searched recursively for .txt and .xml); '-' reads standard input.",
+        valueName: "path"))
+    var paths: [String]
+
+    @Option(name: .customLong("input-format"),
+            help: "Read every input as this format instead of detecting it from content and extension.")
+    var inputFormat: InputFormat = .auto
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one transcript file or directory ('-' for standard input).") }
+    }
+
+    /// A loader set up as the options say.
+    var loader: TranscriptLoader {
+        TranscriptLoader(format: inputFormat.transcriptFormat)
+    }
+}
+
+/// How to tell the format of an input.
+enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+    /// From its content, then its extension.
+    case auto
+    /// Plain text.
+    case text
+    /// XML.
+    case xml
+
+    var transcriptFormat: TranscriptFormat? {
+        switch self {
+        case .auto: nil
+        case .text: .text
+        case .xml: .xml
+        }
+    }
+}

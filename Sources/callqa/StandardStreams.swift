@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Buffered writing to standard output.
+final class StandardOutput {
+    private var buffer: [UInt8] = []
+    private let threshold = 1 << 16
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= threshold { flush() }
+    }
+
+    func flush() {
+        Descriptor.writeAll(buffer, to: 1)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit { flush() }
+}
+
+/// Unbuffered writing to standard error: diagnostics appear as they happen.
+enum StandardError {
+    static func write(_ text: String) {
+        Descriptor.writeAll(Array(text.utf8), to: 2)
+    }
+}
+
+enum Descriptor {
+    /// Writes every byte, retrying on interruption and short writes; gives up
+    /// quietly when the reader has gone (a closed pipe).
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+/// Facts about the terminal, if there is one.
+enum Terminal {
+    enum Stream: Int32 {
+        case standardOutput = 1, standardError = 2
+    }
+
+    static func isTerminal(_ stream: Stream) -> Bool {
+        isatty(stream.rawValue) == 1
+    }
+
+    /// The terminal's width in columns, when the stream is a terminal.
+    static func columns(_ stream: Stream) -> Int? {
+        guard isTerminal(stream) else { return nil }
+        var size = winsize()
+        guard ioctl(stream.rawValue, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}
