@@ -11,6 +11,8 @@ enum LineScanner {
         var label: ArraySlice<UInt8>?
         /// The words after the label (the whole line when there is no label).
         var text: ArraySlice<UInt8>
+        /// The line after the timestamp, label included.
+        var fullText: ArraySlice<UInt8>
     }
 
     /// Labels are short: at most this many bytes (about 20 Han characters).
@@ -52,9 +54,9 @@ enum LineScanner {
             time = range
             rest = trimmed(rest[(close + 1)...])
         }
-        guard let label = labelEnd(in: rest) else { return TurnLine(time: time, label: nil, text: rest) }
+        guard let label = labelEnd(in: rest) else { return TurnLine(time: time, label: nil, text: rest, fullText: rest) }
         let name = trimmed(rest[rest.startIndex..<label.colon])
-        return TurnLine(time: time, label: name, text: trimmed(rest[(label.colon + label.width)...]))
+        return TurnLine(time: time, label: name, text: trimmed(rest[(label.colon + label.width)...]), fullText: rest)
     }
 
     /// Where the label's colon is, if the line starts with a label.

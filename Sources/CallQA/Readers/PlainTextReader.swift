@@ -79,20 +79,25 @@ public struct PlainTextReader: Sendable {
                 }
             }
 
-            let parsed = LineScanner.turn(content)
+            var parsed = LineScanner.turn(content)
+            var speaker: (label: String, role: SpeakerRole)?
             if let labelBytes = parsed.label {
                 let label = String(decoding: labelBytes, as: UTF8.self)
-                let role: SpeakerRole
-                if let known = labels.role(for: label) {
-                    role = known
-                } else {
-                    role = .other
+                if let role = labels.role(for: label) {
+                    speaker = (label, role)
+                } else if SpeakerLabels.looksLikeSpeaker(label) {
+                    speaker = (label, .other)
                     if warnedLabels.insert(label).inserted {
                         warn(lineNumber, "speaker label \"\(label)\" is neither agent nor customer; read as other")
                     }
+                } else {
+                    // A colon inside a sentence, not a speaker: the line is text.
+                    parsed = LineScanner.TurnLine(time: parsed.time, label: nil, text: parsed.fullText, fullText: parsed.fullText)
                 }
+            }
+            if let speaker {
                 let times = validated(parsed.time, line: lineNumber, warn: warn)
-                turns.append(Turn(role: role, label: label, start: times?.start, end: times?.end,
+                turns.append(Turn(role: speaker.role, label: speaker.label, start: times?.start, end: times?.end,
                                   text: String(decoding: parsed.text, as: UTF8.self), line: lineNumber))
                 if firstLine == nil { firstLine = lineNumber }
             } else if let time = parsed.time, let previous = turns.last {

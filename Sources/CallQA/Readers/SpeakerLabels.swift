@@ -28,6 +28,39 @@ public struct SpeakerLabels: Sendable, Equatable {
         return Self.qualifiedRole(key)
     }
 
+    /// Whether a label that names no role still looks like a speaker: a name
+    /// or title (`Supervisor`, `Mr. Chen`, `Dr O'Brien`), a short Han name or
+    /// role (`班长`, `客户经理`), or a speaker ID from a speech engine (`spk_0`,
+    /// `SPEAKER_01`, `Speaker 2`).
+    ///
+    /// Plain-text readers use it to tell a speaker label from a continuation
+    /// line that happens to contain a colon (`and then: we agreed`).
+    public static func looksLikeSpeaker(_ label: String) -> Bool {
+        let words = label.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        let scalars = label.unicodeScalars
+        let han = scalars.filter { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }.count
+        if han > 0 {
+            // Names and roles are short; anything else in the label is a qualifier.
+            return han <= 6
+        }
+        if words.count == 1, isEngineID(words[0]) { return true }
+        return words.allSatisfy { word in
+            guard let first = word.unicodeScalars.first(where: { !"(（[\"'".unicodeScalars.contains($0) }) else {
+                return true
+            }
+            return first.properties.isUppercase || first.properties.numericType != nil
+        }
+    }
+
+    /// `spk_0`, `speaker1`, `SPEAKER_01`: letters, an optional `_` or `-`, digits.
+    private static func isEngineID<S: StringProtocol>(_ word: S) -> Bool {
+        let letters = word.prefix { $0.isLetter }
+        var rest = word.dropFirst(letters.count)
+        if rest.first == "_" || rest.first == "-" { rest = rest.dropFirst() }
+        return !letters.isEmpty && !rest.isEmpty && rest.allSatisfy(\.isNumber)
+    }
+
     private static let exact: [String: SpeakerRole] = {
         var table: [String: SpeakerRole] = [:]
         for label in ["agent", "a", "t", "rep", "representative", "坐席", "客服", "话务员", "話務員", "员工", "員工"] {

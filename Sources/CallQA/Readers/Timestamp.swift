@@ -12,6 +12,12 @@ public enum Timestamp {
         public var start: Double
         /// Seconds from the start of the call, for a range.
         public var end: Double?
+
+        /// Creates a time, or a range when `end` is given.
+        public init(start: Double, end: Double? = nil) {
+            self.start = start
+            self.end = end
+        }
     }
 
     /// Parses one time, or returns `nil` when the text is not a time.

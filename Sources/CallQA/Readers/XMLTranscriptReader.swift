@@ -40,6 +40,8 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     private var phase = Phase.prolog
     private var callCount = 0
     private var warnedOnce: Set<String> = []
+    /// The call being read, to name in an error that cuts it short.
+    private var openCall: String?
 
     private enum Phase { case prolog, container, epilog, finished }
 
@@ -118,6 +120,8 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             // guard against entity expansion stops it): the DOCTYPE is the cause.
             if let refusal = xml.documentTypeRefusal {
                 fail(.forbiddenDoctype(line: nil, detail: "\(refusal) (\(failure.text))"))
+            } else if let openCall {
+                fail(.malformedXML(line: failure.line, detail: "\(failure.text) (in \(openCall), which was not read)"))
             } else {
                 fail(.malformedXML(line: failure.line, detail: failure.text))
             }
@@ -162,6 +166,8 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         for (name, value) in xml.attributes {
             header.set(key: name, value: value, line: callLine ?? 0, warn: warn)
         }
+        openCall = "call " + (header.id ?? "#\(index + 1)") + (callLine.map { " starting on line \($0)" } ?? "")
+        defer { openCall = nil }
         var turns: [Turn] = []
         var rejection: TranscriptError?
 

@@ -1,0 +1,38 @@
+import CallQA
+import Foundation
+
+/// The files tests read: `Tests/Fixtures` and the shipped `corpora/`.
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+    static let corpora = root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpora")
+
+    /// The path of a fixture, relative to `Tests/Fixtures`.
+    static func path(_ name: String) -> String {
+        root.appendingPathComponent(name).path
+    }
+
+    /// Everything the loader reports for one fixture.
+    static func read(_ name: String, format: TranscriptFormat? = nil) -> Outcome {
+        Outcome(events: TranscriptLoader(format: format).events(from: .file(path(name))))
+    }
+
+    /// The events of one read, sorted by kind.
+    struct Outcome {
+        var events: [ReadEvent]
+
+        var calls: [Call] {
+            events.compactMap { if case .call(let call) = $0 { call } else { nil } }
+        }
+        var errors: [Diagnostic] { diagnostics(.error) }
+        var warnings: [Diagnostic] { diagnostics(.warning) }
+
+        /// The only call, when there is exactly one.
+        var call: Call? { calls.count == 1 ? calls[0] : nil }
+
+        private func diagnostics(_ severity: Diagnostic.Severity) -> [Diagnostic] {
+            events.compactMap { if case .diagnostic(let d) = $0, d.severity == severity { d } else { nil } }
+        }
+    }
+}
