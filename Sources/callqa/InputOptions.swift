@@ -15,11 +15,6 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one transcript file or directory ('-' for standard input).") }
     }
-
-    /// A loader set up as the options say.
-    var loader: TranscriptLoader {
-        TranscriptLoader(format: inputFormat.transcriptFormat)
-    }
 }
 
 /// How to tell the format of an input.

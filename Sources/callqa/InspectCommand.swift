@@ -15,18 +15,28 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: json or table (default: table on a terminal, json otherwise).")
-    var format: OutputFormat?
+    @Option(name: .customLong("format"), help: ArgumentHelp(
+        "Output format, json or table (default: table on a terminal, json otherwise); or text or xml to read every input as that format. May be given once for each.",
+        valueName: "format"))
+    var formatValues: [String] = []
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, CaseIterable {
         case json, table
     }
 
+    func validate() throws {
+        let choice = try FormatChoice<OutputFormat>(formatValues)
+        if let forced = choice.input, let other = input.inputFormat.transcriptFormat, forced != other {
+            throw ValidationError("--format \(forced.rawValue) and --input-format \(other.rawValue) disagree.")
+        }
+    }
+
     func run() throws {
-        let loader = input.loader
+        let choice = try FormatChoice<OutputFormat>(formatValues)
+        let loader = TranscriptLoader(format: choice.input ?? input.inputFormat.transcriptFormat)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         let output = StandardOutput()
-        let format = self.format ?? (Terminal.isTerminal(.standardOutput) ? .table : .json)
+        let format = choice.output ?? (Terminal.isTerminal(.standardOutput) ? .table : .json)
         var stream = InspectJSONStream()
         let table = InspectTable(width: Terminal.columns(.standardOutput) ?? 100)
 

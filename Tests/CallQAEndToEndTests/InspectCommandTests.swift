@@ -92,11 +92,14 @@ struct InspectCommandTests {
         #expect(try JSONDecoder().decode(Document.self, from: second.stdoutData).calls.count == 3)
     }
 
-    @Test("--input-format overrides detection")
-    func inputFormat() throws {
-        let result = try CLI.run(["inspect", "--format", "json", "--input-format", "xml", "Tests/Fixtures/text/no-header.txt"])
+    @Test("--input-format, or an input value of --format, overrides detection", arguments: [
+        ["--format", "json", "--input-format", "xml"], ["--format", "xml", "--format", "json"], ["--format", "xml"],
+    ])
+    func inputFormat(options: [String]) throws {
+        let result = try CLI.run(["inspect"] + options + ["Tests/Fixtures/text/no-header.txt"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("malformed XML"))
+        #expect(try JSONDecoder().decode(Document.self, from: result.stdoutData).calls.isEmpty)
     }
 
     @Test("The table shows every turn")
@@ -115,7 +118,8 @@ struct InspectCommandTests {
 
     @Test("Usage errors exit 2", arguments: [
         ["inspect"], ["inspect", "--format", "yaml", "corpora/"], ["inspect", "--input-format", "pdf", "corpora/"],
-        ["no-such-command"],
+        ["inspect", "--format", "json", "--format", "table", "corpora/"],
+        ["inspect", "--format", "xml", "--input-format", "text", "corpora/"], ["no-such-command"],
     ])
     func usage(arguments: [String]) throws {
         let result = try CLI.run(arguments)
