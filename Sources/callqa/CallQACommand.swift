@@ -18,7 +18,7 @@ struct CallQACommand: ParsableCommand {
             processed); 2 usage error.
             """,
         version: "0.1.0",
-        subcommands: [InspectCommand.self]
+        subcommands: [ScoreCommand.self, InspectCommand.self]
     )
 
     static func main() {

@@ -1,0 +1,119 @@
+/// An Aho–Corasick automaton over UTF-8 bytes, compiled to a dense table.
+///
+/// Bytes are first mapped to classes (every byte that occurs in no pattern
+/// shares one class), and every state has a transition for every class, so a
+/// scan costs one table look-up per byte however many patterns there are.
+/// Built once per rubric; immutable, and so safe to share across threads.
+struct PhraseAutomaton: Sendable {
+    private let byteClass: [UInt8]
+    private let classCount: Int
+    private let transitions: [Int32]
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
+    /// Each pattern's length in bytes.
+    let patternLengths: [Int]
+
+    /// Builds the automaton for `patterns`; pattern `i` is reported as `i`.
+    /// Empty patterns are never reported.
+    init(patterns: [[UInt8]]) {
+        patternLengths = patterns.map(\.count)
+
+        // Byte classes: 0 for bytes no pattern uses.
+        var byteClass = [UInt8](repeating: 0, count: 256)
+        var used = [Bool](repeating: false, count: 256)
+        for pattern in patterns { for byte in pattern { used[Int(byte)] = true } }
+        var classes = 1
+        for byte in 0..<256 where used[byte] {
+            byteClass[byte] = UInt8(truncatingIfNeeded: classes)
+            classes += 1
+        }
+        // Well-formed UTF-8 uses at most 243 byte values, so classes fit a byte.
+        classCount = classes
+        self.byteClass = byteClass
+
+        // The trie.
+        var children: [[UInt8: Int32]] = [[:]]
+        var terminal: [[Int32]] = [[]]
+        for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+            var state = 0
+            for byte in pattern {
+                let symbol = byteClass[Int(byte)]
+                if let next = children[state][symbol] {
+                    state = Int(next)
+                } else {
+                    children.append([:])
+                    terminal.append([])
+                    children[state][symbol] = Int32(children.count - 1)
+                    state = children.count - 1
+                }
+            }
+            terminal[state].append(Int32(index))
+        }
+
+        // Failure links folded into a full transition table, breadth first.
+        let stateCount = children.count
+        var table = [Int32](repeating: 0, count: stateCount * classCount)
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var order: [Int] = []
+        order.reserveCapacity(stateCount)
+        for symbol in 0..<classCount {
+            if let child = children[0][UInt8(symbol)] {
+                table[symbol] = child
+                order.append(Int(child))
+            }
+        }
+        var head = 0
+        while head < order.count {
+            let state = order[head]
+            head += 1
+            let fallback = Int(failure[state])
+            for symbol in 0..<classCount {
+                if let child = children[state][UInt8(symbol)] {
+                    failure[Int(child)] = table[fallback * classCount + symbol]
+                    table[state * classCount + symbol] = child
+                    order.append(Int(child))
+                } else {
+                    table[state * classCount + symbol] = table[fallback * classCount + symbol]
+                }
+            }
+        }
+        transitions = table
+
+        // Each state reports its own patterns and those of its failure chain.
+        var reported = [[Int32]](repeating: [], count: stateCount)
+        for state in order {
+            reported[state] = terminal[state] + reported[Int(failure[state])]
+        }
+        var starts: [Int32] = [0]
+        var flat: [Int32] = []
+        for state in 0..<stateCount {
+            flat.append(contentsOf: reported[state])
+            starts.append(Int32(flat.count))
+        }
+        outputStart = starts
+        outputs = flat
+    }
+
+    /// The number of states, a measure of the automaton's size.
+    var stateCount: Int { outputStart.count - 1 }
+
+    /// Calls `found(pattern, end)` for every occurrence of every pattern in
+    /// `bytes`, where `end` is the index just past the occurrence; overlapping
+    /// occurrences are all reported, in order of their end.
+    func scan(_ bytes: [UInt8], _ found: (_ pattern: Int, _ end: Int) -> Void) {
+        bytes.withUnsafeBufferPointer { text in
+            transitions.withUnsafeBufferPointer { table in
+                byteClass.withUnsafeBufferPointer { classes in
+                    var state = 0
+                    for index in 0..<text.count {
+                        state = Int(table[state * classCount + Int(classes[Int(text[index])])])
+                        let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
+                        if first != last {
+                            for output in first..<last { found(Int(outputs[output]), index + 1) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

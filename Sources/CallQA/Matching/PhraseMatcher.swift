@@ -1,0 +1,153 @@
+/// Matches named phrase lists against normalised text, all lists in one pass.
+///
+/// - Phrases are normalised like the text (see ``TextNormalizer``), so a
+///   simplified phrase finds traditional text and `ＯＫ` finds `ok`.
+/// - Chinese (and other unspaced scripts) match as substrings; a phrase that
+///   starts or ends with a letter or digit of a spaced script needs a word
+///   boundary there: "sorry" does not match "sorryness".
+/// - **Negation**: an occurrence preceded by a negator (不, 没有, not, never, …)
+///   within ``Negation/window`` units — a Han character or a word each — with
+///   no clause punctuation between, does not count: "not sorry" is no
+///   apology, "没有问题" no problem. Lists can opt out.
+/// - Within one list, overlapping occurrences count once: leftmost, then longest.
+///
+/// One automaton serves every list and the negators; it is built once and is
+/// immutable, so a matcher is shared freely across threads.
+public struct PhraseMatcher: PhraseMatching {
+    /// How negators cancel the phrases they precede.
+    public struct Negation: Sendable, Equatable {
+        /// The words that negate what follows them.
+        public var negators: [String]
+        /// How far before a phrase a negator reaches, in units: a Han
+        /// character or a word each (spaces are free).
+        public var window: Int
+        /// Lists whose phrases are never negated.
+        public var exemptLists: Set<String>
+
+        /// Creates a negation rule.
+        public init(negators: [String], window: Int = 2, exemptLists: Set<String> = []) {
+            self.negators = negators
+            self.window = window
+            self.exemptLists = exemptLists
+        }
+    }
+
+    private struct Pattern: Sendable {
+        var owners: [(list: Int, phrase: String)]
+        var isNegator: Bool
+        var needsLeftBoundary: Bool
+        var needsRightBoundary: Bool
+    }
+
+    private let automaton: PhraseAutomaton
+    private let patterns: [Pattern]
+    private let listNames: [String]
+    private let negatable: [Bool]
+    private let window: Int
+
+    /// Compiles phrase lists and a negation rule.
+    ///
+    /// - Parameters:
+    ///   - lists: phrase lists by name; the same phrase may be in several lists.
+    ///   - negation: the negators and how far they reach.
+    public init(lists: [(name: String, phrases: [String])], negation: Negation) {
+        let normalizer = TextNormalizer.shared
+        var index: [String: Int] = [:]
+        var patterns: [Pattern] = []
+        var texts: [[UInt8]] = []
+
+        func pattern(for phrase: String) -> Int? {
+            let normalized = normalizer.normalizePhrase(phrase)
+            guard !normalized.isEmpty else { return nil }
+            if let existing = index[normalized] { return existing }
+            let bytes = Array(normalized.utf8)
+            index[normalized] = patterns.count
+            patterns.append(Pattern(
+                owners: [], isNegator: false,
+                needsLeftBoundary: normalized.unicodeScalars.first.map(ScalarClass.isWordCharacter) ?? false,
+                needsRightBoundary: normalized.unicodeScalars.last.map(ScalarClass.isWordCharacter) ?? false))
+            texts.append(bytes)
+            return patterns.count - 1
+        }
+
+        for (listIndex, list) in lists.enumerated() {
+            for phrase in list.phrases {
+                if let id = pattern(for: phrase) { patterns[id].owners.append((listIndex, phrase)) }
+            }
+        }
+        for negator in negation.negators {
+            if let id = pattern(for: negator) { patterns[id].isNegator = true }
+        }
+        self.automaton = PhraseAutomaton(patterns: texts)
+        self.patterns = patterns
+        self.listNames = lists.map(\.name)
+        self.negatable = lists.map { !negation.exemptLists.contains($0.name) }
+        self.window = negation.window
+    }
+
+    /// See ``PhraseMatching/matches(in:)``.
+    public func matches(in text: NormalizedText) -> [PhraseMatch] {
+        let bytes = text.bytes
+        var negatorEnds: [Int] = []
+        var found: [(list: Int, phrase: String, range: Range<Int>)] = []
+        automaton.scan(bytes) { id, end in
+            let pattern = patterns[id]
+            let start = end - automaton.patternLengths[id]
+            if pattern.needsLeftBoundary, let before = ScalarClass.scalar(before: start, in: bytes),
+               ScalarClass.isWordCharacter(before) { return }
+            if pattern.needsRightBoundary, let after = ScalarClass.scalar(at: end, in: bytes),
+               ScalarClass.isWordCharacter(after) { return }
+            if pattern.isNegator { negatorEnds.append(end) }
+            for owner in pattern.owners { found.append((owner.list, owner.phrase, start..<end)) }
+        }
+        guard !found.isEmpty else { return [] }
+
+        // Leftmost-longest within each list, negated occurrences left out.
+        found.sort { ($0.list, $0.range.lowerBound, -$0.range.count) < ($1.list, $1.range.lowerBound, -$1.range.count) }
+        var result: [PhraseMatch] = []
+        var lastList = -1, lastEnd = 0
+        for match in found {
+            if match.list != lastList {
+                lastList = match.list
+                lastEnd = 0
+            }
+            guard match.range.lowerBound >= lastEnd else { continue }
+            if negatable[match.list] && isNegated(start: match.range.lowerBound, negatorEnds: negatorEnds, bytes: bytes) {
+                continue
+            }
+            lastEnd = match.range.upperBound
+            result.append(PhraseMatch(list: listNames[match.list], phrase: match.phrase, range: match.range))
+        }
+        return result.sorted { ($0.range.lowerBound, $0.list) < ($1.range.lowerBound, $1.list) }
+    }
+
+    /// Whether a negator ends within the window before `start`, with no
+    /// clause punctuation between.
+    private func isNegated(start: Int, negatorEnds: [Int], bytes: [UInt8]) -> Bool {
+        for end in negatorEnds where end <= start {
+            if units(between: end, and: start, in: bytes) <= window { return true }
+        }
+        return false
+    }
+
+    /// Han characters and words between two byte offsets; `Int.max` when
+    /// clause punctuation stands between.
+    private func units(between start: Int, and end: Int, in bytes: [UInt8]) -> Int {
+        var count = 0, index = start, inWord = false
+        while index < end {
+            guard let scalar = ScalarClass.scalar(at: index, in: bytes) else { break }
+            index += UTF8.width(scalar)
+            if ScalarClass.isClauseBreak(scalar) { return .max }
+            if ScalarClass.isUnspacedScript(scalar) {
+                count += 1
+                inWord = false
+            } else if ScalarClass.isWordCharacter(scalar) {
+                if !inWord { count += 1 }
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+        return count
+    }
+}

@@ -1,0 +1,58 @@
+/// How matching sees characters: word characters of space-separated scripts
+/// (which need word boundaries), Han and other scripts without spaces, and
+/// punctuation that ends a clause (and so stops a negation).
+enum ScalarClass {
+    /// Letters and digits of scripts written with spaces between words, and
+    /// the apostrophe inside words (`don't`, `customer's`).
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
+                || value == 0x5F || value == 0x27
+        }
+        if isUnspacedScript(scalar) { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Han, kana and other characters of scripts written without spaces:
+    /// phrases in them match as plain substrings.
+    static func isUnspacedScript(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x2FDF, 0x3040...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xF900...0xFAFF, 0x20000...0x3FFFF:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Punctuation that ends a clause: a negation does not reach across it.
+    static func isClauseBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ".", "!", "?", ";", ":", "\u{3001}", "\u{3002}", "\u{FF0C}", "\u{FF01}", "\u{FF1F}", "\u{FF1B}", "\u{2026}":
+            true
+        default:
+            false
+        }
+    }
+
+    /// The scalar that ends just before byte `index` of UTF-8 `bytes`.
+    static func scalar(before index: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+        guard index > 0 else { return nil }
+        var start = index - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return decode(bytes, at: start)
+    }
+
+    /// The scalar that starts at byte `index` of UTF-8 `bytes`.
+    static func scalar(at index: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+        index < bytes.count ? decode(bytes, at: index) : nil
+    }
+
+    private static func decode(_ bytes: [UInt8], at index: Int) -> Unicode.Scalar? {
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+}

@@ -1,0 +1,48 @@
+/// Renders scorecards as CSV (RFC 4180) for spreadsheets: one row per call,
+/// one column per item holding its status (`pass`, `partial`, `fail`, `na`).
+///
+/// ```text
+/// id,source,agent,language,rubric,version,score,passed,greeting,paraphrase,…
+/// zh-model-001,corpora/zh-Hans/model-call.txt,张丽,zh-Hans,zh-standard,1.0.0,92.5,true,pass,pass,…
+/// ```
+public struct ScoreCSV: Sendable {
+    /// The item columns, in order.
+    public let itemIDs: [String]
+
+    /// Creates a renderer whose item columns are `itemIDs`.
+    public init(itemIDs: [String]) {
+        self.itemIDs = itemIDs
+    }
+
+    /// The item columns for rubrics: every item ID, in the order first met.
+    public init(rubrics: [Rubric]) {
+        var seen: Set<String> = []
+        self.init(itemIDs: rubrics.flatMap { $0.items.map(\.id) }.filter { seen.insert($0).inserted })
+    }
+
+    /// The header row, with its line break.
+    public var header: String {
+        row(["id", "source", "agent", "language", "rubric", "version", "score", "passed"] + itemIDs)
+    }
+
+    /// The row for one scorecard, with its line break.
+    public func row(for card: Scorecard) -> String {
+        var statuses: [String: String] = [:]
+        for item in card.items { statuses[item.id] = item.status.rawValue }
+        return row([card.call, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
+                    card.rubric.version, JSONWriter.number(card.score), card.passed ? "true" : "false"]
+                   + itemIDs.map { statuses[$0] ?? "" })
+    }
+
+    private func row(_ fields: [String]) -> String {
+        fields.map(Self.escape).joined(separator: ",") + "\r\n"
+    }
+
+    /// A field quoted when it holds a comma, quote or line break.
+    public static func escape(_ field: String) -> String {
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+import Foundation

@@ -1,0 +1,104 @@
+extension Scorecard {
+    /// Writes the scorecard as a JSON object, fields in a fixed order:
+    ///
+    /// ```json
+    /// {"id": "…", "source": {…}, "agent": "…", "language": "zh-Hans", "rubric": "zh-standard",
+    ///  "score": 92.5, "passed": true, "criticalFailures": [],
+    ///  "items": [{"id": "greeting", "title": "…", "status": "pass", "points": 15, "max": 15,
+    ///             "critical": false, "note": "…", "missing": [],
+    ///             "evidence": [{"turn": 0, "speaker": "agent", "start": 0, "text": "…", "phrase": "…"}]}],
+    ///  "wording": {"positive": 5, "negative": 0}}
+    /// ```
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", call)
+            json.key("source")
+            json.object { json in
+                json.field("path", source.path)
+                json.field("line", source.line)
+                json.field("index", source.index)
+            }
+            json.field("agent", agent)
+            json.field("language", language.rawValue)
+            json.field("rubric", rubric.id)
+            json.field("score", score)
+            json.field("passed", passed)
+            json.key("criticalFailures")
+            json.array { json in criticalFailures.forEach { json.value($0) } }
+            json.key("items")
+            json.array { json in
+                for item in items { item.write(to: &json) }
+            }
+            json.key("wording")
+            json.object { json in
+                json.field("positive", wording.positive)
+                json.field("negative", wording.negative)
+            }
+        }
+    }
+}
+
+extension ItemResult {
+    /// Writes the item result as a JSON object.
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", id)
+            json.field("title", title)
+            json.field("status", status.rawValue)
+            json.field("points", points)
+            json.field("max", max)
+            json.field("critical", critical)
+            json.field("note", note)
+            json.key("missing")
+            json.array { json in missing.forEach { json.value($0) } }
+            json.key("evidence")
+            json.array { json in
+                for item in evidence {
+                    json.object { json in
+                        json.field("turn", item.turn)
+                        json.field("speaker", item.speaker.rawValue)
+                        json.field("start", item.start)
+                        json.field("text", item.text)
+                        json.field("phrase", item.phrase)
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension AgentSummary {
+    /// Writes the summary as a JSON object.
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("agent", agent)
+            json.field("calls", calls)
+            json.field("mean", mean)
+            json.field("median", median)
+            json.field("min", min)
+            json.field("max", max)
+            json.field("passRate", passRate)
+            json.key("items")
+            json.array { json in
+                for item in items {
+                    json.object { json in
+                        json.field("id", item.id)
+                        json.field("passRate", item.passRate)
+                        json.field("applicable", item.applicable)
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension RubricReference {
+    /// Writes the reference as `{"id": …, "version": …, "sha256": …}`.
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", id)
+            json.field("version", version)
+            json.field("sha256", sha256)
+        }
+    }
+}

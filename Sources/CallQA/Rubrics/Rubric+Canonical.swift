@@ -1,0 +1,125 @@
+extension Rubric {
+    /// The rubric's content as compact JSON in a fixed order: what the
+    /// rubric says, without the comments, layout or key order of its file.
+    public var canonicalJSON: String {
+        var json = JSONWriter(pretty: false)
+        json.object { json in
+            json.field("id", id)
+            json.field("version", version)
+            json.field("title", title)
+            json.key("languages")
+            json.array { json in languages.forEach { json.value($0.rawValue) } }
+            json.field("pass", passMark)
+            json.field("total", totalWeight)
+            switch critical {
+            case .score(let score): json.field("critical-score", score)
+            case .cap(let cap): json.field("critical-cap", cap)
+            }
+            json.key("negation")
+            json.object { json in
+                json.key("negators")
+                json.array { json in negation.negators.forEach { json.value($0) } }
+                json.field("window", negation.window)
+                json.key("exempt")
+                json.array { json in negation.exemptLists.sorted().forEach { json.value($0) } }
+            }
+            json.field("wording-positive", wording.positive)
+            json.field("wording-negative", wording.negative)
+            json.key("lists")
+            json.array { json in
+                for list in lists {
+                    json.object { json in
+                        json.field("name", list.name)
+                        json.key("phrases")
+                        json.array { json in list.phrases.forEach { json.value($0) } }
+                    }
+                }
+            }
+            json.key("items")
+            json.array { json in
+                for item in items { item.writeCanonical(to: &json) }
+            }
+        }
+        return json.text
+    }
+
+    /// The SHA-256 of ``canonicalJSON``, in hexadecimal: the same for two
+    /// files that say the same thing, different when any phrase, weight or
+    /// setting differs.
+    public var sha256: String {
+        SHA256.hex(Array(canonicalJSON.utf8))
+    }
+}
+
+extension RubricItem {
+    fileprivate func writeCanonical(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("id", id)
+            json.field("title", title)
+            json.field("weight", weight)
+            json.field("description", description)
+            json.key("suggest")
+            json.array { json in suggestions.forEach { json.value($0) } }
+            json.field("kind", check.kind)
+            switch check {
+            case .phrase(let check):
+                json.field("speaker", check.speaker.rawValue)
+                if let window = check.window { json.field("window", "\(window)") }
+                json.field("require", check.requirement.rawValue)
+                json.field("partial", check.partialCredit)
+                json.key("groups")
+                json.array { json in check.groups.forEach { $0.writeCanonical(to: &json) } }
+            case .forbid(let check):
+                json.field("speaker", check.speaker.rawValue)
+                json.field("critical", check.critical)
+                json.key("group")
+                check.group.writeCanonical(to: &json)
+            case .limit(let check):
+                json.field("speaker", check.speaker.rawValue)
+                json.field("max", check.maximum)
+                json.key("group")
+                check.group.writeCanonical(to: &json)
+            case .response(let check):
+                json.key("trigger")
+                check.trigger.writeCanonical(to: &json)
+                json.key("respond")
+                check.response.writeCanonical(to: &json)
+                json.field("within", check.within)
+                json.field("answer", check.answer.rawValue)
+                json.field("partial", check.partialCredit)
+            case .paraphrase(let check):
+                if let cues = check.cues {
+                    json.key("cues")
+                    cues.writeCanonical(to: &json)
+                }
+                json.field("overlap", check.overlap)
+                json.field("min-content", check.minimumContent)
+            case .name(let check):
+                for (key, values) in [("titles-after", check.titlesAfter), ("titles-before", check.titlesBefore),
+                                      ("introductions", check.introductions)] {
+                    json.key(key)
+                    json.array { json in values.forEach { json.value($0) } }
+                }
+            case .wording(let check):
+                json.key("group")
+                check.group.writeCanonical(to: &json)
+                switch check.target {
+                case .use(let full): json.field("use-full", full)
+                case .avoid(let allow, let zero):
+                    json.field("avoid-allow", allow)
+                    json.field("avoid-zero", zero)
+                }
+            }
+        }
+    }
+}
+
+extension PhraseGroup {
+    fileprivate func writeCanonical(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("name", name)
+            json.key("lists")
+            json.array { json in lists.forEach { json.value($0) } }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// How one agent's calls scored.
+public struct AgentSummary: Sendable, Codable, Equatable {
+    /// The agent, as transcripts name them (`(unknown)` when they do not).
+    public var agent: String
+    /// How many calls were scored.
+    public var calls: Int
+    /// The mean score.
+    public var mean: Double
+    /// The median score.
+    public var median: Double
+    /// The lowest score.
+    public var min: Double
+    /// The highest score.
+    public var max: Double
+    /// The share of calls that passed, 0–1.
+    public var passRate: Double
+    /// Each item's pass rate over the calls it applied to, in rubric order.
+    public var items: [ItemRate]
+
+    /// One item's pass rate for an agent.
+    public struct ItemRate: Sendable, Codable, Equatable {
+        /// The item's ID.
+        public var id: String
+        /// The share of applicable calls where the item passed, 0–1.
+        public var passRate: Double
+        /// How many of the agent's calls the item applied to.
+        public var applicable: Int
+    }
+
+    /// The name used for calls whose transcript names no agent.
+    public static let unknownAgent = "(unknown)"
+
+    /// Summaries of `scorecards`, one per agent, in agent order.
+    public static func summarize(_ scorecards: [Scorecard]) -> [AgentSummary] {
+        var builder = Builder()
+        scorecards.forEach { builder.add($0) }
+        return builder.summaries()
+    }
+
+    /// Gathers what agent summaries need, one scorecard at a time, without
+    /// keeping the scorecards.
+    public struct Builder: Sendable {
+        private struct Tally: Sendable {
+            var scores: [Double] = []
+            var passed = 0
+            var itemOrder: [String] = []
+            var itemPasses: [String: (passed: Int, applicable: Int)] = [:]
+        }
+        private var tallies: [String: Tally] = [:]
+
+        /// Creates an empty builder.
+        public init() {}
+
+        /// Counts one scorecard.
+        public mutating func add(_ card: Scorecard) {
+            let agent = card.agent ?? AgentSummary.unknownAgent
+            var tally = tallies[agent] ?? Tally()
+            tally.scores.append(card.score)
+            if card.passed { tally.passed += 1 }
+            for item in card.items {
+                if tally.itemPasses[item.id] == nil {
+                    tally.itemOrder.append(item.id)
+                    tally.itemPasses[item.id] = (0, 0)
+                }
+                guard item.status != .na else { continue }
+                tally.itemPasses[item.id]!.applicable += 1
+                if item.status == .pass { tally.itemPasses[item.id]!.passed += 1 }
+            }
+            tallies[agent] = tally
+        }
+
+        /// The summaries so far, one per agent, in agent order.
+        public func summaries() -> [AgentSummary] {
+            tallies.keys.sorted().map { agent in
+                let tally = tallies[agent]!
+                let scores = tally.scores.sorted()
+                let middle = scores.count / 2
+                let median = scores.count % 2 == 1 ? scores[middle] : (scores[middle - 1] + scores[middle]) / 2
+                return AgentSummary(
+                    agent: agent, calls: scores.count,
+                    mean: Scorer.rounded(scores.reduce(0, +) / Double(scores.count), places: 1),
+                    median: Scorer.rounded(median, places: 1), min: scores.first!, max: scores.last!,
+                    passRate: Scorer.rounded(Double(tally.passed) / Double(scores.count), places: 2),
+                    items: tally.itemOrder.map { id in
+                        let counts = tally.itemPasses[id]!
+                        return ItemRate(id: id, passRate: counts.applicable == 0 ? 0
+                                            : Scorer.rounded(Double(counts.passed) / Double(counts.applicable), places: 2),
+                                        applicable: counts.applicable)
+                    })
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+extension ResponseCheck {
+    func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
+        let agentTurns = analysis.turns(by: .agent)
+        var evidence: [Evidence] = []
+        var missing: [String] = []
+        var triggers = 0, answered = 0
+        for turn in analysis.turns(by: .customer) {
+            guard let trigger = analysis.matches(of: self.trigger, inTurn: turn).first else { continue }
+            let next = agentTurns.filter { $0 > turn }.prefix(within)
+            // A trigger at the very end, with no agent turn after it, gave no chance to respond.
+            guard !next.isEmpty else { continue }
+            triggers += 1
+            evidence.append(analysis.evidence(trigger, inTurn: turn))
+            // A complaint repeated just after the agent responded to it has been answered already.
+            let previous = agentTurns.filter { $0 < turn }.suffix(within)
+            if let reply = analysis.matches(of: response, inTurns: Array(next)).first
+                ?? analysis.matches(of: response, inTurns: Array(previous)).last {
+                answered += 1
+                evidence.append(analysis.evidence(reply.match, inTurn: reply.turn))
+            } else {
+                let said = analysis.normalized[turn].original(trigger.range, in: analysis.call.turns[turn].text)
+                missing.append("\(response.name) after turn \(turn) (\"\(said)\")")
+            }
+        }
+        guard triggers > 0 else {
+            return .notApplicable("the customer said nothing that calls for \(response.name) (\(trigger.name))")
+        }
+        if answer == .any {
+            let note = answered > 0
+                ? "showed \(response.name) after \(answered) of \(counted(triggers, "trigger"))"
+                : "never showed \(response.name) within the agent's next \(CallAnalysis.turnCount(within)) after \(counted(triggers, "trigger"))"
+            return .graded(share: answered > 0 ? 1 : 0, partialCredit: false, evidence: evidence,
+                           missing: answered > 0 ? [] : [response.name], note: note)
+        }
+        let note = answered == triggers
+            ? "answered \(counted(triggers, "trigger")) with \(response.name) within \(CallAnalysis.turnCount(within))"
+            : "answered \(answered) of \(counted(triggers, "trigger")) with \(response.name) within the agent's next \(CallAnalysis.turnCount(within))"
+        return .graded(share: Double(answered) / Double(triggers), partialCredit: partialCredit, evidence: evidence,
+                       missing: missing, note: note)
+    }
+}

@@ -1,0 +1,102 @@
+/// How one call scored against one rubric, with the evidence for every verdict.
+public struct Scorecard: Sendable, Codable, Equatable {
+    /// The call's ID.
+    public var call: String
+    /// Where the call was read from.
+    public var source: Call.Source
+    /// The agent, as the transcript names them.
+    public var agent: String?
+    /// The call's language.
+    public var language: Language
+    /// The rubric that scored it.
+    public var rubric: RubricReference
+    /// Points earned over points applicable, 0–100 (after any critical failure).
+    public var score: Double
+    /// Whether the score reaches the rubric's pass mark with no critical failure.
+    public var passed: Bool
+    /// The items whose critical failure decided the score, if any.
+    public var criticalFailures: [String]
+    /// Each item's verdict, in rubric order.
+    public var items: [ItemResult]
+    /// Positive and negative wording the agent used.
+    public var wording: WordingCount
+
+    /// The result for one item.
+    public func item(_ id: String) -> ItemResult? {
+        items.first { $0.id == id }
+    }
+}
+
+/// Identifies the exact rubric a scorecard was made with.
+public struct RubricReference: Sendable, Codable, Equatable, Hashable {
+    /// The rubric's ID.
+    public var id: String
+    /// Its semantic version.
+    public var version: String
+    /// The SHA-256 of its canonical content.
+    public var sha256: String
+
+    /// The reference to `rubric`.
+    public init(_ rubric: Rubric) {
+        id = rubric.id
+        version = rubric.version
+        sha256 = rubric.sha256
+    }
+}
+
+/// Counts of the agent's positive and negative wording.
+public struct WordingCount: Sendable, Codable, Equatable {
+    /// Phrases from the rubric's positive-wording list.
+    public var positive: Int
+    /// Phrases from the rubric's negative-wording list.
+    public var negative: Int
+}
+
+/// A verdict on one rubric item.
+public enum ItemStatus: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
+    /// Fully met.
+    case pass
+    /// Partly met: some of the points.
+    case partial
+    /// Not met.
+    case fail
+    /// Does not apply to this call: no points either way.
+    case na
+}
+
+/// One item's verdict, points and evidence.
+public struct ItemResult: Sendable, Codable, Equatable {
+    /// The item's ID.
+    public var id: String
+    /// The item's title.
+    public var title: String
+    /// The verdict.
+    public var status: ItemStatus
+    /// Points earned.
+    public var points: Double
+    /// Points possible (the item's weight).
+    public var max: Double
+    /// Whether failing this item fails the call.
+    public var critical: Bool
+    /// The words that back the verdict: what was said (for a pass, or a
+    /// forbidden phrase), or what made the item apply (a complaint).
+    public var evidence: [Evidence]
+    /// What is missing, for an item not fully met (a group's name, an unanswered turn).
+    public var missing: [String]
+    /// The verdict in one sentence.
+    public var note: String
+}
+
+/// Words from a turn that back a verdict.
+public struct Evidence: Sendable, Codable, Equatable {
+    /// The 0-based index of the turn in the call.
+    public var turn: Int
+    /// Who said it.
+    public var speaker: SpeakerRole
+    /// When the turn starts, in seconds, if known.
+    public var start: Double?
+    /// The exact words, as written in the transcript.
+    public var text: String
+    /// The rubric phrase (or rule) they match.
+    public var phrase: String
+}

@@ -1,0 +1,103 @@
+/// Scores calls against one rubric.
+///
+/// Compiles the rubric's phrase lists into one matcher when created; scoring
+/// a call then matches each turn once and evaluates every item. A scorer is
+/// immutable: share one across threads.
+///
+/// ```swift
+/// let rubric = try Rubric(contentsOf: URL(fileURLWithPath: "rubrics/zh-standard.yaml"))
+/// let scorer = Scorer(rubric)
+/// let card = scorer.score(call)
+/// print(card.score, card.passed, card.item("greeting")?.status ?? .na)
+/// ```
+public struct Scorer: Sendable {
+    /// The rubric this scorer applies.
+    public let rubric: Rubric
+    /// The rubric's ID, version and fingerprint, as scorecards carry them.
+    public let reference: RubricReference
+    private let matcher: any PhraseMatching
+
+    /// Compiles `rubric`.
+    ///
+    /// - Parameters:
+    ///   - rubric: the rubric to apply.
+    ///   - matcher: a phrase matcher to use instead of the exact one built
+    ///     from the rubric's lists (for example a fuzzy one); it must report
+    ///     matches under the rubric's list names.
+    public init(_ rubric: Rubric, matcher: (any PhraseMatching)? = nil) {
+        self.rubric = rubric
+        self.reference = RubricReference(rubric)
+        if let matcher {
+            self.matcher = matcher
+            return
+        }
+        var lists = rubric.lists.map { (name: $0.name, phrases: $0.phrases) }
+        let introductions = rubric.items.flatMap { item -> [String] in
+            if case .name(let check) = item.check { return check.introductions }
+            return []
+        }
+        var negation = rubric.negation
+        if !introductions.isEmpty {
+            lists.append((NameCheck.introductionList, introductions))
+            negation.exemptLists.insert(NameCheck.introductionList)
+        }
+        self.matcher = PhraseMatcher(lists: lists, negation: negation)
+    }
+
+    /// Scores one call.
+    public func score(_ call: Call) -> Scorecard {
+        let analysis = CallAnalysis(call: call, matcher: matcher)
+        var results: [ItemResult] = []
+        var earned = 0.0, possible = 0.0
+        var criticalFailures: [String] = []
+        for item in rubric.items {
+            let outcome = evaluate(item.check, in: analysis)
+            let points = outcome.status == .na ? 0 : Self.rounded(item.weight * outcome.share, places: 2)
+            if outcome.status != .na {
+                earned += item.weight * outcome.share
+                possible += item.weight
+            }
+            if item.check.isCritical && outcome.status == .fail { criticalFailures.append(item.id) }
+            results.append(ItemResult(id: item.id, title: item.title, status: outcome.status, points: points,
+                                      max: item.weight, critical: item.check.isCritical, evidence: outcome.evidence,
+                                      missing: outcome.missing, note: outcome.note))
+        }
+        var score = possible > 0 ? earned / possible * 100 : 100
+        if !criticalFailures.isEmpty {
+            switch rubric.critical {
+            case .score(let value): score = value
+            case .cap(let cap): score = min(score, cap)
+            }
+        }
+        score = Self.rounded(score, places: 1)
+        return Scorecard(call: call.id, source: call.source, agent: call.agent, language: call.language,
+                         rubric: reference, score: score, passed: criticalFailures.isEmpty && score >= rubric.passMark,
+                         criticalFailures: criticalFailures, items: results, wording: wording(in: analysis))
+    }
+
+    private func evaluate(_ check: Check, in analysis: CallAnalysis) -> CheckOutcome {
+        switch check {
+        case .phrase(let check): check.evaluate(in: analysis)
+        case .forbid(let check): check.evaluate(in: analysis)
+        case .limit(let check): check.evaluate(in: analysis)
+        case .response(let check): check.evaluate(in: analysis)
+        case .paraphrase(let check): check.evaluate(in: analysis)
+        case .name(let check): check.evaluate(in: analysis)
+        case .wording(let check): check.evaluate(in: analysis)
+        }
+    }
+
+    private func wording(in analysis: CallAnalysis) -> WordingCount {
+        let agentTurns = analysis.turns(by: .agent)
+        func count(_ list: String?) -> Int {
+            guard let list else { return 0 }
+            return analysis.matches(of: PhraseGroup(name: list, lists: [list]), inTurns: agentTurns).count
+        }
+        return WordingCount(positive: count(rubric.wording.positive), negative: count(rubric.wording.negative))
+    }
+
+    static func rounded(_ value: Double, places: Int) -> Double {
+        let scale = places == 1 ? 10.0 : 100.0
+        return (value * scale).rounded() / scale
+    }
+}

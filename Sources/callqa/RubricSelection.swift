@@ -1,0 +1,68 @@
+import ArgumentParser
+import CallQA
+import Foundation
+
+/// The rubric(s) a command scores with: the one named by `--rubric`, or the
+/// shipped rubric for each call's language.
+struct RubricSelection {
+    private let fixed: Scorer?
+    private let byLanguage: [Language: Scorer]
+    /// Every rubric that may be used, in order.
+    let rubrics: [Rubric]
+
+    /// Loads the rubric named by `--rubric` (a file, or a shipped rubric's
+    /// id), or all shipped rubrics. Rubric errors end the command with exit
+    /// code 2: nothing is scored with a half-valid rubric.
+    static func resolve(_ name: String?) throws -> RubricSelection {
+        if let name, FileManager.default.fileExists(atPath: name) {
+            do {
+                let rubric = try Rubric(contentsOf: URL(fileURLWithPath: name))
+                return RubricSelection(fixed: Scorer(rubric), byLanguage: [:], rubrics: [rubric])
+            } catch {
+                StandardError.write(error.description + "\n")
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
+        guard let directory = RubricCatalog.shippedDirectory() else {
+            StandardError.write("callqa: no shipped rubrics found (looked for rubrics/ here and beside the executable); "
+                + "pass --rubric FILE or set CALLQA_RUBRICS to the rubrics folder\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let (catalog, errors) = RubricCatalog.load(directory: directory)
+        if !errors.isEmpty {
+            errors.forEach { StandardError.write($0.description + "\n") }
+            throw ExitCode(ExitStatus.usage)
+        }
+        if let name {
+            guard let rubric = catalog.rubric(id: name) else {
+                StandardError.write("callqa: '\(name)' is neither a rubric file nor a shipped rubric (shipped: "
+                    + catalog.rubrics.map(\.id).joined(separator: ", ") + ")\n")
+                throw ExitCode(ExitStatus.usage)
+            }
+            return RubricSelection(fixed: Scorer(rubric), byLanguage: [:], rubrics: [rubric])
+        }
+        var byLanguage: [Language: Scorer] = [:]
+        var scorers: [String: Scorer] = [:]
+        for language in Language.allCases {
+            guard let rubric = catalog.rubric(for: language) else { continue }
+            let scorer = scorers[rubric.id] ?? Scorer(rubric)
+            scorers[rubric.id] = scorer
+            byLanguage[language] = scorer
+        }
+        return RubricSelection(fixed: nil, byLanguage: byLanguage, rubrics: catalog.rubrics)
+    }
+
+    /// The scorer for a call, if any rubric suits it.
+    func scorer(for call: Call) -> Scorer? {
+        fixed ?? byLanguage[call.language]
+    }
+
+    /// The error for a call no rubric suits.
+    func unscorable(_ call: Call) -> Diagnostic {
+        let reason = call.language == .unknown
+            ? "its language is not declared and could not be recognised"
+            : "no shipped rubric scores \(call.language.rawValue)"
+        return Diagnostic(.error, source: call.source.path, line: call.source.line,
+                          message: "call \(call.id) not scored: \(reason); pass --rubric")
+    }
+}
