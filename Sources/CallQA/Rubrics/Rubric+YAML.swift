@@ -90,15 +90,14 @@ struct RubricParser {
         let lists = parseLists(top["lists"])
         let negation = parseNegation(top["negation"])
         let wording = parseWording(top["wording"])
-        let items = parseItems(top["items"])
+        let (items, weightSum) = parseItems(top["items"])
 
         for reference in references where declaredLists[reference.name] == nil && !inlineLists.contains(where: { $0.name == reference.name }) {
             reader.problem(reference.node, "no list named '\(reference.name)' (lists: \(YAMLNodeReader.list(lists.map(\.name))))")
         }
         if let total, let node = top["total"] {
-            let sum = items.reduce(0) { $0 + $1.weight }
-            if abs(sum - total) > 1e-9 {
-                reader.problem(node, "item weights add up to \(JSONWriter.number(sum)), not the total \(JSONWriter.number(total))")
+            if abs(weightSum - total) > 1e-9 {
+                reader.problem(node, "item weights add up to \(JSONWriter.number(weightSum)), not the total \(JSONWriter.number(total))")
             }
         }
         if let node = top["items"], !items.isEmpty, items.allSatisfy({ $0.weight == 0 }) {
@@ -185,20 +184,22 @@ struct RubricParser {
 
     // MARK: - Items
 
-    private mutating func parseItems(_ node: Node?) -> [RubricItem] {
-        guard let entries = reader.sequence(node, "'items'") else { return [] }
+    /// The items, and the sum of every weight that could be read (for the
+    /// total check, which must not depend on other problems in an item).
+    private mutating func parseItems(_ node: Node?) -> (items: [RubricItem], weightSum: Double) {
+        guard let entries = reader.sequence(node, "'items'") else { return ([], 0) }
         if entries.isEmpty { reader.problem(node, "'items' is empty") }
         var items: [RubricItem] = []
         var ids: Set<String> = []
+        var weightSum = 0.0
         for entry in entries {
-            guard let item = parseItem(entry) else { continue }
-            if !ids.insert(item.id).inserted {
-                reader.problem(entry, "two items have the id '\(item.id)'")
-                continue
+            if let idNode = entry["id"], let id = idNode.scalar?.string, !ids.insert(id).inserted {
+                reader.problem(entry, "two items have the id '\(id)'")
             }
-            items.append(item)
+            if let weight = entry["weight"]?.scalar.flatMap({ Double($0.string) }) { weightSum += weight }
+            if let item = parseItem(entry) { items.append(item) }
         }
-        return items
+        return (items, weightSum)
     }
 
     private mutating func parseItem(_ node: Node) -> RubricItem? {

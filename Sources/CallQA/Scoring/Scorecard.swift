@@ -50,6 +50,12 @@ public struct WordingCount: Sendable, Codable, Equatable {
     public var positive: Int
     /// Phrases from the rubric's negative-wording list.
     public var negative: Int
+
+    /// Creates a count.
+    public init(positive: Int, negative: Int) {
+        self.positive = positive
+        self.negative = negative
+    }
 }
 
 /// A verdict on one rubric item.
@@ -99,4 +105,13 @@ public struct Evidence: Sendable, Codable, Equatable {
     public var text: String
     /// The rubric phrase (or rule) they match.
     public var phrase: String
+
+    /// Creates evidence.
+    public init(turn: Int, speaker: SpeakerRole, start: Double?, text: String, phrase: String) {
+        self.turn = turn
+        self.speaker = speaker
+        self.start = start
+        self.text = text
+        self.phrase = phrase
+    }
 }

@@ -8,6 +8,34 @@ enum Fixtures {
         .appendingPathComponent("Fixtures")
     static let corpora = root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpora")
 
+    /// The shipped `rubrics/` folder.
+    static let shippedRubrics = corpora.deletingLastPathComponent().appendingPathComponent("rubrics")
+
+    /// A shipped rubric, by file name without extension.
+    static func shipped(_ name: String) throws -> Rubric {
+        try Rubric(contentsOf: shippedRubrics.appendingPathComponent(name + ".yaml"))
+    }
+
+    /// A fixture rubric, relative to `Tests/Fixtures/rubrics`.
+    static func rubric(_ name: String) throws -> Rubric {
+        try Rubric(contentsOf: root.appendingPathComponent("rubrics/" + name + ".yaml"))
+    }
+
+    /// A call read from plain-text transcript lines, as a file would hold them.
+    static func call(_ text: String, id: String = "inline") -> Call {
+        let events = PlainTextReader().read(Array(text.utf8), source: id + ".txt", defaultID: id)
+        guard case .call(let call)? = events.last else { fatalError("not a transcript: \(events)") }
+        return call
+    }
+
+    /// Every call in the shipped corpora.
+    static func corpusCalls() -> [Call] {
+        let loader = TranscriptLoader()
+        return loader.inputs(for: [corpora.path]).inputs.flatMap { input in
+            loader.events(from: input).compactMap { if case .call(let call) = $0 { call } else { nil } }
+        }
+    }
+
     /// The path of a fixture, relative to `Tests/Fixtures`.
     static func path(_ name: String) -> String {
         root.appendingPathComponent(name).path

@@ -1,0 +1,106 @@
+@testable import CallQA
+import Foundation
+import Testing
+
+@Suite("Rubrics")
+struct RubricTests {
+    @Test("The shipped rubrics load and carry the required items", arguments: ["zh-standard", "en-standard"])
+    func shipped(name: String) throws {
+        let rubric = try Fixtures.shipped(name)
+        #expect(rubric.id == name)
+        #expect(RubricParser.isSemanticVersion(rubric.version))
+        for id in ["greeting", "paraphrase", "apology", "empathy", "customer-name", "closing", "forbidden",
+                   "understand-overuse", "positive-wording", "negative-wording"] {
+            #expect(rubric.item(id) != nil, "\(name) has no item \(id)")
+        }
+        #expect(rubric.items.reduce(0) { $0 + $1.weight } == 100)
+        #expect(rubric.item("forbidden")?.check.isCritical == true)
+    }
+
+    @Test("The Chinese rubric carries the material's wording lists as written")
+    func wordingLists() throws {
+        let rubric = try Fixtures.shipped("zh-standard")
+        let positive = try #require(rubric.list(named: "positive")).phrases
+        let negative = try #require(rubric.list(named: "negative")).phrases
+        for phrase in ["它是", "我知道", "我向你保证", "当然了", "毫无疑问", "依靠我"] { #expect(positive.contains(phrase)) }
+        for phrase in ["也许", "我认为", "可能", "我尽量", "我不是很确认", "我不知道"] { #expect(negative.contains(phrase)) }
+        #expect(rubric.languages == [.simplifiedChinese, .traditionalChinese])
+    }
+
+    @Test("The catalog picks the shipped rubric for a call's language")
+    func catalog() throws {
+        let (catalog, errors) = RubricCatalog.load(directory: Fixtures.shippedRubrics)
+        #expect(errors.isEmpty)
+        #expect(catalog.rubric(for: .traditionalChinese)?.id == "zh-standard")
+        #expect(catalog.rubric(for: .english)?.id == "en-standard")
+        #expect(catalog.rubric(for: .unknown) == nil)
+        let found = RubricCatalog.shippedDirectory(environment: [:], executable: nil,
+                                                   currentDirectory: Fixtures.shippedRubrics.deletingLastPathComponent().path)
+        #expect(found?.standardizedFileURL.path == Fixtures.shippedRubrics.standardizedFileURL.path)
+        #expect(RubricCatalog.shippedDirectory(environment: ["CALLQA_RUBRICS": "/elsewhere"], executable: nil)?.path == "/elsewhere")
+    }
+
+    @Test("An unknown check kind is an error at its line and column")
+    func unknownKind() {
+        #expect(throws: RubricError(source: Fixtures.path("rubrics/invalid/unknown-kind.yaml"), problems: [
+            .init(line: 14, column: 13, message: "unknown check kind 'phrases' (expected phrase, forbid, limit, response, paraphrase, name or wording)"),
+        ])) { try Fixtures.rubric("invalid/unknown-kind") }
+    }
+
+    @Test("Every problem of a rubric is reported at once, with its place")
+    func manyProblems() throws {
+        let error = try #require(throws: RubricError.self) { try Fixtures.rubric("invalid/many-problems") }
+        let described = error.problems.map(\.description)
+        let expected = [
+            "2:10: 'version' must be a semantic version such as 1.0.0, not 'one'",
+            "4:12: unknown language 'fr' (use zh-Hans, zh-Hant, zh or en)",
+            "5:7: 'pass' must be from 0 to 100, not 120",
+            "6:8: item weights add up to 60, not the total 100",
+            "9:10: list 'empty' is empty",
+            "20:5: two items have the id 'greeting'",
+            "15:5: unknown key 'colour' in an item (expected id, title, weight, description, suggest or check)",
+            "18:29: 'first-turns' must be at least 1, not 0",
+            "19:23: no list named 'hallo' (lists: hello)",
+            "33:15: 'window' takes first-turns and/or first-seconds, or last-turns and/or last-seconds",
+        ]
+        for message in expected { #expect(described.contains(message), "missing: \(message)\ngot: \(described)") }
+        // Problems come in file order.
+        #expect(error.problems.map { $0.line ?? 0 } == error.problems.map { $0.line ?? 0 }.sorted())
+    }
+
+    @Test("Weights that must add up to the total")
+    func weights() throws {
+        let error = try #require(throws: RubricError.self) { try Fixtures.rubric("invalid/weights") }
+        #expect(error.problems.map(\.description) == ["6:8: item weights add up to 90, not the total 100"])
+    }
+
+    @Test("YAML syntax errors name the place")
+    func notYAML() throws {
+        let error = try #require(throws: RubricError.self) { try Fixtures.rubric("invalid/not-yaml") }
+        #expect(error.problems.count == 1)
+        #expect(error.problems[0].line != nil)
+        #expect(error.problems[0].message.hasPrefix("YAML:"))
+        #expect(error.description.hasPrefix(Fixtures.path("rubrics/invalid/not-yaml.yaml") + ":"))
+    }
+
+    @Test("SHA-256 matches the standard's test vectors", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func sha256(input: String, digest: String) {
+        #expect(SHA256.hex(Array(input.utf8)) == digest)
+    }
+
+    @Test("The fingerprint ignores layout and comments, and changes with content")
+    func fingerprint() throws {
+        let path = Fixtures.shippedRubrics.appendingPathComponent("en-standard.yaml")
+        let original = try String(contentsOf: path, encoding: .utf8)
+        let base = try Rubric(yaml: original, source: "a")
+        let relaid = try Rubric(yaml: "# another comment\n" + original.replacingOccurrences(of: "\n\n", with: "\n"), source: "b")
+        #expect(relaid.sha256 == base.sha256)
+        let changed = try Rubric(yaml: original.replacingOccurrences(of: "- certainly\n", with: "- surely\n"), source: "c")
+        #expect(changed.sha256 != base.sha256)
+        #expect(base.sha256.count == 64)
+    }
+}
