@@ -37,12 +37,12 @@ public struct ScoreTable: Sendable {
             let missed = card.items.filter { $0.status == .fail || $0.status == .partial }.sorted { lhs, rhs in
                 (lhs.critical && lhs.status == .fail ? 0 : 1, lhs.status == .fail ? 0 : 1) < (rhs.critical && rhs.status == .fail ? 0 : 1, rhs.status == .fail ? 0 : 1)
             }.map { $0.id + ($0.critical && $0.status == .fail ? "!" : $0.status == .partial ? "~" : "") }
-            let notMet = missed.isEmpty ? "—" : missed.joined(separator: ", ")
+            let notMet = missed.isEmpty ? "—" : fitting(missed, in: max(10, width - lead))
             output += pad(number(card.score), 7, right: true) + "  " + pad(card.passed ? "pass" : "FAIL", 6) + "  "
                 + DisplayWidth.fit(card.call, to: callWidth) + "  "
                 + DisplayWidth.fit(card.agent ?? AgentSummary.unknownAgent, to: agentWidth) + "  "
                 + DisplayWidth.fit(card.rubric.id, to: rubricWidth) + "  "
-                + DisplayWidth.fit(notMet, to: max(10, width - lead)).trimmingTrailingSpaces() + "\n"
+                + notMet + "\n"
         }
         return output
     }
@@ -83,6 +83,20 @@ public struct ScoreTable: Sendable {
         return output
     }
 
+    /// As many of `names` as fit in `width` columns, then "+N more".
+    private func fitting(_ names: [String], in width: Int) -> String {
+        var shown: [String] = []
+        for (index, name) in names.enumerated() {
+            let rest = names.count - index - 1
+            let candidate = (shown + [name]).joined(separator: ", ") + (rest > 0 ? ", +\(rest) more" : "")
+            if DisplayWidth.of(candidate) > width {
+                return shown.joined(separator: ", ") + (shown.isEmpty ? "" : ", ") + "+\(names.count - index) more"
+            }
+            shown.append(name)
+        }
+        return shown.joined(separator: ", ")
+    }
+
     private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let gap = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
         return right ? gap + text : text + gap
@@ -98,10 +112,3 @@ public struct ScoreTable: Sendable {
     }
 }
 
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-}
