@@ -15,6 +15,18 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one transcript file or directory ('-' for standard input).") }
     }
+
+    /// Checks that an input format forced through `--format` agrees with `--input-format`.
+    func validate(forced: TranscriptFormat?) throws {
+        if let forced, let other = inputFormat.transcriptFormat, forced != other {
+            throw ValidationError("--format \(forced.rawValue) and --input-format \(other.rawValue) disagree.")
+        }
+    }
+
+    /// A loader reading the format forced through `--format`, else `--input-format`.
+    func loader(forced: TranscriptFormat?) -> TranscriptLoader {
+        TranscriptLoader(format: forced ?? inputFormat.transcriptFormat)
+    }
 }
 
 /// How to tell the format of an input.

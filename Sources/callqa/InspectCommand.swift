@@ -25,15 +25,12 @@ struct InspectCommand: ParsableCommand {
     }
 
     func validate() throws {
-        let choice = try FormatChoice<OutputFormat>(formatValues)
-        if let forced = choice.input, let other = input.inputFormat.transcriptFormat, forced != other {
-            throw ValidationError("--format \(forced.rawValue) and --input-format \(other.rawValue) disagree.")
-        }
+        try input.validate(forced: FormatChoice<OutputFormat>(formatValues).input)
     }
 
     func run() throws {
         let choice = try FormatChoice<OutputFormat>(formatValues)
-        let loader = TranscriptLoader(format: choice.input ?? input.inputFormat.transcriptFormat)
+        let loader = input.loader(forced: choice.input)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         let output = StandardOutput()
         let format = choice.output ?? (Terminal.isTerminal(.standardOutput) ? .table : .json)

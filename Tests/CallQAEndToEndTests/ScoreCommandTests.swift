@@ -105,7 +105,8 @@ struct ScoreCommandTests {
         let rows = CSV.parse(result.stdout)
         #expect(rows.count == 13)
         let header = rows[0]
-        #expect(Array(header.prefix(8)) == ["id", "source", "agent", "language", "rubric", "version", "score", "passed"])
+        #expect(Array(header.prefix(9)) == ["id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed"])
+        #expect(rows.dropFirst().allSatisfy { $0[6].count == 64 })
         #expect(header.contains("greeting") && header.contains("negative-wording"))
         #expect(rows.dropFirst().allSatisfy { $0.count == header.count })
         let model = try #require(rows.first { $0.first == "zh-model-001" })
@@ -131,6 +132,7 @@ struct ScoreCommandTests {
         #expect(result.stdout.contains("zh-poor-001"))
         #expect(result.stdout.contains("forbidden!"))
         #expect(result.stdout.contains("pass rate"))
+        #expect(result.stdout.contains("rubric zh-standard 1.0.0 (sha256 "))
         for line in result.stdout.split(separator: "\n") {
             let columns = line.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
             #expect(columns <= 100, "\(line)")

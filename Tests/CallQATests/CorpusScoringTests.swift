@@ -60,17 +60,30 @@ struct CorpusScoringTests {
     }
 
     @Test("Every pass and fail carries evidence or names what was missing")
-    func evidenceForEveryVerdict() {
+    func evidenceForEveryVerdict() throws {
+        let (catalog, _) = RubricCatalog.load(directory: Fixtures.shippedRubrics)
         for card in cards {
-            for item in card.items where item.status == .pass || item.status == .fail || item.status == .partial {
-                let explained = !item.evidence.isEmpty || !item.missing.isEmpty || !item.note.isEmpty
-                #expect(explained, "\(card.call) \(item.id)")
-                if item.status == .fail && item.evidence.isEmpty { #expect(!item.missing.isEmpty || !item.note.isEmpty) }
-            }
+            let rubric = try #require(catalog.rubric(id: card.rubric.id))
+            let call = try #require(calls.first { $0.id == card.call })
             for item in card.items {
+                // Items that pass by absence (nothing forbidden, not too often, no hedging) have
+                // nothing to quote; every other verdict quotes words or names what is missing.
+                let passesByAbsence: Bool
+                switch rubric.item(item.id)?.check {
+                case .forbid?, .limit?: passesByAbsence = true
+                case .wording(let check)?: if case .avoid = check.target { passesByAbsence = true } else { passesByAbsence = false }
+                default: passesByAbsence = false
+                }
+                switch item.status {
+                case .pass, .partial:
+                    #expect(!item.evidence.isEmpty || passesByAbsence, "\(card.call) \(item.id) passes without evidence")
+                case .fail:
+                    #expect(!item.evidence.isEmpty || !item.missing.isEmpty, "\(card.call) \(item.id) fails without evidence")
+                case .na:
+                    #expect(item.points == 0)
+                }
+                // Evidence quotes the transcript exactly.
                 for evidence in item.evidence {
-                    // Evidence quotes the transcript exactly.
-                    let call = calls.first { $0.id == card.call }!
                     #expect(call.turns[evidence.turn].text.contains(evidence.text), "\(card.call) \(item.id): \(evidence.text)")
                 }
             }

@@ -14,11 +14,7 @@ extension Call {
         json.object { json in
             json.field("id", id)
             json.key("source")
-            json.object { json in
-                json.field("path", source.path)
-                json.field("line", source.line)
-                json.field("index", source.index)
-            }
+            source.write(to: &json)
             json.field("agent", agent)
             json.field("customer", customer)
             json.field("language", language.rawValue)
@@ -37,6 +33,17 @@ extension Call {
                     }
                 }
             }
+        }
+    }
+}
+
+extension Call.Source {
+    /// Writes the source as `{"path": …, "line": …, "index": …}`.
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("path", path)
+            json.field("line", line)
+            json.field("index", index)
         }
     }
 }

@@ -92,6 +92,12 @@ public struct JSONWriter: Sendable {
         value(flag)
     }
 
+    /// Writes a field whose value is an array of strings.
+    public mutating func field(_ name: String, _ strings: [String]) {
+        key(name)
+        array { json in strings.forEach { json.value($0) } }
+    }
+
     /// Writes a field whose value is an object of string values, keys sorted.
     public mutating func field(_ name: String, _ dictionary: [String: String]) {
         key(name)

@@ -2,8 +2,8 @@
 /// one column per item holding its status (`pass`, `partial`, `fail`, `na`).
 ///
 /// ```text
-/// id,source,agent,language,rubric,version,score,passed,greeting,paraphrase,…
-/// zh-model-001,corpora/zh-Hans/model-call.txt,张丽,zh-Hans,zh-standard,1.0.0,92.5,true,pass,pass,…
+/// id,source,agent,language,rubric,version,sha256,score,passed,greeting,paraphrase,…
+/// zh-model-001,corpora/zh-Hans/model-call.txt,张丽,zh-Hans,zh-standard,1.0.0,3f9a…,100,true,pass,pass,…
 /// ```
 public struct ScoreCSV: Sendable {
     /// The item columns, in order.
@@ -22,7 +22,7 @@ public struct ScoreCSV: Sendable {
 
     /// The header row, with its line break.
     public var header: String {
-        row(["id", "source", "agent", "language", "rubric", "version", "score", "passed"] + itemIDs)
+        row(["id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed"] + itemIDs)
     }
 
     /// The row for one scorecard, with its line break.
@@ -30,7 +30,7 @@ public struct ScoreCSV: Sendable {
         var statuses: [String: String] = [:]
         for item in card.items { statuses[item.id] = item.status.rawValue }
         return row([card.call, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
-                    card.rubric.version, JSONWriter.number(card.score), card.passed ? "true" : "false"]
+                    card.rubric.version, card.rubric.sha256, JSONWriter.number(card.score), card.passed ? "true" : "false"]
                    + itemIDs.map { statuses[$0] ?? "" })
     }
 

@@ -16,12 +16,16 @@ public struct ScoreTable: Sendable {
         self.width = max(width, 72)
     }
 
-    /// All three tables.
+    /// All three tables, then the rubrics used.
     public func render(_ report: ScoreReport) -> String {
         var output = calls(report.scorecards)
         let agents = report.agents
         if !agents.isEmpty { output += "\n" + self.agents(agents) }
         if !report.scorecards.isEmpty { output += "\n" + items(report.scorecards) }
+        if !report.rubrics.isEmpty {
+            output += "\n" + report.rubrics.map { "rubric \($0.id) \($0.version) (sha256 \($0.sha256.prefix(12)))" }
+                .joined(separator: "\n") + "\n"
+        }
         return output
     }
 

@@ -13,18 +13,13 @@ extension Scorecard {
         json.object { json in
             json.field("id", call)
             json.key("source")
-            json.object { json in
-                json.field("path", source.path)
-                json.field("line", source.line)
-                json.field("index", source.index)
-            }
+            source.write(to: &json)
             json.field("agent", agent)
             json.field("language", language.rawValue)
             json.field("rubric", rubric.id)
             json.field("score", score)
             json.field("passed", passed)
-            json.key("criticalFailures")
-            json.array { json in criticalFailures.forEach { json.value($0) } }
+            json.field("criticalFailures", criticalFailures)
             json.key("items")
             json.array { json in
                 for item in items { item.write(to: &json) }
@@ -49,8 +44,7 @@ extension ItemResult {
             json.field("max", max)
             json.field("critical", critical)
             json.field("note", note)
-            json.key("missing")
-            json.array { json in missing.forEach { json.value($0) } }
+            json.field("missing", missing)
             json.key("evidence")
             json.array { json in
                 for item in evidence {

@@ -7,8 +7,7 @@ extension Rubric {
             json.field("id", id)
             json.field("version", version)
             json.field("title", title)
-            json.key("languages")
-            json.array { json in languages.forEach { json.value($0.rawValue) } }
+            json.field("languages", languages.map(\.rawValue))
             json.field("pass", passMark)
             json.field("total", totalWeight)
             switch critical {
@@ -17,11 +16,9 @@ extension Rubric {
             }
             json.key("negation")
             json.object { json in
-                json.key("negators")
-                json.array { json in negation.negators.forEach { json.value($0) } }
+                json.field("negators", negation.negators)
                 json.field("window", negation.window)
-                json.key("exempt")
-                json.array { json in negation.exemptLists.sorted().forEach { json.value($0) } }
+                json.field("exempt", negation.exemptLists.sorted())
             }
             json.field("wording-positive", wording.positive)
             json.field("wording-negative", wording.negative)
@@ -30,8 +27,7 @@ extension Rubric {
                 for list in lists {
                     json.object { json in
                         json.field("name", list.name)
-                        json.key("phrases")
-                        json.array { json in list.phrases.forEach { json.value($0) } }
+                        json.field("phrases", list.phrases)
                     }
                 }
             }
@@ -58,8 +54,7 @@ extension RubricItem {
             json.field("title", title)
             json.field("weight", weight)
             json.field("description", description)
-            json.key("suggest")
-            json.array { json in suggestions.forEach { json.value($0) } }
+            json.field("suggest", suggestions)
             json.field("kind", check.kind)
             switch check {
             case .phrase(let check):
@@ -95,11 +90,9 @@ extension RubricItem {
                 json.field("overlap", check.overlap)
                 json.field("min-content", check.minimumContent)
             case .name(let check):
-                for (key, values) in [("titles-after", check.titlesAfter), ("titles-before", check.titlesBefore),
-                                      ("introductions", check.introductions)] {
-                    json.key(key)
-                    json.array { json in values.forEach { json.value($0) } }
-                }
+                json.field("titles-after", check.titlesAfter)
+                json.field("titles-before", check.titlesBefore)
+                json.field("introductions", check.introductions)
             case .wording(let check):
                 json.key("group")
                 check.group.writeCanonical(to: &json)
@@ -118,8 +111,7 @@ extension PhraseGroup {
     fileprivate func writeCanonical(to json: inout JSONWriter) {
         json.object { json in
             json.field("name", name)
-            json.key("lists")
-            json.array { json in lists.forEach { json.value($0) } }
+            json.field("lists", lists)
         }
     }
 }

@@ -253,8 +253,14 @@ struct RubricParser {
                     }
                 }
             }
-            guard let speaker, let window, let partial, !groups.isEmpty else { return nil }
-            return .phrase(PhraseCheck(speaker: speaker, window: window.value, requirement: requirement, groups: groups,
+            let turnWindow: TurnWindow?
+            switch window {
+            case .absent: turnWindow = nil
+            case .valid(let value): turnWindow = value
+            case .invalid: return nil
+            }
+            guard let speaker, let partial, !groups.isEmpty else { return nil }
+            return .phrase(PhraseCheck(speaker: speaker, window: turnWindow, requirement: requirement, groups: groups,
                                        partialCredit: partial))
 
         case "forbid", "limit":
@@ -399,26 +405,32 @@ struct RubricParser {
         return role
     }
 
-    /// The window, wrapped so that "no window" and "a bad window" differ.
-    private mutating func parseWindow(_ node: Node?) -> (value: TurnWindow?, Void)? {
-        guard let node else { return (nil, ()) }
+    /// A `window:` setting as read: absent, valid, or in error (already reported).
+    private enum WindowSetting {
+        case absent, valid(TurnWindow), invalid
+    }
+
+    private mutating func parseWindow(_ node: Node?) -> WindowSetting {
+        guard let node else { return .absent }
         guard let entries = reader.mapping(node, "'window'",
-            allowed: ["first-turns", "last-turns", "first-seconds", "last-seconds"]) else { return nil }
+            allowed: ["first-turns", "last-turns", "first-seconds", "last-seconds"]) else { return .invalid }
         let firstTurns = entries["first-turns"].map { reader.integer($0, "'first-turns'", minimum: 1) }
         let lastTurns = entries["last-turns"].map { reader.integer($0, "'last-turns'", minimum: 1) }
         let firstSeconds = entries["first-seconds"].map { reader.number($0, "'first-seconds'", in: 0.1...86_400) }
         let lastSeconds = entries["last-seconds"].map { reader.number($0, "'last-seconds'", in: 0.1...86_400) }
         let first = firstTurns != nil || firstSeconds != nil, last = lastTurns != nil || lastSeconds != nil
-        if first && last || (!first && !last) {
+        guard first != last else {
             reader.problem(node, "'window' takes first-turns and/or first-seconds, or last-turns and/or last-seconds")
-            return nil
+            return .invalid
         }
-        if first {
-            if let seconds = firstSeconds { return seconds.flatMap { s in (firstTurns ?? 1).map { (.firstSeconds(s, fallbackTurns: $0), ()) } } }
-            return firstTurns!.map { (.firstTurns($0), ()) }
+        // Each value is nil when absent, .some(nil) when present but invalid.
+        let (turns, seconds) = first ? (firstTurns, firstSeconds) : (lastTurns, lastSeconds)
+        if turns == .some(nil) || seconds == .some(nil) { return .invalid }
+        let count = turns.flatMap { $0 }
+        if let limit = seconds.flatMap({ $0 }) {
+            return .valid(first ? .firstSeconds(limit, fallbackTurns: count ?? 1) : .lastSeconds(limit, fallbackTurns: count ?? 1))
         }
-        if let seconds = lastSeconds { return seconds.flatMap { s in (lastTurns ?? 1).map { (.lastSeconds(s, fallbackTurns: $0), ()) } } }
-        return lastTurns!.map { (.lastTurns($0), ()) }
+        return .valid(first ? .firstTurns(count!) : .lastTurns(count!))
     }
 
     static func isSemanticVersion(_ text: String) -> Bool {
