@@ -15,10 +15,10 @@ struct CallQACommand: ParsableCommand {
             and English).
 
             Exit codes: 0 all inputs read; 1 some inputs failed (the rest are still \
-            processed); 2 usage error.
+            processed); 2 usage error; 3 a score below --fail-under.
             """,
         version: "0.1.0",
-        subcommands: [ScoreCommand.self, InspectCommand.self]
+        subcommands: [ScoreCommand.self, ReportCommand.self, InspectCommand.self]
     )
 
     static func main() {
@@ -48,6 +48,8 @@ enum ExitStatus {
     static let success: Int32 = 0
     /// At least one input failed; the rest were processed.
     static let inputFailed: Int32 = 1
-    /// The command line was wrong.
+    /// The command line was wrong, or a rubric has errors.
     static let usage: Int32 = 2
+    /// A score fell below `--fail-under`.
+    static let belowThreshold: Int32 = 3
 }

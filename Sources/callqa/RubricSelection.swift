@@ -4,7 +4,7 @@ import Foundation
 
 /// The rubric(s) a command scores with: the one named by `--rubric`, or the
 /// shipped rubric for each call's language.
-struct RubricSelection {
+struct RubricSelection: Sendable {
     private let fixed: Scorer?
     private let byLanguage: [Language: Scorer]
     /// Every rubric that may be used, in order.
@@ -53,12 +53,12 @@ struct RubricSelection {
     }
 
     /// The scorer for a call, if any rubric suits it.
-    func scorer(for call: Call) -> Scorer? {
+    @Sendable func scorer(for call: Call) -> Scorer? {
         fixed ?? byLanguage[call.language]
     }
 
     /// The error for a call no rubric suits.
-    func unscorable(_ call: Call) -> Diagnostic {
+    @Sendable func unscorable(_ call: Call) -> Diagnostic {
         let reason = call.language == .unknown
             ? "its language is not declared and could not be recognised"
             : "no shipped rubric scores \(call.language.rawValue)"

@@ -9,9 +9,12 @@ struct ScoreCommand: ParsableCommand {
         abstract: "Score calls against a rubric, with evidence for every verdict.",
         discussion: """
             Each call is scored with --rubric, or else with the shipped rubric for its language \
-            (from the transcript, or recognised from its text). Prints per-call results and \
-            per-agent summaries. Exits 1 when any input failed or a call could not be scored \
-            (the rest are still scored), 2 for usage errors and rubrics with errors.
+            (from the transcript, or recognised from its text). Inputs are scored in parallel; the \
+            output is in input order whatever the number of jobs.
+
+            Exit codes: 0 every call scored; 1 an input failed or a call could not be scored (the \
+            rest are still scored); 2 usage error or a rubric with errors; 3 a score below \
+            --fail-under.
             """
     )
 
@@ -21,19 +24,49 @@ struct ScoreCommand: ParsableCommand {
     var rubric: String?
 
     @Option(name: .customLong("format"), help: ArgumentHelp(
-        "Output format: table, json or csv (default: table on a terminal, json otherwise); or text or xml to read every input as that format.",
+        "Output format: table, json, jsonl or csv (default: table on a terminal, json otherwise); or text or xml to read every input as that format.",
         valueName: "format"))
     var formatValues: [String] = []
+
+    @Option(help: "Rows per call or per agent: call or agent (for table and csv output, and --fail-under).")
+    var by: Grouping = .call
+
+    @Option(help: ArgumentHelp("Scoring threads (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
 
     @Option(help: ArgumentHelp("Write the results to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Also write every error to this file, as JSON Lines.", valueName: "file"))
+    var errors: String?
+
+    @Option(name: .customLong("fail-under"), help: ArgumentHelp(
+        "Exit 3 when any call (with --by agent: any agent's mean) scores below this.", valueName: "score"))
+    var failUnder: Double?
+
+    @Option(name: .customLong("min-calls"), help: ArgumentHelp(
+        "Agents with fewer calls are marked as too few to judge.", valueName: "n"))
+    var minimumCalls: Int = AgentSummary.defaultMinimumCalls
+
+    @Flag(help: "No progress line.")
+    var quiet = false
+
     enum OutputFormat: String, CaseIterable {
-        case table, json, csv
+        case table, json, jsonl, csv
+    }
+
+    enum Grouping: String, ExpressibleByArgument, CaseIterable {
+        case call, agent
     }
 
     func validate() throws {
         try input.validate(forced: FormatChoice<OutputFormat>(formatValues).input)
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if minimumCalls < 1 { throw ValidationError("--min-calls must be at least 1.") }
+        if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under must be from 0 to 100.") }
+        if by == .agent, let format = try FormatChoice<OutputFormat>(formatValues).output, format == .jsonl || format == .json {
+            throw ValidationError("--by agent is for table and csv output; json and jsonl always hold every call.")
+        }
     }
 
     func run() throws {
@@ -42,44 +75,79 @@ struct ScoreCommand: ParsableCommand {
         let loader = input.loader(forced: choice.input)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
 
+        let sink = try OutputSink(path: output)
+        let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)
+        let format = choice.output ?? (toTerminal ? .table : .json)
+        let colour = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: TerminalStyle(enabled: colour))
+        let csv = ScoreCSV(rubrics: selection.rubrics)
+        let perCall = by == .call
+        let render: @Sendable (Scorecard) -> String
+        switch format {
+        case .json: render = ScoreJSONStream.render
+        case .jsonl: render = ScoreJSONStream.line
+        case .csv: render = { card in perCall ? csv.row(for: card) : "" }
+        case .table: render = { card in perCall ? table.row(card) : "" }
+        }
+
         var diagnostics = DiagnosticReport()
+        let progress = Progress(total: inputs.count, quiet: quiet)
         pathProblems.forEach { diagnostics.add($0) }
-        var report = ScoreReport()
-        var calls = 0
-        for item in inputs {
-            loader.read(item) { event in
-                switch event {
-                case .call(let call):
-                    calls += 1
-                    if let scorer = selection.scorer(for: call) {
-                        report.add(scorer.score(call))
-                    } else {
-                        diagnostics.add(selection.unscorable(call))
-                    }
-                case .diagnostic(let diagnostic):
-                    diagnostics.add(diagnostic)
-                }
+        var summary = ScoreSummary()
+        var document = ScoreJSONStream()
+        switch format {
+        case .json: sink.write(document.opening())
+        case .table where perCall: sink.write(table.header())
+        case .csv: sink.write(perCall ? csv.header : csv.agentHeader)
+        default: break
+        }
+
+        let batch = BatchScorer(loader: loader, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                unscorable: selection.unscorable, scorer: selection.scorer(for:))
+        batch.run(inputs, render: render) { result in
+            switch result {
+            case .scored(let card, let text):
+                summary.add(ScoreRecord(card))
+                sink.write(format == .json ? document.call(text) : text)
+                progress.callScored()
+            case .diagnostic(let diagnostic):
+                progress.clear()
+                if diagnostic.severity == .error { progress.error() }
+                diagnostics.add(diagnostic)
+            case .inputDone:
+                progress.inputDone()
             }
         }
-        report.diagnostics = diagnostics.diagnostics
+        progress.clear()
 
-        let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)
-        let text: String
-        switch choice.output ?? (toTerminal ? .table : .json) {
-        case .json: text = report.json()
-        case .table: text = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 120)).render(report)
-        case .csv:
-            let csv = ScoreCSV(rubrics: selection.rubrics)
-            text = csv.header + report.scorecards.map(csv.row(for:)).joined()
+        let agents = summary.agents(minimumCalls: minimumCalls)
+        switch format {
+        case .json: sink.write(document.closing(summary: summary, diagnostics: diagnostics.diagnostics, minimumCalls: minimumCalls))
+        case .table: sink.write(table.summary(summary, minimumCalls: minimumCalls, byAgent: !perCall))
+        case .csv where !perCall: for agent in agents { sink.write(csv.row(for: agent)) }
+        default: break
         }
-        if let output {
-            try OutputFile.write(text, to: output)
-        } else {
-            let stream = StandardOutput()
-            stream.write(text)
-            stream.flush()
+        try sink.commit()
+        if let errors {
+            let lines = diagnostics.diagnostics.filter { $0.severity == .error }.map { diagnostic -> String in
+                var json = JSONWriter(pretty: false)
+                diagnostic.write(to: &json)
+                return json.text + "\n"
+            }
+            let file = try OutputSink(path: errors)
+            lines.forEach(file.write)
+            try file.commit()
         }
-        diagnostics.finish(inputs: inputs, summary: "\(report.scorecards.count) of \(calls) call\(calls == 1 ? "" : "s") scored")
+
+        diagnostics.finish(inputs: inputs, summary: "\(summary.calls) call\(summary.calls == 1 ? "" : "s") scored")
         if diagnostics.failedSources > 0 { throw ExitCode(ExitStatus.inputFailed) }
+        if let failUnder {
+            let lowest = perCall ? summary.lowestScore : agents.map(\.mean).min()
+            if let lowest, lowest < failUnder {
+                let what = perCall ? "a call" : "an agent"
+                StandardError.write("callqa: \(what) scored \(lowest), below --fail-under \(JSONWriter.number(failUnder))\n")
+                throw ExitCode(ExitStatus.belowThreshold)
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 /// Renders scorecards as CSV (RFC 4180) for spreadsheets: one row per call,
-/// one column per item holding its status (`pass`, `partial`, `fail`, `na`).
+/// one column per item holding its status (`pass`, `partial`, `fail`, `na`);
+/// or one row per agent, one column per item holding its pass rate.
 ///
 /// ```text
 /// id,source,agent,language,rubric,version,sha256,score,passed,greeting,paraphrase,…
@@ -32,6 +33,21 @@ public struct ScoreCSV: Sendable {
         return row([card.call, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
                     card.rubric.version, card.rubric.sha256, JSONWriter.number(card.score), card.passed ? "true" : "false"]
                    + itemIDs.map { statuses[$0] ?? "" })
+    }
+
+    /// The header of the per-agent table (`--by agent`), with its line break.
+    public var agentHeader: String {
+        row(["agent", "calls", "mean", "median", "min", "max", "passRate", "tooFewCalls", "worstCalls"] + itemIDs)
+    }
+
+    /// One agent's row: its figures, then each item's pass rate (empty where it never applied).
+    public func row(for summary: AgentSummary) -> String {
+        var rates: [String: String] = [:]
+        for item in summary.items where item.applicable > 0 { rates[item.id] = JSONWriter.number(item.passRate) }
+        return row([summary.agent, String(summary.calls), JSONWriter.number(summary.mean), JSONWriter.number(summary.median),
+                    JSONWriter.number(summary.min), JSONWriter.number(summary.max), JSONWriter.number(summary.passRate),
+                    summary.tooFewCalls ? "true" : "false", summary.worstCalls.joined(separator: " ")]
+                   + itemIDs.map { rates[$0] ?? "" })
     }
 
     private func row(_ fields: [String]) -> String {

@@ -1,90 +1,96 @@
-/// Renders a scoring run as readable tables: calls, agents, item pass rates.
+/// Renders a scoring run as readable tables that fit 100 columns: a line per
+/// call as it is scored, then agents, item pass rates and the rubrics used.
 ///
 /// ```text
-///  score  result  call              agent        rubric       not met
-///   92.5  pass    zh-model-001      张丽         zh-standard  —
-///    0.0  FAIL    zh-poor-001       工号1027     zh-standard  forbidden!, greeting, apology, customer-name, …
+///  score  result  call                    agent         rubric        not met
+///  100.0  pass    zh-model-001            张丽          zh-standard   —
+///    0.0  FAIL    zh-poor-001             工号1027      zh-standard   forbidden!, greeting, +7 more
 /// ```
 ///
 /// `!` marks a critical failure, `~` a partly met item.
 public struct ScoreTable: Sendable {
     /// The width the tables fit in, in terminal columns.
-    public var width: Int
+    public let width: Int
+    /// Colours, or none.
+    public let style: TerminalStyle
+
+    private let callWidth = 22, agentWidth = 12, rubricWidth = 12
 
     /// Creates a renderer for `width` columns.
-    public init(width: Int = 100) {
+    public init(width: Int = 100, style: TerminalStyle = TerminalStyle(enabled: false)) {
         self.width = max(width, 72)
+        self.style = style
     }
 
-    /// All three tables, then the rubrics used.
-    public func render(_ report: ScoreReport) -> String {
-        var output = calls(report.scorecards)
-        let agents = report.agents
-        if !agents.isEmpty { output += "\n" + self.agents(agents) }
-        if !report.scorecards.isEmpty { output += "\n" + items(report.scorecards) }
-        if !report.rubrics.isEmpty {
-            output += "\n" + report.rubrics.map { "rubric \($0.id) \($0.version) (sha256 \($0.sha256.prefix(12)))" }
+    private var lead: Int { 7 + 2 + 6 + 2 + callWidth + 2 + agentWidth + 2 + rubricWidth + 2 }
+
+    /// The header of the calls table.
+    public func header() -> String {
+        style.apply(.bold, pad("score", 7, right: true) + "  " + pad("result", 6) + "  " + pad("call", callWidth) + "  "
+            + pad("agent", agentWidth) + "  " + pad("rubric", rubricWidth) + "  not met") + "\n"
+    }
+
+    /// One call's line (made on any thread).
+    public func row(_ card: Scorecard) -> String {
+        let missed = card.items.filter { $0.status == .fail || $0.status == .partial }.sorted { lhs, rhs in
+            rank(lhs) < rank(rhs)
+        }.map { $0.id + ($0.critical && $0.status == .fail ? "!" : $0.status == .partial ? "~" : "") }
+        let notMet = missed.isEmpty ? "—" : fitting(missed, in: max(10, width - lead))
+        let result = card.passed ? style.apply(.green, pad("pass", 6)) : style.apply(.boldRed, pad("FAIL", 6))
+        return pad(number(card.score), 7, right: true) + "  " + result + "  "
+            + DisplayWidth.fit(card.call, to: callWidth) + "  "
+            + DisplayWidth.fit(card.agent ?? AgentSummary.unknownAgent, to: agentWidth) + "  "
+            + DisplayWidth.fit(card.rubric.id, to: rubricWidth) + "  " + notMet + "\n"
+    }
+
+    /// Agents, item pass rates and rubrics, after the calls (or alone, `byAgent`).
+    public func summary(_ summary: ScoreSummary, minimumCalls: Int = AgentSummary.defaultMinimumCalls,
+                        byAgent: Bool = false) -> String {
+        var output = ""
+        let agents = summary.agents(minimumCalls: minimumCalls)
+        if !agents.isEmpty { output += (byAgent ? "" : "\n") + self.agents(agents, minimumCalls: minimumCalls) }
+        if summary.calls > 0 { output += "\n" + items(summary) }
+        if !summary.rubrics.isEmpty {
+            output += "\n" + summary.rubrics.map { "rubric \($0.name) (sha256 \($0.sha256.prefix(12)))" }
                 .joined(separator: "\n") + "\n"
         }
         return output
     }
 
-    /// One line per call.
-    public func calls(_ cards: [Scorecard]) -> String {
-        let callWidth = min(24, max(4, cards.map { DisplayWidth.of($0.call) }.max() ?? 0))
-        let agentWidth = min(14, max(5, cards.map { DisplayWidth.of($0.agent ?? AgentSummary.unknownAgent) }.max() ?? 0))
-        let rubricWidth = min(14, max(6, cards.map { DisplayWidth.of($0.rubric.id) }.max() ?? 0))
-        let lead = 7 + 2 + 6 + 2 + callWidth + 2 + agentWidth + 2 + rubricWidth + 2
-        var output = pad("score", 7, right: true) + "  " + pad("result", 6) + "  " + pad("call", callWidth) + "  "
-            + pad("agent", agentWidth) + "  " + pad("rubric", rubricWidth) + "  not met\n"
-        for card in cards {
-            let missed = card.items.filter { $0.status == .fail || $0.status == .partial }.sorted { lhs, rhs in
-                (lhs.critical && lhs.status == .fail ? 0 : 1, lhs.status == .fail ? 0 : 1) < (rhs.critical && rhs.status == .fail ? 0 : 1, rhs.status == .fail ? 0 : 1)
-            }.map { $0.id + ($0.critical && $0.status == .fail ? "!" : $0.status == .partial ? "~" : "") }
-            let notMet = missed.isEmpty ? "—" : fitting(missed, in: max(10, width - lead))
-            output += pad(number(card.score), 7, right: true) + "  " + pad(card.passed ? "pass" : "FAIL", 6) + "  "
-                + DisplayWidth.fit(card.call, to: callWidth) + "  "
-                + DisplayWidth.fit(card.agent ?? AgentSummary.unknownAgent, to: agentWidth) + "  "
-                + DisplayWidth.fit(card.rubric.id, to: rubricWidth) + "  "
-                + notMet + "\n"
-        }
-        return output
-    }
-
-    /// One line per agent.
-    public func agents(_ summaries: [AgentSummary]) -> String {
-        let agentWidth = min(24, max(5, summaries.map { DisplayWidth.of($0.agent) }.max() ?? 0))
-        var output = pad("agent", agentWidth) + "  calls   mean  median    min    max  pass rate\n"
+    /// One line per agent; `*` marks agents with too few calls to judge.
+    public func agents(_ summaries: [AgentSummary], minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
+        let agentWidth = min(20, max(5, summaries.map { DisplayWidth.of($0.agent) }.max() ?? 0))
+        let fixed = agentWidth + 2 + 6 + 2 + 5 + 2 + 6 + 2 + 5 + 2 + 5 + 2 + 9 + 2
+        var output = style.apply(.bold, pad("agent", agentWidth) + "   calls   mean  median    min    max  pass rate  worst calls") + "\n"
         for summary in summaries {
-            output += DisplayWidth.fit(summary.agent, to: agentWidth) + "  " + pad(String(summary.calls), 5, right: true)
+            let calls = String(summary.calls) + (summary.tooFewCalls ? "*" : " ")
+            output += DisplayWidth.fit(summary.agent, to: agentWidth) + "  " + pad(calls, 6, right: true)
                 + "  " + pad(number(summary.mean), 5, right: true) + "  " + pad(number(summary.median), 6, right: true)
                 + "  " + pad(number(summary.min), 5, right: true) + "  " + pad(number(summary.max), 5, right: true)
-                + "  " + pad(percent(summary.passRate), 9, right: true) + "\n"
+                + "  " + pad(percent(summary.passRate), 9, right: true) + "  "
+                + fitting(summary.worstCalls, in: max(10, width - fixed)) + "\n"
+        }
+        if summaries.contains(where: \.tooFewCalls) {
+            output += style.apply(.dim, "* fewer than \(minimumCalls) calls: too few to judge") + "\n"
         }
         return output
     }
 
     /// One line per item: how often it passed, partly passed, failed, or did not apply.
-    public func items(_ cards: [Scorecard]) -> String {
-        var order: [String] = []
-        var counts: [String: [ItemStatus: Int]] = [:]
-        for card in cards {
-            for item in card.items {
-                if counts[item.id] == nil { order.append(item.id) }
-                counts[item.id, default: [:]][item.status, default: 0] += 1
-            }
-        }
-        let idWidth = min(24, max(4, order.map { DisplayWidth.of($0) }.max() ?? 0))
-        var output = pad("item", idWidth) + "   pass  partial   fail    n/a  pass rate\n"
-        for id in order {
-            let count = counts[id]!
-            let applicable = ItemStatus.allCases.filter { $0 != .na }.reduce(0) { $0 + (count[$1] ?? 0) }
-            output += DisplayWidth.fit(id, to: idWidth) + "  " + pad(String(count[.pass] ?? 0), 5, right: true)
-                + "  " + pad(String(count[.partial] ?? 0), 7, right: true) + "  " + pad(String(count[.fail] ?? 0), 5, right: true)
-                + "  " + pad(String(count[.na] ?? 0), 5, right: true) + "  "
-                + pad(applicable == 0 ? "—" : percent(Double(count[.pass] ?? 0) / Double(applicable)), 9, right: true) + "\n"
+    public func items(_ summary: ScoreSummary) -> String {
+        let idWidth = min(24, max(4, summary.items.map { DisplayWidth.of($0.id) }.max() ?? 0))
+        var output = style.apply(.bold, pad("item", idWidth) + "   pass  partial   fail    n/a  pass rate") + "\n"
+        for (id, counts) in summary.items {
+            output += DisplayWidth.fit(id, to: idWidth) + "  " + pad(String(counts[.pass] ?? 0), 5, right: true)
+                + "  " + pad(String(counts[.partial] ?? 0), 7, right: true) + "  " + pad(String(counts[.fail] ?? 0), 5, right: true)
+                + "  " + pad(String(counts[.na] ?? 0), 5, right: true) + "  "
+                + pad(ScoreSummary.passRate(counts).map(percent) ?? "—", 9, right: true) + "\n"
         }
         return output
+    }
+
+    private func rank(_ item: ItemResult) -> (Int, Int) {
+        (item.critical && item.status == .fail ? 0 : 1, item.status == .fail ? 0 : 1)
     }
 
     /// As many of `names` as fit in `width` columns, then "+N more".
@@ -115,4 +121,3 @@ public struct ScoreTable: Sendable {
         "\(Int((share * 100).rounded()))%"
     }
 }
-

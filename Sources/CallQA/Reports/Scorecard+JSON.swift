@@ -3,7 +3,7 @@ extension Scorecard {
     ///
     /// ```json
     /// {"id": "…", "source": {…}, "agent": "…", "language": "zh-Hans", "rubric": "zh-standard",
-    ///  "score": 92.5, "passed": true, "criticalFailures": [],
+    ///  "rubricVersion": "1.0.0", "rubricSha256": "…", "score": 92.5, "passed": true, "criticalFailures": [],
     ///  "items": [{"id": "greeting", "title": "…", "status": "pass", "points": 15, "max": 15,
     ///             "critical": false, "note": "…", "missing": [],
     ///             "evidence": [{"turn": 0, "speaker": "agent", "start": 0, "text": "…", "phrase": "…"}]}],
@@ -17,6 +17,8 @@ extension Scorecard {
             json.field("agent", agent)
             json.field("language", language.rawValue)
             json.field("rubric", rubric.id)
+            json.field("rubricVersion", rubric.version)
+            json.field("rubricSha256", rubric.sha256)
             json.field("score", score)
             json.field("passed", passed)
             json.field("criticalFailures", criticalFailures)
@@ -72,6 +74,8 @@ extension AgentSummary {
             json.field("min", min)
             json.field("max", max)
             json.field("passRate", passRate)
+            json.field("worstCalls", worstCalls)
+            json.field("tooFewCalls", tooFewCalls)
             json.key("items")
             json.array { json in
                 for item in items {

@@ -14,6 +14,10 @@ public struct AgentSummary: Sendable, Codable, Equatable {
     public var max: Double
     /// The share of calls that passed, 0–1.
     public var passRate: Double
+    /// The agent's lowest-scoring calls, worst first (at most ``worstCallCount``).
+    public var worstCalls: [String]
+    /// Whether the agent has fewer calls than the minimum to judge them by.
+    public var tooFewCalls: Bool
     /// Each item's pass rate over the calls it applied to, in rubric order.
     public var items: [ItemRate]
 
@@ -29,20 +33,24 @@ public struct AgentSummary: Sendable, Codable, Equatable {
 
     /// The name used for calls whose transcript names no agent.
     public static let unknownAgent = "(unknown)"
+    /// How many of an agent's worst calls a summary lists.
+    public static let worstCallCount = 3
+    /// The fewest calls an agent is judged by, unless a report says otherwise.
+    public static let defaultMinimumCalls = 5
 
     /// Summaries of `scorecards`, one per agent, in agent order.
-    public static func summarize(_ scorecards: [Scorecard]) -> [AgentSummary] {
+    public static func summarize(_ scorecards: [Scorecard], minimumCalls: Int = defaultMinimumCalls) -> [AgentSummary] {
         var builder = Builder()
-        scorecards.forEach { builder.add($0) }
-        return builder.summaries()
+        scorecards.forEach { builder.add(ScoreRecord($0)) }
+        return builder.summaries(minimumCalls: minimumCalls)
     }
 
-    /// Gathers what agent summaries need, one scorecard at a time, without
-    /// keeping the scorecards.
+    /// Gathers what agent summaries need, one call at a time, without keeping the calls.
     public struct Builder: Sendable {
         private struct Tally: Sendable {
             var scores: [Double] = []
             var passed = 0
+            var worst: [(score: Double, call: String)] = []
             var itemOrder: [String] = []
             var itemPasses: [String: (passed: Int, applicable: Int)] = [:]
         }
@@ -51,13 +59,21 @@ public struct AgentSummary: Sendable, Codable, Equatable {
         /// Creates an empty builder.
         public init() {}
 
-        /// Counts one scorecard.
-        public mutating func add(_ card: Scorecard) {
-            let agent = card.agent ?? AgentSummary.unknownAgent
+        /// Counts one call.
+        public mutating func add(_ record: ScoreRecord) {
+            let agent = record.agent ?? AgentSummary.unknownAgent
             var tally = tallies[agent] ?? Tally()
-            tally.scores.append(card.score)
-            if card.passed { tally.passed += 1 }
-            for item in card.items {
+            tally.scores.append(record.score)
+            if record.passed { tally.passed += 1 }
+            // Keep the worst few; equal scores in call-id order, so that the result does
+            // not depend on the order calls arrive in (shards, threads).
+            let entry = (score: record.score, call: record.call)
+            if tally.worst.count < AgentSummary.worstCallCount || entry < tally.worst.last! {
+                let position = tally.worst.firstIndex { entry < $0 } ?? tally.worst.count
+                tally.worst.insert(entry, at: position)
+                if tally.worst.count > AgentSummary.worstCallCount { tally.worst.removeLast() }
+            }
+            for item in record.items {
                 if tally.itemPasses[item.id] == nil {
                     tally.itemOrder.append(item.id)
                     tally.itemPasses[item.id] = (0, 0)
@@ -70,7 +86,7 @@ public struct AgentSummary: Sendable, Codable, Equatable {
         }
 
         /// The summaries so far, one per agent, in agent order.
-        public func summaries() -> [AgentSummary] {
+        public func summaries(minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> [AgentSummary] {
             tallies.keys.sorted().map { agent in
                 let tally = tallies[agent]!
                 let scores = tally.scores.sorted()
@@ -81,6 +97,7 @@ public struct AgentSummary: Sendable, Codable, Equatable {
                     mean: Scorer.rounded(scores.reduce(0, +) / Double(scores.count), places: 1),
                     median: Scorer.rounded(median, places: 1), min: scores.first!, max: scores.last!,
                     passRate: Scorer.rounded(Double(tally.passed) / Double(scores.count), places: 2),
+                    worstCalls: tally.worst.map(\.call), tooFewCalls: scores.count < minimumCalls,
                     items: tally.itemOrder.map { id in
                         let counts = tally.itemPasses[id]!
                         return ItemRate(id: id, passRate: counts.applicable == 0 ? 0

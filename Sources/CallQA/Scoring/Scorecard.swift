@@ -38,10 +38,18 @@ public struct RubricReference: Sendable, Codable, Equatable, Hashable {
 
     /// The reference to `rubric`.
     public init(_ rubric: Rubric) {
-        id = rubric.id
-        version = rubric.version
-        sha256 = rubric.sha256
+        self.init(id: rubric.id, version: rubric.version, sha256: rubric.sha256)
     }
+
+    /// A reference from its parts.
+    public init(id: String, version: String, sha256: String) {
+        self.id = id
+        self.version = version
+        self.sha256 = sha256
+    }
+
+    /// `id version`, as reports name a rubric.
+    public var name: String { "\(id) \(version)" }
 }
 
 /// Counts of the agent's positive and negative wording.

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file line by line in bounded memory (for JSON Lines results).
+public enum LineReader {
+    /// Calls `body` with each line's 1-based number and bytes (without the
+    /// line break), reading the file in chunks.
+    ///
+    /// - Throws: ``TranscriptError/unreadable(reason:)`` when the file cannot be read.
+    public static func forEachLine(path: String, _ body: (Int, ArraySlice<UInt8>) -> Void) throws(TranscriptError) {
+        let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(reason: FileBytes.describe(errno)) }
+        defer { if descriptor != 0 { close(descriptor) } }
+        var pending: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var number = 0
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(reason: FileBytes.describe(errno))
+            }
+            if count == 0 { break }
+            pending.append(contentsOf: chunk[0..<count])
+            var start = pending.startIndex
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                number += 1
+                var end = newline
+                if end > start && pending[end - 1] == 0x0D { end -= 1 }
+                body(number, pending[start..<end])
+                start = newline + 1
+            }
+            pending.removeSubrange(..<start)
+        }
+        if !pending.isEmpty {
+            number += 1
+            body(number, pending[...])
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// Writes a scoring run as one JSON document, a call at a time:
+/// `calls` as they are scored, then `rubrics`, `agents`, `errors`, `warnings`.
+public struct ScoreJSONStream: Sendable {
+    private var wroteCall = false
+
+    /// Creates a stream.
+    public init() {}
+
+    /// The text that opens the document.
+    public func opening() -> String {
+        "{\n  \"calls\": ["
+    }
+
+    /// A scorecard as the document's calls array holds it (made on any thread).
+    public static func render(_ card: Scorecard) -> String {
+        var json = JSONWriter(pretty: true, depth: 2)
+        card.write(to: &json)
+        return json.text
+    }
+
+    /// The text for one more call, from ``render(_:)``.
+    public mutating func call(_ rendered: String) -> String {
+        defer { wroteCall = true }
+        return (wroteCall ? "," : "") + rendered
+    }
+
+    /// The text that closes the document.
+    public func closing(summary: ScoreSummary, diagnostics: [Diagnostic],
+                        minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
+        var json = JSONWriter(pretty: true, depth: 1)
+        json.key("rubrics")
+        json.array { json in summary.rubrics.forEach { $0.write(to: &json) } }
+        json.key("agents")
+        json.array { json in summary.agents(minimumCalls: minimumCalls).forEach { $0.write(to: &json) } }
+        for (name, severity) in [("errors", Diagnostic.Severity.error), ("warnings", .warning)] {
+            json.key(name)
+            json.array { json in
+                for diagnostic in diagnostics where diagnostic.severity == severity { diagnostic.write(to: &json) }
+            }
+        }
+        return (wroteCall ? "\n  ]," : "],") + json.text + "\n}\n"
+    }
+
+    /// The summaries alone, as one JSON document (`callqa report`):
+    /// `rubrics`, `agents`, `items` (overall pass rates), `errors`, `warnings`.
+    public static func summaryDocument(_ summary: ScoreSummary, diagnostics: [Diagnostic],
+                                       minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
+        var json = JSONWriter(pretty: true)
+        json.object { json in
+            json.field("calls", summary.calls)
+            json.key("rubrics")
+            json.array { json in summary.rubrics.forEach { $0.write(to: &json) } }
+            json.key("agents")
+            json.array { json in summary.agents(minimumCalls: minimumCalls).forEach { $0.write(to: &json) } }
+            json.key("items")
+            json.array { json in
+                for (id, counts) in summary.items {
+                    json.object { json in
+                        json.field("id", id)
+                        for status in ItemStatus.allCases { json.field(status.rawValue, counts[status] ?? 0) }
+                        json.field("passRate", ScoreSummary.passRate(counts).map { Scorer.rounded($0, places: 2) })
+                    }
+                }
+            }
+            for (name, severity) in [("errors", Diagnostic.Severity.error), ("warnings", .warning)] {
+                json.key(name)
+                json.array { json in
+                    for diagnostic in diagnostics where diagnostic.severity == severity { diagnostic.write(to: &json) }
+                }
+            }
+        }
+        return json.text + "\n"
+    }
+
+    /// A scorecard as one line of JSON Lines output.
+    public static func line(_ card: Scorecard) -> String {
+        var json = JSONWriter(pretty: false)
+        card.write(to: &json)
+        return json.text + "\n"
+    }
+}

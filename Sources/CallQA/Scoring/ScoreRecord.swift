@@ -1,0 +1,55 @@
+/// What summaries need of a scored call: who, which rubric, the score and
+/// each item's verdict.
+///
+/// Made from a ``Scorecard``, or decoded from a line of `callqa score
+/// --format jsonl` output, so that results scored on different machines can
+/// be summarised together (`callqa report`).
+public struct ScoreRecord: Sendable, Equatable, Decodable {
+    /// The call's ID.
+    public var call: String
+    /// The agent, if the transcript names them.
+    public var agent: String?
+    /// The rubric that scored the call.
+    public var rubric: RubricReference
+    /// The call's score, 0–100.
+    public var score: Double
+    /// Whether the call passed.
+    public var passed: Bool
+    /// Each item's verdict, in rubric order.
+    public var items: [Item]
+
+    /// One item's verdict.
+    public struct Item: Sendable, Equatable, Decodable {
+        /// The item's ID.
+        public var id: String
+        /// Its verdict.
+        public var status: ItemStatus
+    }
+
+    /// The record of a scorecard.
+    public init(_ card: Scorecard) {
+        call = card.call
+        agent = card.agent
+        rubric = card.rubric
+        score = card.score
+        passed = card.passed
+        items = card.items.map { Item(id: $0.id, status: $0.status) }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, agent, rubric, rubricVersion, rubricSha256, score, passed, items
+    }
+
+    /// Decodes a call object of CallQA's JSON output.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        call = try container.decode(String.self, forKey: .id)
+        agent = try container.decodeIfPresent(String.self, forKey: .agent)
+        rubric = RubricReference(id: try container.decode(String.self, forKey: .rubric),
+                                 version: try container.decode(String.self, forKey: .rubricVersion),
+                                 sha256: try container.decode(String.self, forKey: .rubricSha256))
+        score = try container.decode(Double.self, forKey: .score)
+        passed = try container.decode(Bool.self, forKey: .passed)
+        items = try container.decode([Item].self, forKey: .items)
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+
+/// Where a command's results go: standard output, or a file written
+/// atomically — streamed into a temporary file beside it and renamed over it
+/// only when complete, so an interrupted run never leaves a half-written file
+/// that looks finished.
+final class OutputSink {
+    private let target: URL?
+    private let temporary: URL?
+    private let handle: FileHandle?
+    private let output = StandardOutput()
+    private var buffer: [UInt8] = []
+
+    /// A sink for `path`, or for standard output when `path` is `nil`.
+    init(path: String?) throws {
+        guard let path else {
+            target = nil
+            temporary = nil
+            handle = nil
+            return
+        }
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: temporary) else {
+            StandardError.write("callqa: cannot write \(path): cannot create a file in \(target.deletingLastPathComponent().path)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+        self.target = target
+        self.temporary = temporary
+        self.handle = handle
+    }
+
+    func write(_ text: String) {
+        guard let handle else { return output.write(text) }
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 {
+            handle.write(Data(buffer))
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Finishes the output: flushes standard output, or renames the file into place.
+    func commit() throws {
+        guard let handle, let target, let temporary else { return output.flush() }
+        do {
+            handle.write(Data(buffer))
+            try handle.close()
+            if FileManager.default.fileExists(atPath: target.path) {
+                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: target)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            StandardError.write("callqa: cannot write \(target.path): \(error.localizedDescription)\n")
+            throw ExitCode(ExitStatus.inputFailed)
+        }
+    }
+}
