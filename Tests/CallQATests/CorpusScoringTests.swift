@@ -52,7 +52,8 @@ struct CorpusScoringTests {
         let forbidden = try #require(poor.item("forbidden"))
         #expect(forbidden.status == .fail)
         #expect(forbidden.critical)
-        #expect(forbidden.evidence.first == Evidence(turn: 6, speaker: .agent, start: 23, text: "可能是你算错了", phrase: "可能是你算错了"))
+        #expect(forbidden.evidence.first == Evidence(turn: 6, speaker: .agent, start: 23, text: "可能是你算错了", phrase: "可能是你算错了",
+                                                    offsets: 7..<14))
         #expect(poor.criticalFailures == ["forbidden"])
         #expect(poor.score == 0)
         #expect(poor.item("customer-name")?.missing == ["the customer's name (刘先生/刘女士)"])

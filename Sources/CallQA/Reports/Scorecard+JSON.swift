@@ -6,7 +6,8 @@ extension Scorecard {
     ///  "rubricVersion": "1.0.0", "rubricSha256": "…", "score": 92.5, "passed": true, "criticalFailures": [],
     ///  "items": [{"id": "greeting", "title": "…", "status": "pass", "points": 15, "max": 15,
     ///             "critical": false, "note": "…", "missing": [],
-    ///             "evidence": [{"turn": 0, "speaker": "agent", "start": 0, "text": "…", "phrase": "…"}]}],
+    ///             "evidence": [{"turn": 0, "speaker": "agent", "start": 0, "text": "…", "phrase": "…",
+    ///                           "offsets": [0, 4]}]}],
     ///  "wording": {"positive": 5, "negative": 0}}
     /// ```
     public func write(to json: inout JSONWriter) {
@@ -56,6 +57,13 @@ extension ItemResult {
                         json.field("start", item.start)
                         json.field("text", item.text)
                         json.field("phrase", item.phrase)
+                        if let offsets = item.offsets {
+                            json.key("offsets")
+                            json.array { json in
+                                json.value(offsets.lowerBound)
+                                json.value(offsets.upperBound)
+                            }
+                        }
                     }
                 }
             }

@@ -39,13 +39,24 @@ struct CallAnalysis {
 
     /// Evidence for a match: the original words, with the turn's facts.
     func evidence(_ match: PhraseMatch, inTurn turn: Int) -> Evidence {
-        evidence(turn: turn, text: normalized[turn].original(match.range, in: call.turns[turn].text), phrase: match.phrase)
+        evidence(turn: turn, utf8: normalized[turn].originalRange(of: match.range), phrase: match.phrase)
     }
 
-    /// Evidence quoting `text` from a turn.
-    func evidence(turn: Int, text: String, phrase: String) -> Evidence {
+    /// Evidence quoting the original UTF-8 range `bytes` of a turn.
+    func evidence(turn: Int, utf8 bytes: Range<Int>, phrase: String) -> Evidence {
         let spoken = call.turns[turn]
-        return Evidence(turn: turn, speaker: spoken.role, start: spoken.start, text: text, phrase: phrase)
+        let utf8 = Array(spoken.text.utf8)
+        let text = String(decoding: utf8[bytes], as: UTF8.self)
+        // Scalars start at every byte that is not a UTF-8 continuation byte.
+        let begin = utf8[..<bytes.lowerBound].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        let length = text.unicodeScalars.count
+        return Evidence(turn: turn, speaker: spoken.role, start: spoken.start, text: text, phrase: phrase,
+                        offsets: begin..<(begin + length))
+    }
+
+    /// Evidence quoting a whole turn.
+    func evidence(wholeTurn turn: Int, phrase: String) -> Evidence {
+        evidence(turn: turn, utf8: 0..<call.turns[turn].text.utf8.count, phrase: phrase)
     }
 
     /// The turns by `role` a window covers, and a note when timestamps were

@@ -113,13 +113,17 @@ public struct Evidence: Sendable, Codable, Equatable {
     public var text: String
     /// The rubric phrase (or rule) they match.
     public var phrase: String
+    /// Where the words are in the turn's text, in Unicode scalars (code
+    /// points) from its start, when known.
+    public var offsets: Range<Int>?
 
     /// Creates evidence.
-    public init(turn: Int, speaker: SpeakerRole, start: Double?, text: String, phrase: String) {
+    public init(turn: Int, speaker: SpeakerRole, start: Double?, text: String, phrase: String, offsets: Range<Int>? = nil) {
         self.turn = turn
         self.speaker = speaker
         self.start = start
         self.text = text
         self.phrase = phrase
+        self.offsets = offsets
     }
 }

@@ -21,8 +21,7 @@ extension NameCheck {
         var knownFrom = "the transcript's header"
         if let turn = name.turn, let revealed = name.revealed {
             knownFrom = "turn \(turn)"
-            let words = String(decoding: Array(analysis.call.turns[turn].text.utf8)[revealed.range], as: UTF8.self)
-            evidence.append(analysis.evidence(turn: turn, text: words, phrase: revealed.phrase))
+            evidence.append(analysis.evidence(turn: turn, utf8: revealed.range, phrase: revealed.phrase))
         }
 
         let forms = name.addressForms(self)

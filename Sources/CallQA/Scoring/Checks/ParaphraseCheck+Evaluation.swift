@@ -5,7 +5,7 @@ extension ParaphraseCheck {
             return CheckOutcome(status: .pass, share: 1, evidence: [analysis.evidence(first.match, inTurn: first.turn)],
                                 note: "restated the customer with a confirming phrase at turn \(first.turn)")
         }
-        let cueNote = cues.map { "no confirming phrase (\($0.name))" } ?? "no restatement"
+        let cueNote = cues.map { "\($0.name): none said" } ?? "no restatement"
         guard let overlap else {
             return CheckOutcome(status: .fail, share: 0, missing: [cues?.name ?? "paraphrase"],
                                 note: "\(cueNote) in the agent's \(CallAnalysis.turnCount(agentTurns.count))")
@@ -33,7 +33,7 @@ extension ParaphraseCheck {
         if best.share >= overlap {
             let rule = "repeats \(percent)% of turn \(best.customer): \(best.repeated.prefix(6).joined(separator: ", "))"
             return CheckOutcome(status: .pass, share: 1,
-                                evidence: [analysis.evidence(turn: best.agent, text: analysis.call.turns[best.agent].text, phrase: rule)],
+                                evidence: [analysis.evidence(wholeTurn: best.agent, phrase: rule)],
                                 note: "restated the customer's details at turn \(best.agent) (\(rule))")
         }
         return CheckOutcome(status: .fail, share: 0, missing: [cues?.name ?? "paraphrase"],

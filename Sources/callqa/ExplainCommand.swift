@@ -1,0 +1,101 @@
+import ArgumentParser
+import CallQA
+import Foundation
+
+/// `callqa explain`: one call, marked up the way a coach would.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain one call: the transcript with tagged words, and every verdict with its evidence.",
+        discussion: """
+            Prints the transcript with each turn numbered and timed and the tagged words \
+            highlighted — rubric evidence, positive wording, negative wording, forbidden phrases — \
+            then the scorecard item by item: the verdict, the points, the evidence, and for what was \
+            missed what good looks like and what to say instead. Colour on a terminal (unless \
+            NO_COLOR is set), plain-text markers otherwise. A file holding several calls explains \
+            each of them, or the one named by --call.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The call's transcript file ('-' reads standard input).", valueName: "call"))
+    var path: String
+
+    @Option(help: ArgumentHelp("A rubric file, or the id of a shipped rubric (default: the shipped rubric for the call's language).", valueName: "rubric"))
+    var rubric: String?
+
+    @Option(name: .customLong("format"), help: ArgumentHelp(
+        "Output format: plain (default), json (as 'score --format json') or markdown; or text or xml to read the input as that format.",
+        valueName: "format"))
+    var formatValues: [String] = []
+
+    @Option(name: .customLong("input-format"), help: "Read the input as this format instead of detecting it.")
+    var inputFormat: InputFormat = .auto
+
+    @Option(name: .customLong("call"), help: ArgumentHelp("Explain only the call with this id.", valueName: "id"))
+    var callID: String?
+
+    @Option(help: ArgumentHelp("Write the explanation to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    enum OutputFormat: String, CaseIterable {
+        case plain, json, markdown
+    }
+
+    func validate() throws {
+        let forced = try FormatChoice<OutputFormat>(formatValues).input
+        if let forced, let other = inputFormat.transcriptFormat, forced != other {
+            throw ValidationError("--format \(forced.rawValue) and --input-format \(other.rawValue) disagree.")
+        }
+    }
+
+    func run() throws {
+        let choice = try FormatChoice<OutputFormat>(formatValues)
+        let selection = try RubricSelection.resolve(rubric)
+        let loader = TranscriptLoader(format: choice.input ?? inputFormat.transcriptFormat)
+        let input: TranscriptInput = path == "-" ? .standardInput : .file(path)
+        let sink = try OutputSink(path: output)
+        let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)
+        let style = TerminalStyle(enabled: toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        let width = min(Terminal.columns(.standardOutput) ?? 100, 120)
+
+        var diagnostics = DiagnosticReport()
+        var summary = ScoreSummary()
+        var document = ScoreJSONStream()
+        let format = choice.output ?? .plain
+        if format == .json { sink.write(document.opening()) }
+        var explained = 0
+        if path != "-" && !FileManager.default.fileExists(atPath: path) {
+            diagnostics.add(Diagnostic(error: .unreadable(reason: "no such file or directory"), source: path))
+        } else {
+            loader.read(input) { event in
+                switch event {
+                case .call(let call):
+                    guard callID == nil || call.id == callID else { return }
+                    guard let scorer = selection.scorer(for: call) else {
+                        diagnostics.add(selection.unscorable(call))
+                        return
+                    }
+                    let card = scorer.score(call)
+                    let explanation = CallExplanation(call: call, scorecard: card, rubric: scorer.rubric)
+                    switch format {
+                    case .plain: sink.write((explained > 0 ? "\n" + String(repeating: "─", count: 40) + "\n\n" : "")
+                                            + explanation.plainText(style: style, width: width))
+                    case .markdown: sink.write((explained > 0 ? "\n---\n\n" : "") + explanation.markdown())
+                    case .json:
+                        summary.add(ScoreRecord(card))
+                        sink.write(document.call(ScoreJSONStream.render(card)))
+                    }
+                    explained += 1
+                case .diagnostic(let diagnostic):
+                    diagnostics.add(diagnostic)
+                }
+            }
+        }
+        if let callID, explained == 0, diagnostics.failedSources == 0 {
+            diagnostics.add(Diagnostic(.error, source: input.description, message: "no call with the id '\(callID)'"))
+        }
+        if format == .json { sink.write(document.closing(summary: summary, diagnostics: diagnostics.diagnostics)) }
+        try sink.commit()
+        if diagnostics.failedSources > 0 { throw ExitCode(ExitStatus.inputFailed) }
+    }
+}
