@@ -1,5 +1,10 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where a command's results go: standard output, or a file written
 /// atomically — streamed into a temporary file beside it and renamed over it
@@ -47,11 +52,11 @@ final class OutputSink {
         guard let handle, let target, let temporary else { return output.flush() }
         do {
             handle.write(Data(buffer))
+            try handle.synchronize()
             try handle.close()
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: target)
+            // rename(2) replaces the target in one step: readers see the old file or the new one.
+            guard rename(temporary.path, target.path) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

@@ -123,6 +123,13 @@ struct ScoreCommandTests {
         #expect(result.stdout.isEmpty)
         let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(report.calls.count == 4)
+        // Writing over an existing file replaces it whole.
+        #expect(try CLI.run(["score", "--format", "json", "--output", path, "corpora/zh-Hant/"]).status == 0)
+        let replaced = try JSONDecoder().decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(replaced.calls.count == 2)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+            .filter { $0.hasPrefix("." + URL(fileURLWithPath: path).lastPathComponent) }
+        #expect(leftovers.isEmpty)
     }
 
     @Test("The table lists calls, agents and item pass rates")
