@@ -176,40 +176,50 @@ public struct CallExplanation: Sendable {
         return lines.isEmpty ? [""] : lines
     }
 
-    /// Where to break `scalars` into lines of at most `width` columns: at line
-    /// breaks, else at the last space, else anywhere (Han text has no spaces).
+    /// Where to break `scalars` into lines of at most `width` columns: at
+    /// line breaks; else at the last place a line may break — a space, or
+    /// between Han characters, never inside a word or number nor before
+    /// closing punctuation; else anywhere.
     static func lineRanges(_ scalars: [Unicode.Scalar], extra: [Int], width: Int) -> [Range<Int>] {
+        func mayBreak(before index: Int) -> Bool {
+            let previous = scalars[index - 1], next = scalars[index]
+            if next == " " || previous == " " { return true }
+            if closingPunctuation.contains(next) { return false }
+            return !(ScalarClass.isWordCharacter(previous) && ScalarClass.isWordCharacter(next))
+        }
         var ranges: [Range<Int>] = []
-        var start = 0, used = 0, lastSpace: Int?
+        var start = 0, used = 0
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "\n" {
                 ranges.append(start..<index)
-                start = index + 1; used = 0; lastSpace = nil
+                start = index + 1
+                used = 0
                 index += 1
                 continue
             }
             let columns = DisplayWidth.of(scalar) + extra[index]
             if used + columns > width && index > start {
-                if let space = lastSpace, space > start {
-                    ranges.append(start..<space)
-                    start = space + 1
-                } else {
-                    ranges.append(start..<index)
-                    start = index
-                }
-                used = (start..<index).reduce(0) { $0 + DisplayWidth.of(scalars[$1]) + extra[$1] }
-                lastSpace = nil
+                let breakAt = stride(from: index, to: start, by: -1).first(where: mayBreak(before:)) ?? index
+                var end = breakAt
+                while end > start && scalars[end - 1] == " " { end -= 1 }
+                ranges.append(start..<end)
+                start = breakAt
+                while start < scalars.count && scalars[start] == " " { start += 1 }
+                index = start
+                used = 0
                 continue
             }
-            if scalar == " " { lastSpace = index }
             used += columns
             index += 1
         }
         ranges.append(start..<scalars.count)
         return ranges
     }
+
+    /// Punctuation that may not start a line.
+    private static let closingPunctuation: Set<Unicode.Scalar> = Set("，。！？；：、）」』》〉】,.!?;:)]}…".unicodeScalars)
 
     private func evidenceLines(_ item: ItemResult) -> [String] {
         var lines: [String] = []

@@ -24,16 +24,28 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
         public var id: String
         /// Its verdict.
         public var status: ItemStatus
+
+        /// Creates an item verdict.
+        public init(id: String, status: ItemStatus) {
+            self.id = id
+            self.status = status
+        }
+    }
+
+    /// Creates a record from its parts.
+    public init(call: String, agent: String?, rubric: RubricReference, score: Double, passed: Bool, items: [Item]) {
+        self.call = call
+        self.agent = agent
+        self.rubric = rubric
+        self.score = score
+        self.passed = passed
+        self.items = items
     }
 
     /// The record of a scorecard.
     public init(_ card: Scorecard) {
-        call = card.call
-        agent = card.agent
-        rubric = card.rubric
-        score = card.score
-        passed = card.passed
-        items = card.items.map { Item(id: $0.id, status: $0.status) }
+        self.init(call: card.call, agent: card.agent, rubric: card.rubric, score: card.score, passed: card.passed,
+                  items: card.items.map { Item(id: $0.id, status: $0.status) })
     }
 
     private enum CodingKeys: String, CodingKey {
