@@ -55,7 +55,7 @@ struct ExplainCommand: ParsableCommand {
         let input: TranscriptInput = path == "-" ? .standardInput : .file(path)
         let sink = try OutputSink(path: output)
         let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)
-        let style = TerminalStyle(enabled: toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        let style = TerminalStyle(enabled: Terminal.colour(toTerminal: toTerminal))
         let width = min(Terminal.columns(.standardOutput) ?? 100, 120)
 
         var diagnostics = DiagnosticReport()

@@ -78,7 +78,7 @@ struct ReportCommand: ParsableCommand {
 
         let sink = try OutputSink(path: output)
         let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)
-        let colour = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let colour = Terminal.colour(toTerminal: toTerminal)
         switch format ?? (toTerminal ? .table : .json) {
         case .table:
             let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: TerminalStyle(enabled: colour))

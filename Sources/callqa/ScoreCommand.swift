@@ -78,7 +78,7 @@ struct ScoreCommand: ParsableCommand {
         let sink = try OutputSink(path: output)
         let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)
         let format = choice.output ?? (toTerminal ? .table : .json)
-        let colour = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let colour = Terminal.colour(toTerminal: toTerminal)
         let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: TerminalStyle(enabled: colour))
         let csv = ScoreCSV(rubrics: selection.rubrics)
         let perCall = by == .call

@@ -59,6 +59,11 @@ enum Terminal {
         isatty(stream.rawValue) == 1
     }
 
+    /// Whether to colour output: only on a terminal, and never when `NO_COLOR` is set.
+    static func colour(toTerminal: Bool) -> Bool {
+        toTerminal && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+    }
+
     /// The terminal's width in columns, when the stream is a terminal.
     static func columns(_ stream: Stream) -> Int? {
         guard isTerminal(stream) else { return nil }

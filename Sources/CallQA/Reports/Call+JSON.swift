@@ -58,3 +58,16 @@ extension Diagnostic {
         }
     }
 }
+
+extension Array where Element == Diagnostic {
+    /// Writes the `errors` and `warnings` fields: each diagnostic as
+    /// `{"source": …, "line": …, "message": …}`, sorted by severity.
+    public func writeFields(to json: inout JSONWriter) {
+        for (name, severity) in [("errors", Diagnostic.Severity.error), ("warnings", .warning)] {
+            json.key(name)
+            json.array { json in
+                for diagnostic in self where diagnostic.severity == severity { diagnostic.write(to: &json) }
+            }
+        }
+    }
+}

@@ -32,14 +32,7 @@ public struct InspectJSONStream: Sendable {
     /// The text that closes the document, with every error and warning.
     public func closing(diagnostics: [Diagnostic]) -> String {
         var json = JSONWriter(pretty: true, depth: 1)
-        for (name, severity) in [("errors", Diagnostic.Severity.error), ("warnings", .warning)] {
-            json.key(name)
-            json.array { json in
-                for diagnostic in diagnostics where diagnostic.severity == severity {
-                    diagnostic.write(to: &json)
-                }
-            }
-        }
+        diagnostics.writeFields(to: &json)
         return (wroteCall ? "\n  ]," : "],") + json.text + "\n}\n"
     }
 }

@@ -32,12 +32,7 @@ public struct ScoreJSONStream: Sendable {
         json.array { json in summary.rubrics.forEach { $0.write(to: &json) } }
         json.key("agents")
         json.array { json in summary.agents(minimumCalls: minimumCalls).forEach { $0.write(to: &json) } }
-        for (name, severity) in [("errors", Diagnostic.Severity.error), ("warnings", .warning)] {
-            json.key(name)
-            json.array { json in
-                for diagnostic in diagnostics where diagnostic.severity == severity { diagnostic.write(to: &json) }
-            }
-        }
+        diagnostics.writeFields(to: &json)
         return (wroteCall ? "\n  ]," : "],") + json.text + "\n}\n"
     }
 
@@ -62,12 +57,7 @@ public struct ScoreJSONStream: Sendable {
                     }
                 }
             }
-            for (name, severity) in [("errors", Diagnostic.Severity.error), ("warnings", .warning)] {
-                json.key(name)
-                json.array { json in
-                    for diagnostic in diagnostics where diagnostic.severity == severity { diagnostic.write(to: &json) }
-                }
-            }
+            diagnostics.writeFields(to: &json)
         }
         return json.text + "\n"
     }
