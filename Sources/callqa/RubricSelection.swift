@@ -52,6 +52,19 @@ struct RubricSelection: Sendable {
         return RubricSelection(fixed: nil, byLanguage: byLanguage, rubrics: catalog.rubrics)
     }
 
+    /// The file a rubric name stands for: the name itself when it is a file,
+    /// else the shipped rubric with that id (or the name, to be reported as missing).
+    static func path(of name: String) -> String {
+        if FileManager.default.fileExists(atPath: name) { return name }
+        if let directory = RubricCatalog.shippedDirectory() {
+            for candidate in [name + ".yaml", name + ".yml"] {
+                let path = directory.appendingPathComponent(candidate).path
+                if FileManager.default.fileExists(atPath: path) { return path }
+            }
+        }
+        return name
+    }
+
     /// The scorer for a call, if any rubric suits it.
     @Sendable func scorer(for call: Call) -> Scorer? {
         fixed ?? byLanguage[call.language]

@@ -187,3 +187,23 @@ enum CSV {
         return rows
     }
 }
+
+@Suite("callqa rubric lint, end to end")
+struct RubricLintCommandTests {
+    @Test("Warnings with file, line and column; shipped rubrics by id; exit 0")
+    func warnings() throws {
+        let result = try CLI.run(["rubric", "lint", "Tests/Fixtures/rubrics/lint-warnings.yaml", "zh-standard"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("Tests/Fixtures/rubrics/lint-warnings.yaml:22:13: warning: item 'silent' has weight 0"))
+        #expect(result.stdout.contains("lint-warnings 1.0.0 — 3 items, 9 phrases; 0 errors, 7 warnings"))
+        #expect(result.stdout.contains("zh-standard 1.0.0 — 10 items"))
+    }
+
+    @Test("A rubric with errors: every error, exit 1")
+    func errors() throws {
+        let result = try CLI.run(["rubric", "lint", "Tests/Fixtures/rubrics/invalid/many-problems.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Tests/Fixtures/rubrics/invalid/many-problems.yaml:2:10: error: 'version' must be a semantic version"))
+        #expect(result.stdout.contains("10 errors"))
+    }
+}

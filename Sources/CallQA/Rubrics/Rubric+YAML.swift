@@ -7,7 +7,7 @@ extension Rubric {
     /// - Throws: ``RubricError`` listing every problem with its line and
     ///   column, or when the file cannot be read.
     public init(contentsOf url: URL) throws(RubricError) {
-        let source = url.path
+        let source = url.relativePath
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -63,6 +63,7 @@ struct RubricParser {
     /// Lists created for phrases written inline in items.
     private var inlineLists: [Rubric.PhraseList] = []
     private var declaredLists: [String: Node] = [:]
+    private var positions = RubricPositions()
     private var references: [(name: String, node: Node)] = []
 
     init(source: String) {
@@ -107,7 +108,7 @@ struct RubricParser {
         guard let id, let version, let title, let languages, let pass, let critical, let negation, let wording else { return nil }
         return Rubric(id: id, version: version, title: title, languages: languages, passMark: pass, critical: critical,
                       totalWeight: total, negation: negation, wording: wording, lists: lists + inlineLists, items: items,
-                      source: source)
+                      source: source, positions: positions)
     }
 
     // MARK: - Header
@@ -165,6 +166,7 @@ struct RubricParser {
         for (name, keyNode, value) in reader.orderedMapping(node, "'lists'") {
             if name.contains("#") { reader.problem(keyNode, "list names cannot contain '#'") }
             declaredLists[name] = keyNode
+            positions.record(list: name, at: keyNode, phrases: value)
             guard let phrases = reader.strings(value, "list '\(name)'") else { continue }
             if phrases.isEmpty {
                 reader.problem(value, "list '\(name)' is empty")
@@ -214,6 +216,9 @@ struct RubricParser {
         let description = reader.string(entries["description"], "\(what) 'description'")
         let suggestions = reader.strings(entries["suggest"], "\(what) 'suggest'") ?? []
         let check = parseCheck(entries["check"], item: id ?? "?")
+        if let id {
+            positions.record(item: id, at: entries["id"] ?? node, weight: entries["weight"], window: entries["check"]?["window"])
+        }
         guard let id, let title, let weight, let description, let check else { return nil }
         return RubricItem(id: id, title: title, weight: weight, description: description, suggestions: suggestions, check: check)
     }
@@ -381,6 +386,7 @@ struct RubricParser {
                 reader.problem(phrasesNode, "'phrases' is empty")
             } else {
                 let inline = "\(item)#\(label)"
+                positions.record(list: inline, at: phrasesNode, phrases: phrasesNode)
                 checkPhrases(phrases, in: phrasesNode, list: inline)
                 inlineLists.append(Rubric.PhraseList(name: inline, phrases: phrases))
                 names.append(inline)

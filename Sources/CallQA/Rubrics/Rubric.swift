@@ -34,6 +34,8 @@ public struct Rubric: Sendable, Equatable {
     public var items: [RubricItem]
     /// Where the rubric was read from.
     public var source: String
+    /// Where things are in the rubric's file, for messages about them.
+    public var positions = RubricPositions()
 
     /// What a failed critical item does to a call's score.
     public enum CriticalPolicy: Sendable, Equatable {

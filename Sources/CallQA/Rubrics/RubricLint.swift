@@ -1,0 +1,125 @@
+/// Warnings about a rubric that loads but may not do what its author meant.
+///
+/// - phrases that can never match once normalised (an ellipsis standing for
+///   "something", an apostrophe at a word's edge, nothing but punctuation);
+/// - phrases repeated in a list once normalised (繁體 and 简体 forms, case);
+/// - a phrase both rewarded and penalised: in a list the rubric asks for
+///   (positive wording, phrase groups, responses, cues) and in one it
+///   counts against the agent (negative wording, forbidden, limited);
+/// - items with zero weight;
+/// - windows larger than typical calls (more than 10 turns, or 300 seconds).
+public enum RubricLint {
+    /// A warning, with its place in the rubric's file when known.
+    public struct Warning: Sendable, Equatable, CustomStringConvertible {
+        /// The 1-based line, when known.
+        public var line: Int?
+        /// The 1-based column, when known.
+        public var column: Int?
+        /// What may be wrong.
+        public var message: String
+
+        /// `line:column: message`.
+        public var description: String {
+            [line, column].compactMap { $0.map(String.init) }.joined(separator: ":") + (line == nil ? "" : ": ") + message
+        }
+    }
+
+    /// Turns longer than this make a window cover most calls.
+    public static let largeTurnWindow = 10
+    /// Seconds beyond which a time window covers most calls.
+    public static let largeSecondsWindow = 300.0
+
+    /// Every warning about `rubric`, in file order.
+    public static func warnings(for rubric: Rubric) -> [Warning] {
+        var warnings: [Warning] = []
+        let positions = rubric.positions
+        func warn(_ place: RubricPositions.Place?, _ message: String) {
+            warnings.append(Warning(line: place?.line, column: place?.column, message: message))
+        }
+        let normalizer = TextNormalizer.shared
+
+        for list in rubric.lists {
+            var seen: [String: String] = [:]
+            for (index, phrase) in list.phrases.enumerated() {
+                let place = positions.phrases[list.name].flatMap { index < $0.count ? $0[index] : nil } ?? positions.lists[list.name]
+                let normalized = normalizer.normalizePhrase(phrase)
+                if let reason = neverMatches(normalized) {
+                    warn(place, "phrase \"\(phrase)\" in list '\(list.name)' can never match: \(reason)")
+                }
+                if let first = seen[normalized] {
+                    warn(place, "phrase \"\(phrase)\" in list '\(list.name)' is \"\(first)\" again once normalised")
+                } else {
+                    seen[normalized] = phrase
+                }
+            }
+        }
+
+        let (rewarded, penalised) = polarities(rubric)
+        var phraseLists: [String: [String]] = [:]
+        for list in rubric.lists {
+            for phrase in list.phrases { phraseLists[normalizer.normalizePhrase(phrase), default: []].append(list.name) }
+        }
+        for (normalized, lists) in phraseLists.sorted(by: { $0.key < $1.key }) {
+            let good = lists.filter(rewarded.contains), bad = lists.filter(penalised.contains)
+            guard let goodList = good.first, let badList = bad.first, goodList != badList else { continue }
+            let phrase = rubric.list(named: badList)!.phrases.first { normalizer.normalizePhrase($0) == normalized } ?? normalized
+            let index = rubric.list(named: badList)!.phrases.firstIndex(of: phrase) ?? 0
+            warn(positions.phrases[badList].flatMap { index < $0.count ? $0[index] : nil },
+                 "phrase \"\(phrase)\" is rewarded (list '\(goodList)') and penalised (list '\(badList)')")
+        }
+
+        for item in rubric.items {
+            if item.weight == 0 {
+                warn(positions.weights[item.id] ?? positions.items[item.id], "item '\(item.id)' has weight 0: it never changes a score")
+            }
+            if case .phrase(let check) = item.check, let window = check.window {
+                let large: String?
+                switch window {
+                case .firstTurns(let count), .lastTurns(let count):
+                    large = count > largeTurnWindow ? "\(count) turns" : nil
+                case .firstSeconds(let seconds, _), .lastSeconds(let seconds, _):
+                    large = seconds > largeSecondsWindow ? "\(JSONWriter.number(seconds)) seconds" : nil
+                }
+                if let large {
+                    warn(positions.windows[item.id] ?? positions.items[item.id],
+                         "item '\(item.id)' looks at \(large): larger than most calls, so the window hardly limits it")
+                }
+            }
+        }
+        return warnings.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+    }
+
+    /// Why a normalised phrase can never match, if it cannot.
+    static func neverMatches(_ normalized: String) -> String? {
+        if normalized.contains("…") || normalized.contains("...") {
+            return "it contains an ellipsis, which transcripts do not write for the words it stands for"
+        }
+        if normalized.hasPrefix("'") || normalized.hasSuffix("'") {
+            return "an apostrophe at its edge is part of a word, so the word boundary it needs never occurs"
+        }
+        if !normalized.unicodeScalars.contains(where: { ScalarClass.isWordCharacter($0) || ScalarClass.isUnspacedScript($0) }) {
+            return "it has no letters or characters, only punctuation"
+        }
+        return nil
+    }
+
+    /// The lists the rubric rewards saying, and those it penalises.
+    private static func polarities(_ rubric: Rubric) -> (rewarded: Set<String>, penalised: Set<String>) {
+        var rewarded: Set<String> = [], penalised: Set<String> = []
+        if let positive = rubric.wording.positive { rewarded.insert(positive) }
+        if let negative = rubric.wording.negative { penalised.insert(negative) }
+        for item in rubric.items {
+            switch item.check {
+            case .phrase(let check): check.groups.forEach { rewarded.formUnion($0.lists) }
+            case .response(let check): rewarded.formUnion(check.response.lists)
+            case .paraphrase(let check): check.cues.map { rewarded.formUnion($0.lists) }
+            case .forbid(let check): penalised.formUnion(check.group.lists)
+            case .limit(let check): penalised.formUnion(check.group.lists)
+            case .wording(let check):
+                if case .use = check.target { rewarded.formUnion(check.group.lists) } else { penalised.formUnion(check.group.lists) }
+            case .name: break
+            }
+        }
+        return (rewarded, penalised)
+    }
+}
