@@ -207,3 +207,22 @@ struct RubricLintCommandTests {
         #expect(result.stdout.contains("10 errors"))
     }
 }
+
+@Suite("callqa calibrate, end to end")
+struct CalibrateCommandTests {
+    @Test("Agreement, totals and disagreements; bad rows reported; exit 1")
+    func calibrate() throws {
+        let result = try CLI.run(["calibrate", "--human", "Tests/Fixtures/labels/corpora.csv", "corpora/", "--format", "json"])
+        #expect(result.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        let items = try #require(report["items"] as? [[String: Any]])
+        #expect(items.first?["id"] as? String == "greeting")
+        #expect(items.first?["kappa"] as? Double == 0.78)
+        #expect((report["total"] as? [String: Any])?["withinTen"] as? Double == 0.5)
+        #expect(result.stderr.contains("Tests/Fixtures/labels/corpora.csv:10: error: call 'no-such-call' is not among the calls scored"))
+        #expect(result.stderr.contains("Tests/Fixtures/labels/corpora.csv:12: error: 2 fields where the header has 8"))
+        let clean = try CLI.run(["calibrate", "--human", "Tests/Fixtures/labels/all-agree.csv", "corpora/zh-Hans/", "--format", "table"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout.contains("within ±10: 100%"))
+    }
+}

@@ -1,0 +1,100 @@
+extension CalibrationReport {
+    /// The report as tables that fit 100 columns.
+    public func table() -> String {
+        func percent(_ share: Double?) -> String { share.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+        func fixed(_ value: Double?) -> String {
+            guard let value else { return "—" }
+            let hundredths = Int((value * 100).rounded())
+            let whole = abs(hundredths) / 100, fraction = abs(hundredths) % 100
+            return (hundredths < 0 ? "-" : "") + "\(whole)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+        }
+        func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
+            let gap = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
+            return right ? gap + text : text + gap
+        }
+        var output = "\(labelledCalls) labelled call\(labelledCalls == 1 ? "" : "s"), \(labelRows) label row\(labelRows == 1 ? "" : "s"), "
+            + "\(evaluators) evaluator\(evaluators == 1 ? "" : "s")\n\n"
+        let idWidth = min(24, max(4, items.map { DisplayWidth.of($0.id) }.max() ?? 0))
+        output += pad("item", idWidth, right: false) + "  pairs  agree  kappa   human pairs  human agree  human kappa\n"
+        for item in items {
+            output += pad(item.id, idWidth, right: false) + "  " + pad(String(item.pairs), 5) + "  " + pad(percent(item.agreement), 5)
+                + "  " + pad(fixed(item.kappa), 5) + "  " + pad(String(item.humanPairs), 12) + "  "
+                + pad(percent(item.humanAgreement), 11) + "  " + pad(fixed(item.humanKappa), 11) + "\n"
+        }
+        output += "\ntotal score: \(total.calls) call\(total.calls == 1 ? "" : "s") · mean |difference| "
+            + (total.meanAbsoluteDifference.map { JSONWriter.number(Scorer.rounded($0, places: 1)) } ?? "—")
+            + " · Pearson \(fixed(total.pearson)) · Spearman \(fixed(total.spearman)) · within ±10: \(percent(total.withinTen))"
+            + " (target: over 85%)\n"
+        if !disagreements.isEmpty {
+            output += "\nLargest disagreements\n"
+            for disagreement in disagreements {
+                output += "\n  \(disagreement.call)  machine \(JSONWriter.number(disagreement.machineScore))"
+                    + (disagreement.humanScore.map { "  human \(JSONWriter.number(Scorer.rounded($0, places: 1)))" } ?? "") + "\n"
+                for item in disagreement.items {
+                    output += "    \(item.id): machine \(item.machine.rawValue), human \(item.human.map(\.rawValue).joined(separator: "/"))"
+                        + " — \(item.note)\n"
+                    for evidence in item.evidence.prefix(3) {
+                        output += "      turn \(evidence.turn) \(evidence.speaker.rawValue): \"\(evidence.text)\"\n"
+                    }
+                }
+            }
+        }
+        return output
+    }
+
+    /// The report as JSON: `labelledCalls`, `labelRows`, `evaluators`, `items`, `total`, `disagreements`, `errors`, `warnings`.
+    public func json(diagnostics: [Diagnostic]) -> String {
+        var json = JSONWriter(pretty: true)
+        func rounded(_ value: Double?) -> Double? { value.map { Scorer.rounded($0, places: 2) } }
+        json.object { json in
+            json.field("labelledCalls", labelledCalls)
+            json.field("labelRows", labelRows)
+            json.field("evaluators", evaluators)
+            json.key("items")
+            json.array { json in
+                for item in items {
+                    json.object { json in
+                        json.field("id", item.id)
+                        json.field("pairs", item.pairs)
+                        json.key("agreement"); rounded(item.agreement).map { json.value($0) } ?? json.null()
+                        json.key("kappa"); rounded(item.kappa).map { json.value($0) } ?? json.null()
+                        json.field("humanPairs", item.humanPairs)
+                        json.key("humanAgreement"); rounded(item.humanAgreement).map { json.value($0) } ?? json.null()
+                        json.key("humanKappa"); rounded(item.humanKappa).map { json.value($0) } ?? json.null()
+                    }
+                }
+            }
+            json.key("total")
+            json.object { json in
+                json.field("calls", total.calls)
+                json.key("meanAbsoluteDifference"); rounded(total.meanAbsoluteDifference).map { json.value($0) } ?? json.null()
+                json.key("pearson"); rounded(total.pearson).map { json.value($0) } ?? json.null()
+                json.key("spearman"); rounded(total.spearman).map { json.value($0) } ?? json.null()
+                json.key("withinTen"); rounded(total.withinTen).map { json.value($0) } ?? json.null()
+            }
+            json.key("disagreements")
+            json.array { json in
+                for disagreement in disagreements {
+                    json.object { json in
+                        json.field("call", disagreement.call)
+                        json.field("machineScore", disagreement.machineScore)
+                        json.field("humanScore", rounded(disagreement.humanScore))
+                        json.key("items")
+                        json.array { json in
+                            for item in disagreement.items {
+                                json.object { json in
+                                    json.field("id", item.id)
+                                    json.field("machine", item.machine.rawValue)
+                                    json.field("human", item.human.map(\.rawValue))
+                                    json.field("note", item.note)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            diagnostics.writeFields(to: &json)
+        }
+        return json.text + "\n"
+    }
+}
