@@ -1,0 +1,164 @@
+extension RubricComparison {
+    private static func percent(_ share: Double?) -> String { share.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+    private static func signed(_ value: Double) -> String {
+        let rounded = Scorer.rounded(value, places: 1)
+        return (rounded > 0 ? "+" : rounded < 0 ? "−" : "±") + JSONWriter.number(abs(rounded))
+    }
+    private static func quote(_ evidence: Evidence) -> String {
+        "turn \(evidence.turn) \(evidence.speaker.rawValue) \"\(evidence.text)\" (\(evidence.phrase))"
+    }
+
+    /// The comparison as readable text.
+    public func text() -> String {
+        var output = "Comparing \(first.name) → \(second.name) on \(calls) call\(calls == 1 ? "" : "s")"
+            + (sameRubric ? " (versions of one rubric: items matched by id)" : " (different rubrics: summary only)") + "\n"
+        output += "mean score \(JSONWriter.number(meanBefore)) → \(JSONWriter.number(meanAfter)) (\(Self.signed(meanAfter - meanBefore)))"
+            + " · pass rate \(Self.percent(passRateBefore)) → \(Self.percent(passRateAfter))\n"
+        if !addedItems.isEmpty { output += "items added: \(addedItems.joined(separator: ", "))\n" }
+        if !removedItems.isEmpty { output += "items removed: \(removedItems.joined(separator: ", "))\n" }
+
+        let idWidth = min(24, max(4, items.map { DisplayWidth.of($0.id) }.max() ?? 0))
+        output += "\n" + DisplayWidth.fit("item", to: idWidth) + "   before    after   change\n"
+        for item in items {
+            let change = item.before.flatMap { old in item.after.map { Self.signed(($0 - old) * 100) + " pts" } } ?? ""
+            output += DisplayWidth.fit(item.id, to: idWidth) + "  " + pad(Self.percent(item.before), 7) + "  "
+                + pad(Self.percent(item.after), 7) + "  " + pad(change, 9) + "\n"
+        }
+
+        if sameRubric {
+            let flipped = changes.filter(\.flipped).count
+            output += "\ncalls that changed: \(changes.count) (pass/fail flipped: \(flipped))\n"
+            for change in changes {
+                output += "\n  \(change.call)  \(JSONWriter.number(change.before)) → \(JSONWriter.number(change.after))  "
+                    + "\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail")"
+                    + (change.flipped ? "  FLIPPED" : "") + "\n"
+                for item in change.items {
+                    output += "    \(item.id): \(item.before.rawValue) → \(item.after.rawValue)\n"
+                    for evidence in item.noLongerMatches { output += "      no longer matches: \(Self.quote(evidence))\n" }
+                    for evidence in item.nowMatches { output += "      now matches: \(Self.quote(evidence))\n" }
+                }
+            }
+        }
+
+        let moved = agents.filter { $0.rankBefore != $0.rankAfter }
+        let agentWidth = min(20, max(5, agents.map { DisplayWidth.of($0.agent) }.max() ?? 0))
+        output += "\n" + DisplayWidth.fit("agent", to: agentWidth) + "   before    after   change   rank\n"
+        for agent in agents {
+            output += DisplayWidth.fit(agent.agent, to: agentWidth) + "  " + pad(JSONWriter.number(agent.before), 7) + "  "
+                + pad(JSONWriter.number(agent.after), 7) + "  " + pad(Self.signed(agent.after - agent.before), 7) + "   "
+                + (agent.rankBefore == agent.rankAfter ? "\(agent.rankBefore)" : "\(agent.rankBefore) → \(agent.rankAfter)") + "\n"
+        }
+        output += moved.isEmpty ? "no agent changes rank\n" : "\(moved.count) agent\(moved.count == 1 ? "" : "s") change rank\n"
+        return output
+    }
+
+    /// The comparison as Markdown.
+    public func markdown() -> String {
+        var output = "# \(first.name) → \(second.name)\n\n\(calls) calls · mean score \(JSONWriter.number(meanBefore)) → "
+            + "\(JSONWriter.number(meanAfter)) · pass rate \(Self.percent(passRateBefore)) → \(Self.percent(passRateAfter))\n"
+        if !addedItems.isEmpty { output += "\nItems added: \(addedItems.map { "`\($0)`" }.joined(separator: ", "))\n" }
+        if !removedItems.isEmpty { output += "\nItems removed: \(removedItems.map { "`\($0)`" }.joined(separator: ", "))\n" }
+        output += "\n## Items\n\n| item | before | after |\n| --- | --: | --: |\n"
+        for item in items { output += "| `\(item.id)` | \(Self.percent(item.before)) | \(Self.percent(item.after)) |\n" }
+        if sameRubric {
+            output += "\n## Calls that changed\n"
+            if changes.isEmpty { output += "\nNone.\n" }
+            for change in changes {
+                output += "\n### \(change.call) — \(JSONWriter.number(change.before)) → \(JSONWriter.number(change.after))"
+                    + (change.flipped ? " (\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail"))" : "") + "\n\n"
+                for item in change.items {
+                    output += "- `\(item.id)`: \(item.before.rawValue) → \(item.after.rawValue)\n"
+                    for evidence in item.noLongerMatches { output += "  - no longer matches: \(Self.quote(evidence))\n" }
+                    for evidence in item.nowMatches { output += "  - now matches: \(Self.quote(evidence))\n" }
+                }
+            }
+        }
+        output += "\n## Agents\n\n| agent | before | after | rank |\n| --- | --: | --: | --- |\n"
+        for agent in agents {
+            output += "| \(agent.agent) | \(JSONWriter.number(agent.before)) | \(JSONWriter.number(agent.after)) | "
+                + (agent.rankBefore == agent.rankAfter ? "\(agent.rankBefore)" : "\(agent.rankBefore) → \(agent.rankAfter)") + " |\n"
+        }
+        return output
+    }
+
+    /// The comparison as JSON.
+    public func json() -> String {
+        var json = JSONWriter(pretty: true)
+        json.object { json in
+            json.key("before"); first.write(to: &json)
+            json.key("after"); second.write(to: &json)
+            json.field("sameRubric", sameRubric)
+            json.field("calls", calls)
+            json.field("meanBefore", meanBefore)
+            json.field("meanAfter", meanAfter)
+            json.field("passRateBefore", Scorer.rounded(passRateBefore, places: 2))
+            json.field("passRateAfter", Scorer.rounded(passRateAfter, places: 2))
+            json.field("addedItems", addedItems)
+            json.field("removedItems", removedItems)
+            json.key("items")
+            json.array { json in
+                for item in items {
+                    json.object { json in
+                        json.field("id", item.id)
+                        json.field("passRateBefore", item.before.map { Scorer.rounded($0, places: 2) })
+                        json.field("passRateAfter", item.after.map { Scorer.rounded($0, places: 2) })
+                    }
+                }
+            }
+            json.key("changes")
+            json.array { json in
+                for change in changes {
+                    json.object { json in
+                        json.field("call", change.call)
+                        json.field("agent", change.agent)
+                        json.field("scoreBefore", change.before)
+                        json.field("scoreAfter", change.after)
+                        json.field("passedBefore", change.passedBefore)
+                        json.field("passedAfter", change.passedAfter)
+                        json.field("flipped", change.flipped)
+                        json.key("items")
+                        json.array { json in
+                            for item in change.items {
+                                json.object { json in
+                                    json.field("id", item.id)
+                                    json.field("before", item.before.rawValue)
+                                    json.field("after", item.after.rawValue)
+                                    for (name, list) in [("noLongerMatches", item.noLongerMatches), ("nowMatches", item.nowMatches)] {
+                                        json.key(name)
+                                        json.array { json in
+                                            for evidence in list {
+                                                json.object { json in
+                                                    json.field("turn", evidence.turn)
+                                                    json.field("speaker", evidence.speaker.rawValue)
+                                                    json.field("text", evidence.text)
+                                                    json.field("phrase", evidence.phrase)
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            json.key("agents")
+            json.array { json in
+                for agent in agents {
+                    json.object { json in
+                        json.field("agent", agent.agent)
+                        json.field("meanBefore", agent.before)
+                        json.field("meanAfter", agent.after)
+                        json.field("rankBefore", agent.rankBefore)
+                        json.field("rankAfter", agent.rankAfter)
+                    }
+                }
+            }
+        }
+        return json.text + "\n"
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
+    }
+}

@@ -1,0 +1,72 @@
+import CallQA
+import Foundation
+import Testing
+
+@Suite("Rubric version comparison")
+struct ComparisonTests {
+    /// The shipped English rubric with one phrase removed from one list, as version 1.1.0.
+    static func changedRubric(removing phrase: String, from list: String) throws -> Rubric {
+        let path = Fixtures.shippedRubrics.appendingPathComponent("en-standard.yaml")
+        var text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0")
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  \(list): [") })
+        text = text.replacingOccurrences(of: line, with: line.replacingOccurrences(of: "[\(phrase), ", with: "["))
+        return try Rubric(yaml: text, source: "en-standard-1.1.yaml")
+    }
+
+    private func compare(_ first: Rubric, _ second: Rubric) -> RubricComparison {
+        let calls = Fixtures.corpusCalls().filter { $0.language == .english }
+        let pairs = calls.map { (before: Scorer(first).score($0), after: Scorer(second).score($0)) }
+        return RubricComparison(first: first, second: second, pairs: pairs)
+    }
+
+    @Test("Removing one phrase changes exactly the calls whose closing says it, with the words that no longer match")
+    func onePhrase() throws {
+        let before = try Fixtures.shipped("en-standard")
+        let after = try Self.changedRubric(removing: "thank you for calling", from: "thanks-for-calling")
+        let comparison = compare(before, after)
+        #expect(comparison.sameRubric)
+        // Independently: English calls whose agent's last two turns contain the phrase.
+        let expected = Fixtures.corpusCalls().filter { call in
+            call.language == .english && call.turns(by: .agent).suffix(2).contains { $0.turn.text.lowercased().contains("thank you for calling") }
+        }.map(\.id)
+        #expect(Set(comparison.changes.map(\.call)) == Set(expected))
+        #expect(expected.count == 2)
+        for change in comparison.changes {
+            #expect(change.items.map(\.id) == ["closing"])
+            #expect(change.items[0].before == .pass && change.items[0].after == .partial)
+            #expect(change.items[0].noLongerMatches.map(\.text) == ["Thank you for calling"])
+            #expect(change.items[0].nowMatches.isEmpty)
+            #expect(!change.flipped)
+        }
+        #expect(comparison.items.first { $0.id == "closing" }?.after == 0)
+        #expect(comparison.meanAfter < comparison.meanBefore)
+    }
+
+    @Test("Identical rubrics change nothing; unrelated rubrics give the summary only")
+    func summaries() throws {
+        let english = try Fixtures.shipped("en-standard")
+        let same = compare(english, english)
+        #expect(same.changes.isEmpty && same.meanBefore == same.meanAfter)
+        #expect(same.agents.allSatisfy { $0.rankBefore == $0.rankAfter })
+        let other = compare(english, try Fixtures.rubric("checks"))
+        #expect(!other.sameRubric)
+        #expect(other.changes.isEmpty)
+        #expect(other.items.contains { $0.id == "blame" } && other.items.contains { $0.id == "forbidden" })
+    }
+
+    @Test("A verdict that flips, and agents that change rank")
+    func flips() throws {
+        // Without "you must have" and the other blame phrases, the poor calls lose their critical failure.
+        let before = try Fixtures.shipped("en-standard")
+        let path = Fixtures.shippedRubrics.appendingPathComponent("en-standard.yaml")
+        let text = try String(contentsOf: path, encoding: .utf8)
+            .replacingOccurrences(of: "version: 1.0.0", with: "version: 2.0.0")
+            .replacingOccurrences(of: "critical: true", with: "critical: false")
+            .replacingOccurrences(of: "pass: 80", with: "pass: 0")
+        let after = try Rubric(yaml: text, source: "lenient.yaml")
+        let comparison = compare(before, after)
+        #expect(comparison.changes.contains { $0.flipped })
+        #expect(comparison.passRateAfter > comparison.passRateBefore)
+        #expect(comparison.agents.contains { $0.rankBefore != $0.rankAfter })
+    }
+}
