@@ -7,7 +7,7 @@ struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubric",
         abstract: "Check rubrics before they score calls.",
-        subcommands: [RubricLintCommand.self]
+        subcommands: [RubricTestCommand.self, RubricLintCommand.self]
     )
 }
 
@@ -50,6 +50,67 @@ struct RubricLintCommand: ParsableCommand {
                 StandardError.write(error.description + "\n")
                 print("\(path): \(error.problems.count) error\(error.problems.count == 1 ? "" : "s")")
             }
+        }
+        if failed { throw ExitCode(ExitStatus.inputFailed) }
+    }
+}
+
+/// `callqa rubric test`: a rubric's example cases, run against it.
+struct RubricTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run a rubric's example cases: per item precision and recall, and every failing case.",
+        discussion: """
+            Cases are written under 'cases:' in the rubric, or in YAML files in a folder beside it \
+            named after it (zh-standard.cases/). Each has a name, a 'transcript' (or 'say' for one \
+            agent turn) and the verdicts it expects ('expect: {greeting: pass}'). Exits 1 when any \
+            case fails or cannot be read.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Rubric files, or ids of shipped rubrics.", valueName: "rubric"))
+    var rubrics: [String]
+
+    func validate() throws {
+        if rubrics.isEmpty { throw ValidationError("Give at least one rubric.") }
+    }
+
+    func run() throws {
+        var failed = false
+        for name in rubrics {
+            let path = RubricSelection.path(of: name)
+            let url = URL(fileURLWithPath: path)
+            let run: RubricTestRun
+            let rubric: Rubric
+            do {
+                rubric = try Rubric(contentsOf: url)
+                run = RubricTestRun(rubric: rubric, cases: try RubricCase.load(forRubricAt: url, rubric: rubric))
+            } catch {
+                failed = true
+                StandardError.write(error.description + "\n")
+                continue
+            }
+            for outcome in run.failures {
+                let testCase = outcome.testCase
+                print("FAIL \(testCase.source):\(testCase.line): \(testCase.name) — \(outcome.item): expected "
+                      + "\(outcome.expected.rawValue), got \(outcome.actual.status.rawValue): \(outcome.actual.note)")
+                for evidence in outcome.actual.evidence {
+                    print("       turn \(evidence.turn) \(evidence.speaker.rawValue): \"\(evidence.text)\" (\(evidence.phrase))")
+                }
+            }
+            print("\(rubric.id) \(rubric.version): \(Set(run.outcomes.map(\.testCase.name)).count) cases, "
+                  + "\(run.outcomes.count) verdicts, \(run.failures.count) failed")
+            let width = max(4, run.items.map(\.id.count).max() ?? 0)
+            print("  " + "item".padding(toLength: width, withPad: " ", startingAt: 0) + "  cases   TP   FP   TN   FN  precision  recall")
+            for item in run.items {
+                func share(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+                func column(_ text: String, _ size: Int) -> String { String(repeating: " ", count: max(0, size - text.count)) + text }
+                print("  " + item.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + column(String(item.cases), 5)
+                      + column(String(item.truePositives), 5) + column(String(item.falsePositives), 5)
+                      + column(String(item.trueNegatives), 5) + column(String(item.falseNegatives), 5)
+                      + column(share(item.precision), 11) + column(share(item.recall), 8))
+            }
+            if !run.failures.isEmpty { failed = true }
         }
         if failed { throw ExitCode(ExitStatus.inputFailed) }
     }

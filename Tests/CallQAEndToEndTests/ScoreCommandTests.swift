@@ -252,3 +252,18 @@ struct CompareCommandTests {
         #expect(try CLI.run(["compare", "--rubric", "en-standard", "corpora/en/"]).status == 2)
     }
 }
+
+@Suite("callqa rubric test, end to end")
+struct RubricTestCommandTests {
+    @Test("Shipped rubrics pass their cases; a failing case is shown with its evidence and exit 1")
+    func rubricTest() throws {
+        let shipped = try CLI.run(["rubric", "test", "zh-standard", "en-standard"])
+        #expect(shipped.status == 0)
+        #expect(shipped.stdout.contains("0 failed"))
+        #expect(shipped.stdout.contains("precision  recall"))
+        let failing = try CLI.run(["rubric", "test", "Tests/Fixtures/rubrics/with-cases.yaml"])
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("FAIL Tests/Fixtures/rubrics/with-cases.yaml:30: wrongly expects a pass — apology: expected pass, got fail"))
+        #expect(failing.stdout.contains("4 cases, 4 verdicts, 1 failed"))
+    }
+}

@@ -74,7 +74,7 @@ struct RubricParser {
 
     mutating func parse(_ root: Node) -> Rubric? {
         guard let top = reader.mapping(root, "the rubric",
-            allowed: ["id", "version", "title", "languages", "pass", "total", "critical", "negation", "wording", "lists", "items"],
+            allowed: ["id", "version", "title", "languages", "pass", "total", "critical", "negation", "wording", "lists", "items", "cases"],
             required: ["id", "version", "title", "languages", "pass", "lists", "items"]) else { return nil }
 
         let id = reader.string(top["id"], "'id'")
