@@ -11,6 +11,19 @@ struct RubricCommand: ParsableCommand {
     )
 }
 
+/// The rubrics a `rubric` subcommand works on.
+struct RubricArguments: ParsableArguments {
+    @Argument(help: ArgumentHelp("Rubric files, or ids of shipped rubrics.", valueName: "rubric"))
+    var rubrics: [String]
+
+    func validate() throws {
+        if rubrics.isEmpty { throw ValidationError("Give at least one rubric.") }
+    }
+
+    /// The rubrics' files.
+    var paths: [String] { rubrics.map(RubricSelection.path(of:)) }
+}
+
 /// `callqa rubric lint`: every error and every warning of rubric files.
 struct RubricLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,17 +37,11 @@ struct RubricLintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Rubric files, or ids of shipped rubrics.", valueName: "rubric"))
-    var rubrics: [String]
-
-    func validate() throws {
-        if rubrics.isEmpty { throw ValidationError("Give at least one rubric.") }
-    }
+    @OptionGroup var arguments: RubricArguments
 
     func run() throws {
         var failed = false
-        for name in rubrics {
-            let path = RubricSelection.path(of: name)
+        for path in arguments.paths {
             do {
                 let rubric = try Rubric(contentsOf: URL(fileURLWithPath: path))
                 let warnings = RubricLint.warnings(for: rubric)
@@ -68,17 +75,11 @@ struct RubricTestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Rubric files, or ids of shipped rubrics.", valueName: "rubric"))
-    var rubrics: [String]
-
-    func validate() throws {
-        if rubrics.isEmpty { throw ValidationError("Give at least one rubric.") }
-    }
+    @OptionGroup var arguments: RubricArguments
 
     func run() throws {
         var failed = false
-        for name in rubrics {
-            let path = RubricSelection.path(of: name)
+        for path in arguments.paths {
             let url = URL(fileURLWithPath: path)
             let run: RubricTestRun
             let rubric: Rubric

@@ -125,16 +125,7 @@ extension RubricComparison {
                                     json.field("after", item.after.rawValue)
                                     for (name, list) in [("noLongerMatches", item.noLongerMatches), ("nowMatches", item.nowMatches)] {
                                         json.key(name)
-                                        json.array { json in
-                                            for evidence in list {
-                                                json.object { json in
-                                                    json.field("turn", evidence.turn)
-                                                    json.field("speaker", evidence.speaker.rawValue)
-                                                    json.field("text", evidence.text)
-                                                    json.field("phrase", evidence.phrase)
-                                                }
-                                            }
-                                        }
+                                        json.array { json in list.forEach { $0.write(to: &json) } }
                                     }
                                 }
                             }

@@ -49,22 +49,25 @@ extension ItemResult {
             json.field("note", note)
             json.field("missing", missing)
             json.key("evidence")
-            json.array { json in
-                for item in evidence {
-                    json.object { json in
-                        json.field("turn", item.turn)
-                        json.field("speaker", item.speaker.rawValue)
-                        json.field("start", item.start)
-                        json.field("text", item.text)
-                        json.field("phrase", item.phrase)
-                        if let offsets = item.offsets {
-                            json.key("offsets")
-                            json.array { json in
-                                json.value(offsets.lowerBound)
-                                json.value(offsets.upperBound)
-                            }
-                        }
-                    }
+            json.array { json in evidence.forEach { $0.write(to: &json) } }
+        }
+    }
+}
+
+extension Evidence {
+    /// Writes the evidence as `{"turn", "speaker", "start"?, "text", "phrase", "offsets"?}`.
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("turn", turn)
+            json.field("speaker", speaker.rawValue)
+            json.field("start", start)
+            json.field("text", text)
+            json.field("phrase", phrase)
+            if let offsets {
+                json.key("offsets")
+                json.array { json in
+                    json.value(offsets.lowerBound)
+                    json.value(offsets.upperBound)
                 }
             }
         }
