@@ -50,6 +50,9 @@ public struct BatchScorer: Sendable {
         self.unscorable = unscorable
     }
 
+    /// How many results may wait, in all, behind the input being delivered.
+    public static let pendingResults = 8192
+
     /// The error for a call no rubric suits, naming its language.
     public static let defaultUnscorable: @Sendable (Call) -> Diagnostic = { call in
         Diagnostic(.error, source: call.source.path, line: call.source.line,
@@ -66,7 +69,9 @@ public struct BatchScorer: Sendable {
     ///   - deliver: receives each result, in order.
     public func run(_ inputs: [TranscriptInput], render: @escaping @Sendable (Scorecard) -> String,
                     deliver: (Result) -> Void) {
-        let channel = OrderedChannel<Result>(count: inputs.count)
+        // Results waiting behind the input being delivered: about 8,192 in all
+        // (a few kilobytes each), shared among the threads.
+        let channel = OrderedChannel<Result>(count: inputs.count, capacity: max(256, Self.pendingResults / jobs))
         let work: @Sendable () -> Void = { [loader, scorer, unscorable] in
             while let index = channel.take() {
                 loader.read(inputs[index]) { event in
