@@ -218,7 +218,6 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     /// Reads a `<turn>`; `nil` when a fault stopped the input.
     private func readTurn(labels: SpeakerLabels) -> Result<Turn, TranscriptError>? {
         let line = xml.line ?? 0
-        let depth = xml.depth
         var speaker: String?, label: String?, start: Double?, end: Double?
         for (name, value) in xml.attributes {
             switch name {
@@ -235,26 +234,10 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             }
         }
 
-        var text = ""
-        if !xml.isEmptyElement {
-            while true {
-                guard advance() else { return nil }
-                switch xml.kind {
-                case .endElement where xml.depth == depth:
-                    break
-                case .text, .whitespace:
-                    text += xml.value
-                    continue
-                case .element:
-                    warnOnce("turn element \(xml.name)", line: xml.line,
-                             "unknown element <\(xml.name)> inside <turn>: its text is kept")
-                    continue
-                default:
-                    continue
-                }
-                break
-            }
+        let nestedWarning: (String, Int?) -> Void = { [self] name, line in
+            warnOnce("turn element \(name)", line: line, "unknown element <\(name)> inside <turn>: its text is kept")
         }
+        guard let text = readText(nested: nestedWarning) else { return nil }
 
         if let startTime = start, let endTime = end, endTime < startTime {
             queueWarning(line: line, "turn ends before it starts; end time ignored")
@@ -272,20 +255,32 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
 
     private func readMeta(into header: inout CallHeader) {
         let line = xml.line ?? 0
-        let depth = xml.depth
         let name = xml.attributes.first { $0.name == "name" }?.value
-        var text = ""
-        if !xml.isEmptyElement {
-            while advance() {
-                if xml.kind == .endElement && xml.depth == depth { break }
-                if xml.kind == .text || xml.kind == .whitespace { text += xml.value }
-            }
-        }
+        let text = readText(nested: { _, _ in }) ?? ""
         guard let name, !name.isEmpty else {
             queueWarning(line: line, "<meta> without a 'name' attribute ignored")
             return
         }
         header.metadata[name] = String(text.trimmingWhitespace())
+    }
+
+    /// The text inside the current element, nested elements' text included,
+    /// up to its end tag; `nil` when a fault stops the input first.
+    ///
+    /// - Parameter nested: told of each element nested inside (its name and line).
+    private func readText(nested: (String, Int?) -> Void) -> String? {
+        guard !xml.isEmptyElement else { return "" }
+        let depth = xml.depth
+        var text = ""
+        while advance() {
+            switch xml.kind {
+            case .endElement where xml.depth == depth: return text
+            case .text, .whitespace: text += xml.value
+            case .element: nested(xml.name, xml.line)
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Skips an element the schema does not know, with a warning once per name.

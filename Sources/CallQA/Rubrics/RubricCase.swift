@@ -37,7 +37,6 @@ public struct RubricCase: Sendable, Equatable {
     /// - Throws: ``RubricError`` naming every case that cannot be read, with its line.
     public static func load(forRubricAt file: URL, rubric: Rubric) throws(RubricError) -> [RubricCase] {
         var cases: [RubricCase] = []
-        var problems: [RubricError.Problem] = []
         var sources: [(path: String, node: Node?)] = []
         if let text = try? String(contentsOf: file, encoding: .utf8), let root = try? Yams.compose(yaml: text) {
             sources.append((file.relativePath, root["cases"]))
@@ -62,12 +61,12 @@ public struct RubricCase: Sendable, Equatable {
             }
             if !reader.problems.isEmpty { errors.append(RubricError(source: path, problems: reader.problems)) }
         }
-        problems = errors.flatMap(\.problems)
-        if let first = errors.first, !problems.isEmpty {
-            throw RubricError(source: first.source, problems: errors.count == 1 ? first.problems
-                : errors.flatMap { error in error.problems.map { .init(line: $0.line, column: $0.column, message: "\(error.source): \($0.message)") } })
-        }
-        return cases
+        guard let first = errors.first else { return cases }
+        guard errors.count > 1 else { throw first }
+        // Problems from several files: each message names its file.
+        throw RubricError(source: first.source, problems: errors.flatMap { error in
+            error.problems.map { .init(line: $0.line, column: $0.column, message: "\(error.source): \($0.message)") }
+        })
     }
 
     private static func parse(_ node: Node, source: String, rubric: Rubric, reader: inout YAMLNodeReader) -> RubricCase? {
