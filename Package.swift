@@ -29,9 +29,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "CallQACorpus",
+            dependencies: ["CallQA"],
+            path: "Benchmarks/CorpusGenerator"
+        ),
+        .executableTarget(
+            name: "callqa-bench",
+            dependencies: [
+                "CallQA", "CallQACorpus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/callqa-bench"
+        ),
         .testTarget(
             name: "CallQATests",
-            dependencies: ["CallQA"]
+            dependencies: ["CallQA", "CallQACorpus"]
         ),
         .testTarget(
             name: "CallQAEndToEndTests",

@@ -101,13 +101,20 @@ struct PhraseAutomaton: Sendable {
     /// `bytes`, where `end` is the index just past the occurrence; overlapping
     /// occurrences are all reported, in order of their end.
     func scan(_ bytes: [UInt8], _ found: (_ pattern: Int, _ end: Int) -> Void) {
-        bytes.withUnsafeBufferPointer { text in
-            transitions.withUnsafeBufferPointer { table in
-                byteClass.withUnsafeBufferPointer { classes in
+        bytes.withUnsafeBufferPointer { scan($0, found) }
+    }
+
+    /// ``scan(_:_:)`` over a buffer.
+    @inline(__always)
+    func scan(_ text: UnsafeBufferPointer<UInt8>, _ found: (_ pattern: Int, _ end: Int) -> Void) {
+        transitions.withUnsafeBufferPointer { table in
+            byteClass.withUnsafeBufferPointer { classes in
+                outputStart.withUnsafeBufferPointer { outputStart in
+                    let classCount = self.classCount
                     var state = 0
                     for index in 0..<text.count {
-                        state = Int(table[state * classCount + Int(classes[Int(text[index])])])
-                        let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
+                        state = Int(table[state &* classCount &+ Int(classes[Int(text[index])])])
+                        let first = Int(outputStart[state]), last = Int(outputStart[state &+ 1])
                         if first != last {
                             for output in first..<last { found(Int(outputs[output]), index + 1) }
                         }

@@ -33,15 +33,35 @@ public struct PhraseMatcher: PhraseMatching {
     }
 
     private struct Pattern: Sendable {
-        var owners: [(list: Int, phrase: String)]
+        var owners: [(list: Int32, phrase: Int32)]
         var isNegator: Bool
         var needsLeftBoundary: Bool
         var needsRightBoundary: Bool
     }
 
+    /// One counted occurrence, by number: the list, the phrase as the list
+    /// writes it (an index into ``phrases``), and the normalised byte range.
+    struct Hit: Sendable, Equatable {
+        var list: Int32
+        var phrase: Int32
+        var start: Int32
+        var end: Int32
+    }
+
+    /// Buffers one scan reuses, so matching a turn allocates nothing.
+    struct Scratch {
+        var raw: [Hit] = []
+        var negatorEnds: [Int] = []
+    }
+
     private let automaton: PhraseAutomaton
     private let patterns: [Pattern]
-    private let listNames: [String]
+    /// The list names, in the order given; a ``Hit``'s list indexes this.
+    let listNames: [String]
+    /// Each list name's index.
+    let listIndex: [String: Int]
+    /// The phrases as the lists write them; a ``Hit``'s phrase indexes this.
+    let phrases: [String]
     private let negatable: [Bool]
     private let window: Int
 
@@ -55,6 +75,7 @@ public struct PhraseMatcher: PhraseMatching {
         var index: [String: Int] = [:]
         var patterns: [Pattern] = []
         var texts: [[UInt8]] = []
+        var phrases: [String] = []
 
         func pattern(for phrase: String) -> Int? {
             let normalized = normalizer.normalizePhrase(phrase)
@@ -72,7 +93,10 @@ public struct PhraseMatcher: PhraseMatching {
 
         for (listIndex, list) in lists.enumerated() {
             for phrase in list.phrases {
-                if let id = pattern(for: phrase) { patterns[id].owners.append((listIndex, phrase)) }
+                if let id = pattern(for: phrase) {
+                    patterns[id].owners.append((Int32(listIndex), Int32(phrases.count)))
+                    phrases.append(phrase)
+                }
             }
         }
         for negator in negation.negators {
@@ -80,45 +104,62 @@ public struct PhraseMatcher: PhraseMatching {
         }
         self.automaton = PhraseAutomaton(patterns: texts)
         self.patterns = patterns
+        self.phrases = phrases
         self.listNames = lists.map(\.name)
+        var listIndex: [String: Int] = [:]
+        for (position, list) in lists.enumerated() where listIndex[list.name] == nil { listIndex[list.name] = position }
+        self.listIndex = listIndex
         self.negatable = lists.map { !negation.exemptLists.contains($0.name) }
         self.window = negation.window
     }
 
     /// See ``PhraseMatching/matches(in:)``.
     public func matches(in text: NormalizedText) -> [PhraseMatch] {
-        let bytes = text.bytes
-        var negatorEnds: [Int] = []
-        var found: [(list: Int, phrase: String, range: Range<Int>)] = []
-        automaton.scan(bytes) { id, end in
-            let pattern = patterns[id]
-            let start = end - automaton.patternLengths[id]
-            if pattern.needsLeftBoundary, let before = ScalarClass.scalar(before: start, in: bytes),
-               ScalarClass.isWordCharacter(before) { return }
-            if pattern.needsRightBoundary, let after = ScalarClass.scalar(at: end, in: bytes),
-               ScalarClass.isWordCharacter(after) { return }
-            if pattern.isNegator { negatorEnds.append(end) }
-            for owner in pattern.owners { found.append((owner.list, owner.phrase, start..<end)) }
+        var scratch = Scratch()
+        var hits: [Hit] = []
+        collect(in: text.bytes, into: &hits, scratch: &scratch)
+        return hits
+            .map { PhraseMatch(list: listNames[Int($0.list)], phrase: phrases[Int($0.phrase)], range: Int($0.start)..<Int($0.end)) }
+            .sorted { ($0.range.lowerBound, $0.list) < ($1.range.lowerBound, $1.list) }
+    }
+
+    /// Appends the counted occurrences in `bytes` to `hits`, ordered by list,
+    /// then start: within each list the leftmost, then longest, occurrence
+    /// wins, and negated occurrences are left out.
+    func collect(in bytes: [UInt8], into hits: inout [Hit], scratch: inout Scratch) {
+        scratch.raw.removeAll(keepingCapacity: true)
+        scratch.negatorEnds.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBufferPointer { text in
+            automaton.scan(text) { id, end in
+                let pattern = patterns[id]
+                let start = end - automaton.patternLengths[id]
+                if pattern.needsLeftBoundary, let before = ScalarClass.scalar(before: start, in: text),
+                   ScalarClass.isWordCharacter(before) { return }
+                if pattern.needsRightBoundary, let after = ScalarClass.scalar(at: end, in: text),
+                   ScalarClass.isWordCharacter(after) { return }
+                if pattern.isNegator { scratch.negatorEnds.append(end) }
+                for owner in pattern.owners {
+                    scratch.raw.append(Hit(list: owner.list, phrase: owner.phrase, start: Int32(start), end: Int32(end)))
+                }
+            }
         }
-        guard !found.isEmpty else { return [] }
+        guard !scratch.raw.isEmpty else { return }
 
         // Leftmost-longest within each list, negated occurrences left out.
-        found.sort { ($0.list, $0.range.lowerBound, -$0.range.count) < ($1.list, $1.range.lowerBound, -$1.range.count) }
-        var result: [PhraseMatch] = []
-        var lastList = -1, lastEnd = 0
-        for match in found {
-            if match.list != lastList {
-                lastList = match.list
+        scratch.raw.sort { ($0.list, $0.start, $1.end) < ($1.list, $1.start, $0.end) }
+        var lastList: Int32 = -1, lastEnd: Int32 = 0
+        for hit in scratch.raw {
+            if hit.list != lastList {
+                lastList = hit.list
                 lastEnd = 0
             }
-            guard match.range.lowerBound >= lastEnd else { continue }
-            if negatable[match.list] && isNegated(start: match.range.lowerBound, negatorEnds: negatorEnds, bytes: bytes) {
+            guard hit.start >= lastEnd else { continue }
+            if negatable[Int(hit.list)] && isNegated(start: Int(hit.start), negatorEnds: scratch.negatorEnds, bytes: bytes) {
                 continue
             }
-            lastEnd = match.range.upperBound
-            result.append(PhraseMatch(list: listNames[match.list], phrase: match.phrase, range: match.range))
+            lastEnd = hit.end
+            hits.append(hit)
         }
-        return result.sorted { ($0.range.lowerBound, $0.list) < ($1.range.lowerBound, $1.list) }
     }
 
     /// Whether a negator ends within the window before `start`, with no

@@ -50,7 +50,7 @@ enum LineScanner {
         var rest = line
         var time: Timestamp.Range?
         if rest.first == UInt8(ascii: "["), let close = rest.firstIndex(of: UInt8(ascii: "]")),
-           let range = Timestamp.range(String(decoding: rest[(rest.startIndex + 1)..<close], as: UTF8.self)) {
+           let range = rest[(rest.startIndex + 1)..<close].withUnsafeBufferPointer({ Timestamp.range(utf8: $0[...]) }) {
             time = range
             rest = trimmed(rest[(close + 1)...])
         }

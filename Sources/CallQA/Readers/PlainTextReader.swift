@@ -53,6 +53,7 @@ public struct PlainTextReader: Sendable {
         var labels = SpeakerLabels()
         var turns: [Turn] = []
         var warnedLabels: Set<String> = []
+        var resolved: [(bytes: ArraySlice<UInt8>, label: String, role: SpeakerRole?, isSpeaker: Bool)] = []
         var firstLine: Int?
         var lineNumber = 0
 
@@ -74,6 +75,7 @@ public struct PlainTextReader: Sendable {
                     if let (key, value) = LineScanner.header(content) {
                         header.set(key: key, value: value, line: lineNumber, warn: warn)
                         labels = SpeakerLabels(agent: header.agent, customer: header.customer)
+                        resolved.removeAll()
                     }
                     continue
                 }
@@ -82,10 +84,15 @@ public struct PlainTextReader: Sendable {
             var parsed = LineScanner.turn(content)
             var speaker: (label: String, role: SpeakerRole)?
             if let labelBytes = parsed.label {
-                let label = String(decoding: labelBytes, as: UTF8.self)
-                if let role = labels.role(for: label) {
+                // Calls use a handful of labels: each is resolved once.
+                let known = resolved.first { $0.bytes.elementsEqual(labelBytes) }
+                let label = known?.label ?? String(decoding: labelBytes, as: UTF8.self)
+                let role = known.map(\.role) ?? labels.role(for: label)
+                let isSpeaker = known.map(\.isSpeaker) ?? (role != nil || SpeakerLabels.looksLikeSpeaker(label))
+                if known == nil { resolved.append((labelBytes, label, role, isSpeaker)) }
+                if let role {
                     speaker = (label, role)
-                } else if SpeakerLabels.looksLikeSpeaker(label) {
+                } else if isSpeaker {
                     speaker = (label, .other)
                     if warnedLabels.insert(label).inserted {
                         warn(lineNumber, "speaker label \"\(label)\" is neither agent nor customer; read as other")

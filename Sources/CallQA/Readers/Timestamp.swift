@@ -22,46 +22,106 @@ public enum Timestamp {
 
     /// Parses one time, or returns `nil` when the text is not a time.
     public static func seconds<S: StringProtocol>(_ text: S) -> Double? {
-        let trimmed = text.trimmingWhitespace()
-        guard !trimmed.isEmpty else { return nil }
-        let fields = trimmed.split(separator: ":", omittingEmptySubsequences: false)
-        guard fields.count <= 3 else { return nil }
-        var total = 0.0
-        for (position, field) in fields.enumerated() {
-            let isLast = position == fields.count - 1
-            guard let value = isLast ? decimal(field) : integer(field) else { return nil }
-            // Minutes and seconds below the leading field stay under 60.
-            if position > 0 && value >= 60 { return nil }
-            total = total * 60 + value
-        }
-        return total.isFinite ? total : nil
+        var text = String(text)
+        return text.withUTF8 { seconds(utf8: $0[...]) }
     }
 
     /// Parses a time or a range of two times.
     public static func range<S: StringProtocol>(_ text: S) -> Range? {
-        let text = String(text)
-        for separator in ["-->", "–", "—", "~", "-"] {
-            guard let found = text.range(of: separator) else { continue }
-            guard let start = seconds(text[..<found.lowerBound]),
-                  let end = seconds(text[found.upperBound...]) else { return nil }
+        var text = String(text)
+        return text.withUTF8 { range(utf8: $0[...]) }
+    }
+
+    /// Parses a time or a range of two times from UTF-8 bytes.
+    static func range(utf8 text: Slice<UnsafeBufferPointer<UInt8>>) -> Range? {
+        // Separators in order of precedence: "-->", "–", "—", "~", "-".
+        let separators: [[UInt8]] = [[0x2D, 0x2D, 0x3E], [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94], [0x7E], [0x2D]]
+        for separator in separators {
+            guard let found = firstRange(of: separator, in: text) else { continue }
+            guard let start = seconds(utf8: text[..<found.lowerBound]),
+                  let end = seconds(utf8: text[found.upperBound...]) else { return nil }
             return Range(start: start, end: end)
         }
-        return seconds(text).map { Range(start: $0, end: nil) }
+        return seconds(utf8: text).map { Range(start: $0, end: nil) }
     }
 
-    private static func integer<S: StringProtocol>(_ field: S) -> Double? {
-        guard !field.isEmpty, field.utf8.count <= 6, field.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+    /// Parses one time from UTF-8 bytes.
+    static func seconds(utf8 text: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        let trimmed = trimmed(text)
+        guard !trimmed.isEmpty else { return nil }
+        var total = 0.0, fields = 0
+        var fieldStart = trimmed.startIndex
+        while true {
+            let colon = trimmed[fieldStart...].firstIndex(of: UInt8(ascii: ":"))
+            let field = trimmed[fieldStart..<(colon ?? trimmed.endIndex)]
+            fields += 1
+            guard fields <= 3 else { return nil }
+            guard let value = colon == nil ? decimal(field) : integer(field) else { return nil }
+            // Minutes and seconds below the leading field stay under 60.
+            if fields > 1 && value >= 60 { return nil }
+            total = total * 60 + value
+            guard let colon else { break }
+            fieldStart = colon + 1
+        }
+        return total.isFinite ? total : nil
+    }
+
+    private static func firstRange(of needle: [UInt8], in text: Slice<UnsafeBufferPointer<UInt8>>) -> Swift.Range<Int>? {
+        guard text.count >= needle.count else { return nil }
+        var index = text.startIndex
+        while index + needle.count <= text.endIndex {
+            if text[index] == needle[0] {
+                var matched = true
+                for offset in 1..<needle.count where text[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index..<(index + needle.count) }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Without leading and trailing ASCII, no-break and ideographic spaces.
+    private static func trimmed(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        var start = text.startIndex, end = text.endIndex
+        func width(at index: Int) -> Int? {
+            let byte = text[index]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+            if byte == 0xC2, index + 1 < end, text[index + 1] == 0xA0 { return 2 }
+            if byte == 0xE3, index + 2 < end, text[index + 1] == 0x80, text[index + 2] == 0x80 { return 3 }
             return nil
         }
-        return Double(String(field))
+        while start < end, let step = width(at: start) { start += step }
+        while end > start {
+            let byte = text[end - 1]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { end -= 1; continue }
+            if end - start >= 2, text[end - 2] == 0xC2, byte == 0xA0 { end -= 2; continue }
+            if end - start >= 3, text[end - 3] == 0xE3, text[end - 2] == 0x80, byte == 0x80 { end -= 3; continue }
+            break
+        }
+        return text[start..<end]
     }
 
-    private static func decimal<S: StringProtocol>(_ field: S) -> Double? {
-        let parts = field.split(separator: field.contains(",") ? "," : ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = integer(parts[0]) else { return nil }
-        guard parts.count == 2 else { return whole }
-        guard let fraction = integer(parts[1]) else { return nil }
-        return whole + fraction / pow10(parts[1].utf8.count)
+    private static func integer(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        guard !field.isEmpty, field.count <= 6 else { return nil }
+        var value = 0
+        for byte in field {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return Double(value)
+    }
+
+    private static func decimal(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        let mark = field.contains(UInt8(ascii: ",")) ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        guard let point = field.firstIndex(of: mark) else { return integer(field) }
+        let fraction = field[(point + 1)...]
+        guard !fraction.contains(mark), let whole = integer(field[..<point]), let digits = integer(fraction) else {
+            return nil
+        }
+        return whole + digits / pow10(fraction.count)
     }
 
     private static func pow10(_ exponent: Int) -> Double {

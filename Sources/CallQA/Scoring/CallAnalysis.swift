@@ -3,38 +3,127 @@
 struct CallAnalysis {
     let call: Call
     let normalized: [NormalizedText]
-    /// For each turn, its matches by list name.
-    let matches: [[String: [PhraseMatch]]]
+    /// Every counted occurrence, ordered by list, then turn, then start.
+    private let hits: [PhraseMatcher.Hit]
+    /// The turn of each of ``hits``.
+    private let hitTurns: [Int32]
+    /// Where each list's occurrences start in ``hits``; one more entry than lists.
+    private let listStarts: [Int]
+    /// List names and their indices, and the phrases hits refer to.
+    private let listIndex: [String: Int]
+    private let listNames: [String]
+    private let phrases: [String]
+    /// The turns each role spoke, in order.
+    private let agentTurns: [Int]
+    private let customerTurns: [Int]
 
     init(call: Call, matcher: any PhraseMatching) {
         self.call = call
         var normalized: [NormalizedText] = []
-        var matches: [[String: [PhraseMatch]]] = []
         normalized.reserveCapacity(call.turns.count)
-        matches.reserveCapacity(call.turns.count)
-        for turn in call.turns {
-            let text = TextNormalizer.shared.normalize(turn.text)
-            normalized.append(text)
-            matches.append(Dictionary(grouping: matcher.matches(in: text), by: \.list))
+        var all: [PhraseMatcher.Hit] = []
+        var allTurns: [Int32] = []
+        if let matcher = matcher as? PhraseMatcher {
+            var scratch = PhraseMatcher.Scratch()
+            for (index, turn) in call.turns.enumerated() {
+                let text = TextNormalizer.shared.normalize(turn.text)
+                normalized.append(text)
+                let before = all.count
+                matcher.collect(in: text.bytes, into: &all, scratch: &scratch)
+                allTurns.append(contentsOf: repeatElement(Int32(index), count: all.count - before))
+            }
+            listIndex = matcher.listIndex
+            listNames = matcher.listNames
+            phrases = matcher.phrases
+        } else {
+            // Any other matcher reports names: number them as they come.
+            var index: [String: Int] = [:], names: [String] = [], phrases: [String] = []
+            for (turnIndex, turn) in call.turns.enumerated() {
+                let text = TextNormalizer.shared.normalize(turn.text)
+                normalized.append(text)
+                let found = matcher.matches(in: text)
+                    .sorted { ($0.list, $0.range.lowerBound) < ($1.list, $1.range.lowerBound) }
+                for match in found {
+                    let list = index[match.list] ?? {
+                        index[match.list] = names.count
+                        names.append(match.list)
+                        return names.count - 1
+                    }()
+                    all.append(PhraseMatcher.Hit(list: Int32(list), phrase: Int32(phrases.count),
+                                                 start: Int32(match.range.lowerBound), end: Int32(match.range.upperBound)))
+                    allTurns.append(Int32(turnIndex))
+                    phrases.append(match.phrase)
+                }
+            }
+            listIndex = index
+            listNames = names
+            self.phrases = phrases
         }
         self.normalized = normalized
-        self.matches = matches
+
+        // Order by list, keeping turn and start order within each (a stable counting sort).
+        var starts = [Int](repeating: 0, count: listNames.count + 1)
+        for hit in all { starts[Int(hit.list) + 1] += 1 }
+        for list in 0..<listNames.count { starts[list + 1] += starts[list] }
+        var next = starts
+        var ordered = all, orderedTurns = allTurns
+        for (position, hit) in all.enumerated() {
+            let slot = next[Int(hit.list)]
+            next[Int(hit.list)] += 1
+            ordered[slot] = hit
+            orderedTurns[slot] = allTurns[position]
+        }
+        hits = ordered
+        hitTurns = orderedTurns
+        listStarts = starts
+
+        var agentTurns: [Int] = [], customerTurns: [Int] = []
+        for (index, turn) in call.turns.enumerated() {
+            if turn.role == .agent { agentTurns.append(index) } else if turn.role == .customer { customerTurns.append(index) }
+        }
+        self.agentTurns = agentTurns
+        self.customerTurns = customerTurns
     }
 
     /// The indices of the turns spoken by `role`.
     func turns(by role: SpeakerRole) -> [Int] {
-        call.turns.indices.filter { call.turns[$0].role == role }
+        switch role {
+        case .agent: agentTurns
+        case .customer: customerTurns
+        default: call.turns.indices.filter { call.turns[$0].role == role }
+        }
     }
 
     /// The matches of a group's lists in one turn, in order.
     func matches(of group: PhraseGroup, inTurn turn: Int) -> [PhraseMatch] {
-        let found = group.lists.flatMap { matches[turn][$0] ?? [] }
-        return group.lists.count == 1 ? found : found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        matches(of: group, inTurns: [turn]).map(\.match)
     }
 
-    /// The matches of a group's lists in several turns, with their turn.
+    /// The matches of a group's lists in several turns, with their turn: turn
+    /// by turn as given, and within a turn in order of position.
     func matches(of group: PhraseGroup, inTurns turns: [Int]) -> [(turn: Int, match: PhraseMatch)] {
-        turns.flatMap { turn in matches(of: group, inTurn: turn).map { (turn, $0) } }
+        guard !turns.isEmpty else { return [] }
+        guard zip(turns, turns.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            return turns.flatMap { turn in matches(of: group, inTurn: turn).map { (turn, $0) } }
+        }
+        var found: [(turn: Int32, position: Int, hit: PhraseMatcher.Hit)] = []
+        for (position, name) in group.lists.enumerated() {
+            guard let list = listIndex[name] else { continue }
+            var cursor = 0
+            for slot in listStarts[list]..<listStarts[list + 1] {
+                let turn = Int(hitTurns[slot])
+                while cursor < turns.count && turns[cursor] < turn { cursor += 1 }
+                if cursor == turns.count { break }
+                if turns[cursor] == turn { found.append((hitTurns[slot], position, hits[slot])) }
+            }
+        }
+        if group.lists.count > 1 {
+            found.sort { ($0.turn, $0.hit.start, $0.position) < ($1.turn, $1.hit.start, $1.position) }
+        }
+        return found.map { found in
+            (Int(found.turn), PhraseMatch(list: listNames[Int(found.hit.list)], phrase: phrases[Int(found.hit.phrase)],
+                                          range: Int(found.hit.start)..<Int(found.hit.end)))
+        }
     }
 
     /// Evidence for a match: the original words, with the turn's facts.
@@ -45,11 +134,17 @@ struct CallAnalysis {
     /// Evidence quoting the original UTF-8 range `bytes` of a turn.
     func evidence(turn: Int, utf8 bytes: Range<Int>, phrase: String) -> Evidence {
         let spoken = call.turns[turn]
-        let utf8 = Array(spoken.text.utf8)
-        let text = String(decoding: utf8[bytes], as: UTF8.self)
-        // Scalars start at every byte that is not a UTF-8 continuation byte.
-        let begin = utf8[..<bytes.lowerBound].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        let length = text.unicodeScalars.count
+        var source = spoken.text
+        let (text, begin, length) = source.withUTF8 { utf8 in
+            // Scalars start at every byte that is not a UTF-8 continuation byte.
+            func scalars(_ range: Range<Int>) -> Int {
+                var count = 0
+                for index in range where utf8[index] & 0xC0 != 0x80 { count += 1 }
+                return count
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: utf8[bytes]), as: UTF8.self),
+                    scalars(0..<bytes.lowerBound), scalars(bytes))
+        }
         return Evidence(turn: turn, speaker: spoken.role, start: spoken.start, text: text, phrase: phrase,
                         offsets: begin..<(begin + length))
     }

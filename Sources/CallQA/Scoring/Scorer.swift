@@ -15,7 +15,8 @@ public struct Scorer: Sendable {
     public let rubric: Rubric
     /// The rubric's ID, version and fingerprint, as scorecards carry them.
     public let reference: RubricReference
-    private let matcher: any PhraseMatching
+    /// The matcher that finds the rubric's phrases in normalised turns.
+    public let matcher: any PhraseMatching
 
     /// Compiles `rubric`.
     ///

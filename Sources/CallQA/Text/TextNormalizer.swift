@@ -17,10 +17,13 @@ public struct TextNormalizer: Sendable {
     /// The shared normaliser; building its tables takes a few milliseconds, once.
     public static let shared = TextNormalizer()
 
-    /// Replacements for scalars outside ASCII that normalisation changes.
-    private let replacements: [UInt32: [Unicode.Scalar]]
-    /// Simplified forms of the CJK unified ideographs U+4E00…U+9FFF (0 = unchanged).
-    private let simplified: [UInt32]
+    /// For every scalar of the Basic Multilingual Plane: 0 when normalisation
+    /// leaves it as it is, ``space`` for white space, otherwise the offset of
+    /// its replacement in ``pool`` shifted left 8 bits, ORed with its length.
+    private let table: [UInt32]
+    /// The UTF-8 of every replacement, one after another.
+    private let pool: [UInt8]
+    private static let space: UInt32 = 1
 
     private init() {
         var simplified = [UInt32](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
@@ -28,63 +31,188 @@ public struct TextNormalizer: Sendable {
         for index in stride(from: 0, to: scalars.count - 1, by: 2) where (0x4E00...0x9FFF).contains(scalars[index].value) {
             simplified[Int(scalars[index].value - 0x4E00)] = scalars[index + 1].value
         }
-        self.simplified = simplified
-        self.replacements = Self.compatibilityTable(simplified: simplified)
+        let replacements = Self.compatibilityTable(simplified: simplified)
+        var table = [UInt32](repeating: 0, count: 0x10000)
+        var pool: [UInt8] = [0]
+        func replace(_ value: UInt32, with result: [Unicode.Scalar]) {
+            if result == [" "] {
+                table[Int(value)] = Self.space
+                return
+            }
+            let start = pool.count
+            for scalar in result { pool.append(contentsOf: UTF8.encode(scalar)!) }
+            table[Int(value)] = UInt32(start) << 8 | UInt32(pool.count - start)
+        }
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if value < 0x80 {
+                switch value {
+                case 0x41...0x5A: replace(value, with: [Unicode.Scalar(value + 0x20)!])
+                case 0x09, 0x0A, 0x0B, 0x0C, 0x0D: table[Int(value)] = Self.space
+                default: break
+                }
+            } else if value >= 0x4E00 && value <= 0x9FFF {
+                let mapped = simplified[Int(value - 0x4E00)]
+                if mapped != 0 { replace(value, with: [Unicode.Scalar(mapped)!]) }
+            } else if let replacement = replacements[value] {
+                replace(value, with: replacement)
+            } else if scalar.properties.isWhitespace {
+                table[Int(value)] = Self.space
+            } else if scalar.properties.changesWhenLowercased {
+                replace(value, with: Array(scalar.properties.lowercaseMapping.unicodeScalars))
+            }
+        }
+        self.table = table
+        self.pool = pool
     }
 
     /// Normalises `text`.
     public func normalize(_ text: String) -> NormalizedText {
-        var bytes: [UInt8] = []
-        var starts: [Int32] = []
-        var ends: [Int32] = []
-        bytes.reserveCapacity(text.utf8.count)
-        starts.reserveCapacity(text.utf8.count)
-        ends.reserveCapacity(text.utf8.count)
-        var offset = 0
-        var pendingSpace = false
-
-        func emit(_ scalar: Unicode.Scalar, from start: Int, to end: Int) {
-            if scalar == " " {
-                if !bytes.isEmpty { pendingSpace = true }
-                return
-            }
-            if pendingSpace {
-                bytes.append(0x20)
-                starts.append(Int32(start))
-                ends.append(Int32(start))
-                pendingSpace = false
-            }
-            for byte in UTF8.encode(scalar)! {
-                bytes.append(byte)
-                starts.append(Int32(start))
-                ends.append(Int32(end))
+        var source = text
+        let count = source.utf8.count
+        let capacity = count + count / 2 + 8
+        var length = 0
+        var origins: [Int32] = []
+        let bytes = source.withUTF8 { input in
+            table.withUnsafeBufferPointer { table in
+                pool.withUnsafeBufferPointer { pool in
+                    [UInt8](unsafeUninitializedCapacity: capacity) { output, outputCount in
+                        origins = [Int32](unsafeUninitializedCapacity: capacity) { starts, startsCount in
+                            length = Self.normalize(input, into: output, origins: starts, table: table, pool: pool)
+                            startsCount = max(length, 0)
+                        }
+                        outputCount = max(length, 0)
+                    }
+                }
             }
         }
+        if length < 0 {
+            // Replacements longer than the room reserved, or cased letters
+            // beyond the Basic Multilingual Plane: the general path.
+            return normalizeSlowly(text)
+        }
+        return NormalizedText(bytes: bytes, originStarts: origins, source: text)
+    }
 
+    /// The hot loop: table look-ups on UTF-8, ASCII bytes handled one by one
+    /// without decoding. Returns the normalised length, or -1 when `output`
+    /// is too small.
+    private static func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>,
+                                  origins: UnsafeMutableBufferPointer<Int32>, table: UnsafeBufferPointer<UInt32>,
+                                  pool: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = input.count, capacity = output.count
+        var index = 0, length = 0
+        var pendingSpace = false
+        while index < count {
+            let lead = input[index]
+            let start = index
+            var value: UInt32
+            var width: Int
+            if lead < 0x80 {
+                value = UInt32(lead)
+                width = 1
+            } else if lead < 0xE0 {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F)
+                width = 2
+            } else if lead < 0xF0 {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F)
+                width = 3
+            } else {
+                value = UInt32(lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12
+                    | UInt32(input[index + 2] & 0x3F) << 6 | UInt32(input[index + 3] & 0x3F)
+                width = 4
+            }
+            index += width
+            let entry: UInt32 = value < 0x10000 ? table[Int(value)] : Self.supplementary(value)
+            if entry == space || value == 0x20 {
+                if length > 0 { pendingSpace = true }
+                continue
+            }
+            guard length + 8 < capacity, entry != cased else { return -1 }
+            if pendingSpace {
+                output[length] = 0x20
+                origins[length] = Int32(start)
+                length += 1
+                pendingSpace = false
+            }
+            if entry == 0 {
+                for offset in 0..<width {
+                    output[length] = input[start + offset]
+                    origins[length] = Int32(start)
+                    length += 1
+                }
+            } else {
+                let from = Int(entry >> 8), pieces = Int(entry & 0xFF)
+                guard length + pieces + 1 < capacity else { return -1 }
+                for offset in 0..<pieces {
+                    let byte = pool[from + offset]
+                    if byte == 0x20 {
+                        pendingSpace = true
+                        continue
+                    }
+                    if pendingSpace {
+                        output[length] = 0x20
+                        origins[length] = Int32(start)
+                        length += 1
+                        pendingSpace = false
+                    }
+                    output[length] = byte
+                    origins[length] = Int32(start)
+                    length += 1
+                }
+            }
+        }
+        return length
+    }
+
+    /// Scalars beyond the Basic Multilingual Plane (emoji, rare Han) are left
+    /// as they are; the few that have a lower case send the text down the
+    /// general path (``cased``).
+    private static func supplementary(_ value: UInt32) -> UInt32 {
+        guard let scalar = Unicode.Scalar(value) else { return 0 }
+        if scalar.properties.isWhitespace { return space }
+        return scalar.properties.changesWhenLowercased ? cased : 0
+    }
+
+    /// Marks a scalar beyond the Basic Multilingual Plane that has a lower case.
+    private static let cased: UInt32 = 2
+
+    /// The scalar-by-scalar path, for text whose replacements outgrow the
+    /// room the fast path reserves.
+    private func normalizeSlowly(_ text: String) -> NormalizedText {
+        var bytes: [UInt8] = []
+        var starts: [Int32] = []
+        var offset = 0
+        var pendingSpace = false
         for scalar in text.unicodeScalars {
             let start = offset
             offset += UTF8.width(scalar)
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x41...0x5A: emit(Unicode.Scalar(value + 0x20)!, from: start, to: offset)
-                case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: emit(" ", from: start, to: offset)
-                default: emit(scalar, from: start, to: offset)
-                }
-            } else if value >= 0x4E00 && value <= 0x9FFF {
-                let mapped = simplified[Int(value - 0x4E00)]
-                emit(mapped == 0 ? scalar : Unicode.Scalar(mapped)!, from: start, to: offset)
-            } else if let replacement = replacements[value] {
-                for piece in replacement { emit(piece, from: start, to: offset) }
-            } else if scalar.properties.isWhitespace {
-                emit(" ", from: start, to: offset)
-            } else if scalar.properties.changesWhenLowercased {
-                for piece in scalar.properties.lowercaseMapping.unicodeScalars { emit(piece, from: start, to: offset) }
+            var pieces: [UInt8]
+            let entry = scalar.value < 0x10000 ? table[Int(scalar.value)] : Self.supplementary(scalar.value)
+            if entry == Self.space || scalar == " " {
+                pieces = [0x20]
+            } else if entry == Self.cased {
+                pieces = Array(scalar.properties.lowercaseMapping.utf8)
+            } else if entry == 0 {
+                pieces = Array(UTF8.encode(scalar)!)
             } else {
-                emit(scalar, from: start, to: offset)
+                pieces = Array(pool[Int(entry >> 8)..<Int(entry >> 8 + entry & 0xFF)])
+            }
+            for byte in pieces {
+                if byte == 0x20 {
+                    if !bytes.isEmpty { pendingSpace = true }
+                    continue
+                }
+                if pendingSpace {
+                    bytes.append(0x20)
+                    starts.append(Int32(start))
+                    pendingSpace = false
+                }
+                bytes.append(byte)
+                starts.append(Int32(start))
             }
         }
-        return NormalizedText(bytes: bytes, originStarts: starts, originEnds: ends)
+        return NormalizedText(bytes: bytes, originStarts: starts, source: text)
     }
 
     /// Normalises a phrase from a word list: as text, without surrounding space.
@@ -135,10 +263,11 @@ public struct TextNormalizer: Sendable {
 public struct NormalizedText: Sendable, Equatable {
     /// The normalised text as UTF-8.
     public let bytes: [UInt8]
-    /// For each normalised byte, where its source starts in the original UTF-8.
+    /// For each normalised byte, where the scalar it came from starts in the
+    /// original UTF-8.
     let originStarts: [Int32]
-    /// For each normalised byte, where its source ends in the original UTF-8.
-    let originEnds: [Int32]
+    /// The original text.
+    let source: String
 
     /// The normalised text as a string.
     public var string: String { String(decoding: bytes, as: UTF8.self) }
@@ -146,10 +275,14 @@ public struct NormalizedText: Sendable, Equatable {
     /// The original UTF-8 range of the normalised bytes `range`.
     public func originalRange(of range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else {
-            let point = range.lowerBound < originStarts.count ? Int(originStarts[range.lowerBound]) : Int(originEnds.last ?? 0)
+            let point = range.lowerBound < originStarts.count ? Int(originStarts[range.lowerBound]) : source.utf8.count
             return point..<point
         }
-        return Int(originStarts[range.lowerBound])..<Int(originEnds[range.upperBound - 1])
+        let last = Int(originStarts[range.upperBound - 1])
+        let utf8 = source.utf8
+        let lead = utf8[utf8.index(utf8.startIndex, offsetBy: last)]
+        let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return Int(originStarts[range.lowerBound])..<(last + width)
     }
 
     /// The original words behind the normalised bytes `range`.

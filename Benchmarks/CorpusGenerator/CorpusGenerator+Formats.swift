@@ -1,0 +1,105 @@
+import CallQA
+import Foundation
+
+extension CorpusGenerator {
+    /// The forms a generated corpus is written in.
+    public enum Format: String, Sendable, CaseIterable {
+        /// One plain-text transcript per file, `[start - end] Label: text`.
+        case text
+        /// The native XML schema, several `<call>`s per `<calls>` file.
+        case xml
+    }
+
+    /// What was written: files, calls and bytes.
+    public struct Written: Sendable {
+        public var files = 0
+        public var calls = 0
+        public var bytes = 0
+    }
+
+    /// A call in the plain-text form, with its header.
+    public static func plainText(_ call: Call) -> String {
+        var text = "# call: \(call.id)\n"
+        if let agent = call.agent { text += "# agent: \(agent)\n" }
+        text += "# language: \(call.language.rawValue)\n"
+        for turn in call.turns {
+            text += "[\(clock(turn.start ?? 0)) - \(clock(turn.end ?? 0))] \(turn.label): \(turn.text)\n"
+        }
+        return text
+    }
+
+    /// One `<call>` element in the native XML schema.
+    public static func xmlElement(_ call: Call) -> String {
+        var text = "<call id=\"\(escape(call.id))\""
+        if let agent = call.agent { text += " agent=\"\(escape(agent))\"" }
+        text += " language=\"\(call.language.rawValue)\">\n"
+        for turn in call.turns {
+            text += "  <turn speaker=\"\(turn.role.rawValue)\""
+            if let start = turn.start { text += " start=\"\(seconds(start))\"" }
+            if let end = turn.end { text += " end=\"\(seconds(end))\"" }
+            text += ">\(escape(turn.text))</turn>\n"
+        }
+        return text + "</call>\n"
+    }
+
+    /// A file of calls in the native XML schema.
+    public static func xmlDocument(_ calls: [Call]) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<calls>\n" + calls.map(xmlElement).joined() + "</calls>\n"
+    }
+
+    /// Writes `count` calls into `folder`: one call per file for text, and
+    /// `perFile` calls per file for XML.
+    public mutating func write(calls count: Int, as format: Format, perFile: Int = 1, to folder: URL) throws -> Written {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var written = Written()
+        var batch: [Call] = []
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let name = String(format: "calls-%06d.xml", written.files)
+            let data = Data(Self.xmlDocument(batch).utf8)
+            try data.write(to: folder.appendingPathComponent(name))
+            written.files += 1
+            written.bytes += data.count
+            batch.removeAll(keepingCapacity: true)
+        }
+        for number in 0..<count {
+            let call = call(number: number)
+            written.calls += 1
+            switch format {
+            case .text:
+                let data = Data(Self.plainText(call).utf8)
+                try data.write(to: folder.appendingPathComponent("\(call.id).txt"))
+                written.files += 1
+                written.bytes += data.count
+            case .xml:
+                batch.append(call)
+                if batch.count >= max(perFile, 1) { try flush() }
+            }
+        }
+        try flush()
+        return written
+    }
+
+    private static func clock(_ seconds: Double) -> String {
+        let whole = Int(seconds)
+        return String(format: "%02d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    private static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
