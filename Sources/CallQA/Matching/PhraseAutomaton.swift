@@ -77,7 +77,13 @@ struct PhraseAutomaton: Sendable {
                 }
             }
         }
-        transitions = table
+        // Each entry holds the next state's row offset (state × classes),
+        // shifted left one bit, with the low bit set when that state reports
+        // patterns: the scan loop needs no other look-up per byte.
+        var hasOutput = [Bool](repeating: false, count: stateCount)
+        for state in order { hasOutput[state] = !terminal[state].isEmpty || hasOutput[Int(failure[state])] }
+        let width = classes
+        transitions = table.map { next in Int32(Int(next) * width) << 1 | (hasOutput[Int(next)] ? 1 : 0) }
 
         // Each state reports its own patterns and those of its failure chain.
         var reported = [[Int32]](repeating: [], count: stateCount)
@@ -109,14 +115,14 @@ struct PhraseAutomaton: Sendable {
     func scan(_ text: UnsafeBufferPointer<UInt8>, _ found: (_ pattern: Int, _ end: Int) -> Void) {
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
-                outputStart.withUnsafeBufferPointer { outputStart in
-                    let classCount = self.classCount
-                    var state = 0
-                    for index in 0..<text.count {
-                        state = Int(table[state &* classCount &+ Int(classes[Int(text[index])])])
-                        let first = Int(outputStart[state]), last = Int(outputStart[state &+ 1])
-                        if first != last {
-                            for output in first..<last { found(Int(outputs[output]), index + 1) }
+                var row = 0
+                for index in 0..<text.count {
+                    let entry = Int(table[row &+ Int(classes[Int(text[index])])])
+                    row = entry &>> 1
+                    if entry & 1 != 0 {
+                        let state = row / classCount
+                        for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+                            found(Int(outputs[output]), index + 1)
                         }
                     }
                 }

@@ -13,8 +13,10 @@
 /// print(json.text)
 /// ```
 public struct JSONWriter: Sendable {
+    /// The JSON written so far, as UTF-8.
+    public private(set) var bytes: [UInt8] = []
     /// The JSON written so far.
-    public private(set) var text = ""
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
     /// Whether to indent by two spaces and put each value on its own line.
     public let pretty: Bool
     private var depth = 0
@@ -30,32 +32,36 @@ public struct JSONWriter: Sendable {
     public init(pretty: Bool = true, depth: Int = 0) {
         self.pretty = pretty
         self.depth = depth
+        bytes.reserveCapacity(4096)
     }
 
     /// Writes an object whose fields `body` writes.
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
-        open("{")
+        open(0x7B)
         body(&self)
-        close("}")
+        close(0x7D)
     }
 
     /// Writes an array whose elements `body` writes.
     public mutating func array(_ body: (inout JSONWriter) -> Void) {
-        open("[")
+        open(0x5B)
         body(&self)
-        close("]")
+        close(0x5D)
     }
 
     /// Writes a key; the next value written is its value.
     public mutating func key(_ name: String) {
         separate()
-        text += Self.quoted(name)
-        text += pretty ? ": " : ":"
+        Self.appendQuoted(name, to: &bytes)
+        if pretty { bytes.append(contentsOf: [0x3A, 0x20]) } else { bytes.append(0x3A) }
         afterKey = true
     }
 
     /// Writes a string value.
-    public mutating func value(_ string: String) { scalar(Self.quoted(string)) }
+    public mutating func value(_ string: String) {
+        separate()
+        Self.appendQuoted(string, to: &bytes)
+    }
     /// Writes a number value.
     public mutating func value(_ number: Int) { scalar(String(number)) }
     /// Writes a number value; non-finite numbers are written as `null`.
@@ -113,10 +119,15 @@ public struct JSONWriter: Sendable {
     /// Works on UTF-8 bytes: runs that need no escaping (all of most text)
     /// are copied whole.
     public static func quoted(_ string: String) -> String {
+        var output: [UInt8] = []
+        appendQuoted(string, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the JSON string literal for `string` to `output`.
+    static func appendQuoted(_ string: String, to output: inout [UInt8]) {
         var string = string
-        return string.withUTF8 { bytes -> String in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 2)
+        string.withUTF8 { bytes in
             output.append(0x22)
             var runStart = 0
             for index in 0..<bytes.count {
@@ -137,7 +148,6 @@ public struct JSONWriter: Sendable {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             output.append(0x22)
-            return String(decoding: output, as: UTF8.self)
         }
     }
 
@@ -150,20 +160,20 @@ public struct JSONWriter: Sendable {
 
     private mutating func scalar(_ literal: String) {
         separate()
-        text += literal
+        bytes.append(contentsOf: literal.utf8)
     }
 
-    private mutating func open(_ bracket: String) {
+    private mutating func open(_ bracket: UInt8) {
         separate()
-        text += bracket
+        bytes.append(bracket)
         depth += 1
         needsComma = false
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         depth -= 1
         if needsComma { newline() }
-        text += bracket
+        bytes.append(bracket)
         needsComma = true
     }
 
@@ -173,13 +183,14 @@ public struct JSONWriter: Sendable {
             afterKey = false
             return
         }
-        if needsComma { text += "," }
+        if needsComma { bytes.append(0x2C) }
         if depth > 0 { newline() }
         needsComma = true
     }
 
     private mutating func newline() {
         guard pretty else { return }
-        text += "\n" + String(repeating: "  ", count: depth)
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
     }
 }

@@ -39,6 +39,113 @@ enum ContentUnits {
         return units
     }
 
+    /// The same units as ``of(_:)``, as 64-bit fingerprints of their UTF-8
+    /// (FNV-1a), sorted and without repeats: what comparing two turns needs,
+    /// read straight from the normalised bytes without building strings.
+    static func fingerprints(of text: NormalizedText) -> [UInt64] {
+        var units: [UInt64] = []
+        text.bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if isDigit(byte) {
+                    var hash = offsetBasis, length = 0
+                    while index < count {
+                        let current = bytes[index]
+                        if isDigit(current) {
+                            hash = (hash ^ UInt64(current)) &* prime
+                        } else if (current == 0x2E || current == 0x2C) && index + 1 < count && isDigit(bytes[index + 1]) && length > 0 {
+                            if current != 0x2C { hash = (hash ^ UInt64(current)) &* prime }
+                        } else {
+                            break
+                        }
+                        length += 1
+                        index += 1
+                    }
+                    units.append(hash)
+                    continue
+                }
+                guard let scalar = ScalarClass.scalar(at: index, in: bytes) else { break }
+                let width = UTF8.width(scalar)
+                if ScalarClass.isUnspacedScript(scalar) {
+                    if let next = ScalarClass.scalar(at: index + width, in: bytes), ScalarClass.isUnspacedScript(next),
+                       !isFunctionCharacter(scalar), !isFunctionCharacter(next) {
+                        var hash = offsetBasis
+                        for offset in 0..<(width + UTF8.width(next)) { hash = (hash ^ UInt64(bytes[index + offset])) &* prime }
+                        units.append(hash)
+                    }
+                    index += width
+                } else if ScalarClass.isWordCharacter(scalar) {
+                    var hash = offsetBasis, letters = 0
+                    while index < count, let current = ScalarClass.scalar(at: index, in: bytes),
+                          ScalarClass.isWordCharacter(current), !isDigit(current) {
+                        let width = UTF8.width(current)
+                        for offset in 0..<width { hash = (hash ^ UInt64(bytes[index + offset])) &* prime }
+                        letters += 1
+                        index += width
+                    }
+                    if letters >= 3 && !stopWordFingerprints.contains(hash) { units.append(hash) }
+                } else {
+                    index += width
+                }
+            }
+        }
+        units.sort()
+        var unique = 0
+        for unit in units where unique == 0 || units[unique - 1] != unit {
+            units[unique] = unit
+            unique += 1
+        }
+        units.removeSubrange(unique...)
+        return units
+    }
+
+    /// How many fingerprints two sorted lists share.
+    static func sharedCount(_ first: [UInt64], _ second: [UInt64]) -> Int {
+        var shared = 0, left = 0, right = 0
+        while left < first.count && right < second.count {
+            if first[left] == second[right] {
+                shared += 1
+                left += 1
+                right += 1
+            } else if first[left] < second[right] {
+                left += 1
+            } else {
+                right += 1
+            }
+        }
+        return shared
+    }
+
+    private static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    private static func fingerprint(_ text: String) -> UInt64 {
+        text.utf8.reduce(offsetBasis) { ($0 ^ UInt64($1)) &* prime }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isFunctionCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        guard value >= 0x4E00 && value <= 0x9FFF else { return false }
+        let offset = Int(value - 0x4E00)
+        return functionBitmap[offset >> 6] & (1 << UInt64(offset & 63)) != 0
+    }
+
+    /// ``functionCharacters`` as one bit per CJK unified ideograph.
+    private static let functionBitmap: [UInt64] = {
+        var bitmap = [UInt64](repeating: 0, count: (0x9FFF - 0x4E00) / 64 + 1)
+        for scalar in functionCharacters where (0x4E00...0x9FFF).contains(scalar.value) {
+            let offset = Int(scalar.value - 0x4E00)
+            bitmap[offset >> 6] |= 1 << UInt64(offset & 63)
+        }
+        return bitmap
+    }()
+
+    private static let stopWordFingerprints: Set<UInt64> = Set(stopWords.map(fingerprint))
+
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool { scalar == "." || scalar == "," }
 

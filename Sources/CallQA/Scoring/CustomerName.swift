@@ -56,7 +56,7 @@ struct CustomerName {
         for match in analysis.matches(of: introductions, inTurn: turn) {
             // What follows the introduction, in the original text (names keep their capitals).
             let after = normalized.originalRange(of: match.range).upperBound
-            let rest = String(decoding: Array(text.utf8)[after...], as: UTF8.self).trimmingWhitespace()
+            let rest = Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: after)...]).trimmingWhitespace()
             if match.phrase.unicodeScalars.contains(where: ScalarClass.isUnspacedScript) {
                 let han = String(String.UnicodeScalarView(rest.unicodeScalars.prefix { ScalarClass.isUnspacedScript($0) }))
                 guard !han.isEmpty else { continue }

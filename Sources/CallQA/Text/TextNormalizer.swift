@@ -288,7 +288,7 @@ public struct NormalizedText: Sendable, Equatable {
     /// The original words behind the normalised bytes `range`.
     public func original(_ range: Range<Int>, in text: String) -> String {
         let bytes = originalRange(of: range)
-        let utf8 = Array(text.utf8)
-        return String(decoding: utf8[bytes], as: UTF8.self)
+        let utf8 = text.utf8
+        return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)]))
     }
 }

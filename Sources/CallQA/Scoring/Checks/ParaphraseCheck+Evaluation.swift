@@ -12,18 +12,19 @@ extension ParaphraseCheck {
         }
 
         // Compare each agent turn with the customer turn it follows.
-        var best: (share: Double, agent: Int, customer: Int, repeated: [String])?
+        // Units are compared as fingerprints; only the best pair's are spelt out.
+        var best: (share: Double, agent: Int, customer: Int)?
         var comparable = false
-        var lastCustomer: (turn: Int, units: Set<String>)?
+        var lastCustomer: (turn: Int, units: [UInt64])?
         for (index, turn) in analysis.call.turns.enumerated() {
             if turn.role == .customer {
-                let units = ContentUnits.of(analysis.normalized[index])
+                let units = ContentUnits.fingerprints(of: analysis.normalized[index])
                 lastCustomer = units.count >= minimumContent ? (index, units) : nil
                 comparable = comparable || lastCustomer != nil
             } else if turn.role == .agent, let customer = lastCustomer {
-                let repeated = customer.units.intersection(ContentUnits.of(analysis.normalized[index]))
-                let share = Double(repeated.count) / Double(customer.units.count)
-                if share > (best?.share ?? -1) { best = (share, index, customer.turn, repeated.sorted()) }
+                let repeated = ContentUnits.sharedCount(customer.units, ContentUnits.fingerprints(of: analysis.normalized[index]))
+                let share = Double(repeated) / Double(customer.units.count)
+                if share > (best?.share ?? -1) { best = (share, index, customer.turn) }
             }
         }
         guard comparable, let best else {
@@ -31,7 +32,9 @@ extension ParaphraseCheck {
         }
         let percent = Int((best.share * 100).rounded())
         if best.share >= overlap {
-            let rule = "repeats \(percent)% of turn \(best.customer): \(best.repeated.prefix(6).joined(separator: ", "))"
+            let repeated = ContentUnits.of(analysis.normalized[best.customer])
+                .intersection(ContentUnits.of(analysis.normalized[best.agent])).sorted()
+            let rule = "repeats \(percent)% of turn \(best.customer): \(repeated.prefix(6).joined(separator: ", "))"
             return CheckOutcome(status: .pass, share: 1,
                                 evidence: [analysis.evidence(wholeTurn: best.agent, phrase: rule)],
                                 note: "restated the customer's details at turn \(best.agent) (\(rule))")

@@ -6,13 +6,15 @@ extension ResponseCheck {
         var triggers = 0, answered = 0
         for turn in analysis.turns(by: .customer) {
             guard let trigger = analysis.matches(of: self.trigger, inTurn: turn).first else { continue }
-            let next = agentTurns.filter { $0 > turn }.prefix(within)
+            // Agent turns are in order: those after the customer's start where the earlier ones end.
+            let split = agentTurns.partitioningIndex { $0 > turn }
+            let next = agentTurns[split...].prefix(within)
             // A trigger at the very end, with no agent turn after it, gave no chance to respond.
             guard !next.isEmpty else { continue }
             triggers += 1
             evidence.append(analysis.evidence(trigger, inTurn: turn))
             // A complaint repeated just after the agent responded to it has been answered already.
-            let previous = agentTurns.filter { $0 < turn }.suffix(within)
+            let previous = agentTurns[..<split].suffix(within)
             if let reply = analysis.matches(of: response, inTurns: Array(next)).first
                 ?? analysis.matches(of: response, inTurns: Array(previous)).last {
                 answered += 1
