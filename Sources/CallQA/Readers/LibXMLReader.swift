@@ -82,6 +82,7 @@ final class LibXMLReader {
 
     /// Warnings the parser reported since the last call, then forgotten.
     func takeWarnings() -> [Message] {
+        guard !log.messages.isEmpty else { return [] }
         let warnings = log.messages.filter { !$0.isError }
         log.messages.removeAll { !$0.isError }
         return warnings

@@ -146,8 +146,10 @@ extension Unicode.Scalar {
     /// Spaces, tabs, line breaks, no-break and ideographic spaces.
     var isTranscriptWhitespace: Bool {
         switch value {
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0xFEFF: true
-        default: properties.isWhitespace
+        // Unicode's White_Space property, spelt out (a property look-up per
+        // scalar is slow), and the byte-order mark.
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: true
+        default: false
         }
     }
 }

@@ -40,6 +40,9 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     private var phase = Phase.prolog
     private var callCount = 0
     private var warnedOnce: Set<String> = []
+    /// Roles of the labels seen, for the declared names in `roleLabels`.
+    private var roles: [String: SpeakerRole?] = [:]
+    private var roleLabels = SpeakerLabels()
     /// The call being read, to name in an error that cuts it short.
     private var openCall: String?
 
@@ -244,13 +247,26 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             end = nil
         }
         guard let written = speaker ?? label else { return .failure(.missingSpeaker(line: line)) }
-        var role = labels.role(for: written)
-        if role == nil, speaker != nil, let label { role = labels.role(for: label) }
+        var role = cachedRole(for: written, labels: labels)
+        if role == nil, speaker != nil, let label { role = cachedRole(for: label, labels: labels) }
         if role == nil {
             warnOnce("speaker \(written)", line: line, "speaker \"\(written)\" is neither agent nor customer; read as other")
         }
         return .success(Turn(role: role ?? .other, label: label ?? written, start: start, end: end,
                              text: String(text.trimmingWhitespace()), line: line))
+    }
+
+    /// A label's role; calls repeat a few labels, so each is resolved once
+    /// for the names the call declares.
+    private func cachedRole(for label: String, labels: SpeakerLabels) -> SpeakerRole? {
+        if labels != roleLabels {
+            roleLabels = labels
+            roles.removeAll(keepingCapacity: true)
+        }
+        if let known = roles[label] { return known }
+        let role = labels.role(for: label)
+        roles[label] = role
+        return role
     }
 
     private func readMeta(into header: inout CallHeader) {
