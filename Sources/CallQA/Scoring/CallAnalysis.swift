@@ -17,13 +17,15 @@ struct CallAnalysis {
     private let agentTurns: [Int]
     private let customerTurns: [Int]
 
-    init(call: Call, matcher: any PhraseMatching) {
+    /// Normalises and matches every turn of `call`; `compiled` is `matcher`
+    /// when it is the rubric's own ``PhraseMatcher`` (the fast path).
+    init(call: Call, matcher: any PhraseMatching, compiled: PhraseMatcher?) {
         self.call = call
         var normalized: [NormalizedText] = []
         normalized.reserveCapacity(call.turns.count)
         var all: [PhraseMatcher.Hit] = []
         var allTurns: [Int32] = []
-        if let matcher = matcher as? PhraseMatcher {
+        if let matcher = compiled {
             var scratch = PhraseMatcher.Scratch()
             for (index, turn) in call.turns.enumerated() {
                 let text = TextNormalizer.shared.normalize(turn.text)
@@ -106,7 +108,7 @@ struct CallAnalysis {
         guard zip(turns, turns.dropFirst()).allSatisfy({ $0 < $1 }) else {
             return turns.flatMap { turn in matches(of: group, inTurn: turn).map { (turn, $0) } }
         }
-        var found: [(turn: Int32, position: Int, hit: PhraseMatcher.Hit)] = []
+        var found: [Found] = []
         for (position, name) in group.lists.enumerated() {
             guard let list = listIndex[name] else { continue }
             var cursor = 0
@@ -114,7 +116,7 @@ struct CallAnalysis {
                 let turn = Int(hitTurns[slot])
                 while cursor < turns.count && turns[cursor] < turn { cursor += 1 }
                 if cursor == turns.count { break }
-                if turns[cursor] == turn { found.append((hitTurns[slot], position, hits[slot])) }
+                if turns[cursor] == turn { found.append(Found(turn: hitTurns[slot], position: position, hit: hits[slot])) }
             }
         }
         if group.lists.count > 1 {
@@ -124,6 +126,13 @@ struct CallAnalysis {
             (Int(found.turn), PhraseMatch(list: listNames[Int(found.hit.list)], phrase: phrases[Int(found.hit.phrase)],
                                           range: Int(found.hit.start)..<Int(found.hit.end)))
         }
+    }
+
+    /// An occurrence in a group's lists: its turn, and which of the group's lists found it.
+    private struct Found {
+        var turn: Int32
+        var position: Int
+        var hit: PhraseMatcher.Hit
     }
 
     /// Evidence for a match: the original words, with the turn's facts.

@@ -69,8 +69,7 @@ struct CustomerName {
                                                     through: spoken, after: after, in: text, phrase: match.phrase))
             }
             // English: one or two capitalised words.
-            let words = rest.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" }).prefix(2)
-                .prefix { $0.first?.isUppercase == true }.map(String.init)
+            let words = leadingWords(rest, count: 2).prefix { $0.first?.isUppercase == true }
             guard let first = words.first else { continue }
             return CustomerName(surname: words.last!, fullName: words.count > 1 ? words.joined(separator: " ") : first,
                                 turn: turn,
@@ -93,5 +92,25 @@ struct CustomerName {
             index += 1
         }
         return (start..<after, phrase)
+    }
+
+    /// The first `count` words of `text` (letters, apostrophes and hyphens),
+    /// reading no further than they reach.
+    private static func leadingWords(_ text: Substring, count: Int) -> [String] {
+        var words: [String] = []
+        var word = ""
+        for character in text {
+            if character.isLetter || character == "'" || character == "-" {
+                word.append(character)
+                continue
+            }
+            if !word.isEmpty {
+                words.append(word)
+                word = ""
+                if words.count == count { return words }
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words
     }
 }

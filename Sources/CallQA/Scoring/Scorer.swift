@@ -17,6 +17,8 @@ public struct Scorer: Sendable {
     public let reference: RubricReference
     /// The matcher that finds the rubric's phrases in normalised turns.
     public let matcher: any PhraseMatching
+    /// The same matcher when it is the exact one compiled from the rubric.
+    private let compiled: PhraseMatcher?
 
     /// Compiles `rubric`.
     ///
@@ -30,6 +32,7 @@ public struct Scorer: Sendable {
         self.reference = RubricReference(rubric)
         if let matcher {
             self.matcher = matcher
+            self.compiled = matcher as? PhraseMatcher
             return
         }
         var lists = rubric.lists.map { (name: $0.name, phrases: $0.phrases) }
@@ -42,12 +45,14 @@ public struct Scorer: Sendable {
             lists.append((NameCheck.introductionList, introductions))
             negation.exemptLists.insert(NameCheck.introductionList)
         }
-        self.matcher = PhraseMatcher(lists: lists, negation: negation)
+        let compiled = PhraseMatcher(lists: lists, negation: negation)
+        self.matcher = compiled
+        self.compiled = compiled
     }
 
     /// Scores one call.
     public func score(_ call: Call) -> Scorecard {
-        let analysis = CallAnalysis(call: call, matcher: matcher)
+        let analysis = CallAnalysis(call: call, matcher: matcher, compiled: compiled)
         var results: [ItemResult] = []
         var earned = 0.0, possible = 0.0
         var criticalFailures: [String] = []
