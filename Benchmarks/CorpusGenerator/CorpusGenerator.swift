@@ -34,6 +34,16 @@ public struct CorpusGenerator: Sendable {
         random = SeededGenerator(seed: seed)
     }
 
+    /// The decoys calls in `language` may contain: text that holds a tagged
+    /// phrase's letters (or a negated phrase) and must match nothing.
+    public static func decoys(_ language: Language) -> [String] {
+        switch language {
+        case .english: Vocabulary.english.decoys
+        case .traditionalChinese: Vocabulary.traditionalChinese.decoys
+        default: Vocabulary.chinese.decoys
+        }
+    }
+
     /// The next call, in a language drawn from ``languages``.
     public mutating func call(number: Int) -> Call {
         var roll = Double.random(in: 0..<1, using: &random)

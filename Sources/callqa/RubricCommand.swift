@@ -7,7 +7,7 @@ struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubric",
         abstract: "Check rubrics before they score calls.",
-        subcommands: [RubricTestCommand.self, RubricLintCommand.self]
+        subcommands: [RubricTestCommand.self, RubricLintCommand.self, RubricPhrasesCommand.self]
     )
 }
 

@@ -65,6 +65,10 @@ public struct PhraseMatcher: PhraseMatching {
     private let negatable: [Bool]
     private let window: Int
 
+    /// Every distinct phrase the matcher searches for, normalised, in the
+    /// order first listed: the lists' phrases, then the negators.
+    public let normalizedPhrases: [String]
+
     /// Compiles phrase lists and a negation rule.
     ///
     /// - Parameters:
@@ -76,6 +80,7 @@ public struct PhraseMatcher: PhraseMatching {
         var patterns: [Pattern] = []
         var texts: [[UInt8]] = []
         var phrases: [String] = []
+        var normalizedPhrases: [String] = []
 
         func pattern(for phrase: String) -> Int? {
             let normalized = normalizer.normalizePhrase(phrase)
@@ -88,6 +93,7 @@ public struct PhraseMatcher: PhraseMatching {
                 needsLeftBoundary: normalized.unicodeScalars.first.map(ScalarClass.isWordCharacter) ?? false,
                 needsRightBoundary: normalized.unicodeScalars.last.map(ScalarClass.isWordCharacter) ?? false))
             texts.append(bytes)
+            normalizedPhrases.append(normalized)
             return patterns.count - 1
         }
 
@@ -104,6 +110,7 @@ public struct PhraseMatcher: PhraseMatching {
         }
         self.automaton = PhraseAutomaton(patterns: texts)
         self.patterns = patterns
+        self.normalizedPhrases = normalizedPhrases
         self.phrases = phrases
         self.listNames = lists.map(\.name)
         var listIndex: [String: Int] = [:]

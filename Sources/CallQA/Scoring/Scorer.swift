@@ -50,6 +50,13 @@ public struct Scorer: Sendable {
         self.compiled = compiled
     }
 
+    /// Every distinct phrase the scorer searches for, normalised: the
+    /// rubric's lists, its negators and the name check's introductions.
+    /// Empty when a custom matcher was given.
+    public var phrases: [String] {
+        compiled?.normalizedPhrases ?? []
+    }
+
     /// Scores one call.
     public func score(_ call: Call) -> Scorecard {
         let analysis = CallAnalysis(call: call, matcher: matcher, compiled: compiled)
