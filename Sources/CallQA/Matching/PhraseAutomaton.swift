@@ -31,49 +31,45 @@ struct PhraseAutomaton: Sendable {
         classCount = classes
         self.byteClass = byteClass
 
-        // The trie.
-        var children: [[UInt8: Int32]] = [[:]]
+        // The trie, as a table with one row of child states per state (0 = none:
+        // the root is never a child).
+        let capacity = patterns.reduce(1) { $0 + $1.count }
+        var table = [Int32](repeating: 0, count: capacity * classes)
         var terminal: [[Int32]] = [[]]
+        var stateCount = 1
         for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
             var state = 0
             for byte in pattern {
-                let symbol = byteClass[Int(byte)]
-                if let next = children[state][symbol] {
-                    state = Int(next)
-                } else {
-                    children.append([:])
+                let slot = state * classes + Int(byteClass[Int(byte)])
+                if table[slot] == 0 {
+                    table[slot] = Int32(stateCount)
                     terminal.append([])
-                    children[state][symbol] = Int32(children.count - 1)
-                    state = children.count - 1
+                    stateCount += 1
                 }
+                state = Int(table[slot])
             }
             terminal[state].append(Int32(index))
         }
+        table.removeSubrange((stateCount * classes)...)
 
-        // Failure links folded into a full transition table, breadth first.
-        let stateCount = children.count
-        var table = [Int32](repeating: 0, count: stateCount * classCount)
+        // Failure links folded into the table, breadth first: a missing child
+        // becomes the failure state's transition.
         var failure = [Int32](repeating: 0, count: stateCount)
         var order: [Int] = []
         order.reserveCapacity(stateCount)
-        for symbol in 0..<classCount {
-            if let child = children[0][UInt8(symbol)] {
-                table[symbol] = child
-                order.append(Int(child))
-            }
-        }
+        for symbol in 0..<classes where table[symbol] != 0 { order.append(Int(table[symbol])) }
         var head = 0
         while head < order.count {
             let state = order[head]
             head += 1
             let fallback = Int(failure[state])
-            for symbol in 0..<classCount {
-                if let child = children[state][UInt8(symbol)] {
-                    failure[Int(child)] = table[fallback * classCount + symbol]
-                    table[state * classCount + symbol] = child
+            for symbol in 0..<classes {
+                let child = table[state * classes + symbol]
+                if child != 0 {
+                    failure[Int(child)] = table[fallback * classes + symbol]
                     order.append(Int(child))
                 } else {
-                    table[state * classCount + symbol] = table[fallback * classCount + symbol]
+                    table[state * classes + symbol] = table[fallback * classes + symbol]
                 }
             }
         }
@@ -82,8 +78,7 @@ struct PhraseAutomaton: Sendable {
         // patterns: the scan loop needs no other look-up per byte.
         var hasOutput = [Bool](repeating: false, count: stateCount)
         for state in order { hasOutput[state] = !terminal[state].isEmpty || hasOutput[Int(failure[state])] }
-        let width = classes
-        transitions = table.map { next in Int32(Int(next) * width) << 1 | (hasOutput[Int(next)] ? 1 : 0) }
+        transitions = table.map { next in Int32(Int(next) * classes) << 1 | (hasOutput[Int(next)] ? 1 : 0) }
 
         // Each state reports its own patterns and those of its failure chain.
         var reported = [[Int32]](repeating: [], count: stateCount)

@@ -43,24 +43,31 @@ public struct TextNormalizer: Sendable {
             for scalar in result { pool.append(contentsOf: UTF8.encode(scalar)!) }
             table[Int(value)] = UInt32(start) << 8 | UInt32(pool.count - start)
         }
-        for value in UInt32(0)..<0x10000 {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            if value < 0x80 {
-                switch value {
-                case 0x41...0x5A: replace(value, with: [Unicode.Scalar(value + 0x20)!])
-                case 0x09, 0x0A, 0x0B, 0x0C, 0x0D: table[Int(value)] = Self.space
-                default: break
+        for value in UInt32(0x41)...0x5A { replace(value, with: [Unicode.Scalar(value + 0x20)!]) }
+        for value in 0x09...0x0D { table[value] = Self.space }
+        for (offset, mapped) in simplified.enumerated() where mapped != 0 {
+            replace(UInt32(0x4E00 + offset), with: [Unicode.Scalar(mapped)!])
+        }
+        for (value, replacement) in replacements { replace(value, with: replacement) }
+        // Elsewhere only white space and case change; scripts without case
+        // (Han, kana, Hangul, Yi, private use) are not looked up, to start fast.
+        let settled: [ClosedRange<UInt32>] = Self.compatibilityBlocks + [
+            0x0000...0x007F, 0x1100...0x11FF, 0x3040...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA63F, 0xAC00...0xD7FF,
+            0xD800...0xF8FF,
+        ]
+        var value: UInt32 = 0
+        for range in settled.sorted(by: { $0.lowerBound < $1.lowerBound }) + [0x10000...0x10000] {
+            while value < min(range.lowerBound, 0x10000) {
+                if let scalar = Unicode.Scalar(value) {
+                    if scalar.properties.isWhitespace {
+                        table[Int(value)] = Self.space
+                    } else if scalar.properties.changesWhenLowercased {
+                        replace(value, with: Array(scalar.properties.lowercaseMapping.unicodeScalars))
+                    }
                 }
-            } else if value >= 0x4E00 && value <= 0x9FFF {
-                let mapped = simplified[Int(value - 0x4E00)]
-                if mapped != 0 { replace(value, with: [Unicode.Scalar(mapped)!]) }
-            } else if let replacement = replacements[value] {
-                replace(value, with: replacement)
-            } else if scalar.properties.isWhitespace {
-                table[Int(value)] = Self.space
-            } else if scalar.properties.changesWhenLowercased {
-                replace(value, with: Array(scalar.properties.lowercaseMapping.unicodeScalars))
+                value += 1
             }
+            value = max(value, range.upperBound + 1)
         }
         self.table = table
         self.pool = pool
@@ -222,15 +229,10 @@ public struct TextNormalizer: Sendable {
 
     /// NFKC and lower case, computed once for the blocks where compatibility
     /// forms occur, then the Han simplification applied to what results.
-    private static func compatibilityTable(simplified: [UInt32]) -> [UInt32: [Unicode.Scalar]] {
-        let blocks: [ClosedRange<UInt32>] = [
-            0x80...0x24F, 0x2B0...0x2FF, 0x370...0x3FF, 0x2000...0x206F, 0x2070...0x218F, 0x2460...0x24FF,
-            0x1D2C...0x1DBF, 0x2E80...0x2FDF, 0x3000...0x303F, 0x3130...0x318F, 0x3200...0x33FF, 0xF900...0xFAFF,
-            0xFB00...0xFB4F, 0xFE10...0xFE6F, 0xFE70...0xFEFF, 0xFF00...0xFFEF,
-        ]
-        var joined = String.UnicodeScalarView()
+    private static func compatibilityTable(simplified: [UInt32]) -> [(UInt32, [Unicode.Scalar])] {
         var originals: [Unicode.Scalar] = []
-        for block in blocks {
+        var joined = String.UnicodeScalarView()
+        for block in compatibilityBlocks {
             for value in block {
                 guard let scalar = Unicode.Scalar(value), !scalar.properties.isNoncharacterCodePoint else { continue }
                 originals.append(scalar)
@@ -240,7 +242,7 @@ public struct TextNormalizer: Sendable {
         }
         let normalized = String(joined).precomposedStringWithCompatibilityMapping.lowercased()
         let pieces = normalized.unicodeScalars.split(separator: "\u{1}", omittingEmptySubsequences: false)
-        var table: [UInt32: [Unicode.Scalar]] = [:]
+        var table: [(UInt32, [Unicode.Scalar])] = []
         for (original, piece) in zip(originals, pieces) {
             var result = piece.map { scalar -> Unicode.Scalar in
                 if (0x4E00...0x9FFF).contains(scalar.value), case let mapped = simplified[Int(scalar.value - 0x4E00)], mapped != 0 {
@@ -254,10 +256,17 @@ public struct TextNormalizer: Sendable {
             default: break
             }
             if original.properties.isWhitespace { result = [" "] }
-            if result != [original] { table[original.value] = result }
+            if result != [original] { table.append((original.value, result)) }
         }
         return table
     }
+
+    /// The blocks where compatibility forms occur: NFKC is computed for them once.
+    private static let compatibilityBlocks: [ClosedRange<UInt32>] = [
+        0x80...0x24F, 0x2B0...0x2FF, 0x370...0x3FF, 0x1D2C...0x1DBF, 0x2000...0x206F, 0x2070...0x218F,
+        0x2460...0x24FF, 0x2E80...0x2FDF, 0x3000...0x303F, 0x3130...0x318F, 0x3200...0x33FF, 0xF900...0xFAFF,
+        0xFB00...0xFB4F, 0xFE10...0xFE6F, 0xFE70...0xFEFF, 0xFF00...0xFFEF,
+    ]
 }
 
 /// Text normalised for matching, with the map back to the original.
