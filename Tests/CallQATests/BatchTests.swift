@@ -1,4 +1,5 @@
 @testable import CallQA
+import CallQACorpus
 import Foundation
 import Testing
 
@@ -27,6 +28,39 @@ struct BatchTests {
         #expect(run(jobs) == serial)
         #expect(serial.filter { $0.hasPrefix("done ") }.count == inputs.count)
         #expect(serial.contains { $0.hasPrefix("zh-model-001 100") })
+    }
+
+    @Test("One large XML file is scored in chunks on every thread, in order, errors in place", arguments: [2, 3, 8])
+    func oneLargeFile(jobs: Int) throws {
+        var generator = CorpusGenerator(seed: 11)
+        generator.callSize = 1_000...3_000
+        let calls = (0..<(BatchScorer.chunkSize * 5 + 3)).map { generator.call(number: $0) }
+        // A call with no turns in the middle: rejected where it stands.
+        var xml = CorpusGenerator.xmlDocument(Array(calls[..<40]))
+        xml = xml.replacingOccurrences(of: "</calls>\n", with: "<call id=\"empty\"></call>\n")
+            + CorpusGenerator.xmlDocument(Array(calls[40...])).replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<calls>\n", with: "")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-large-\(UUID().uuidString).xml")
+        try xml.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+
+        let rubrics = [try Fixtures.shipped("zh-standard"), try Fixtures.shipped("en-standard")].map { Scorer($0) }
+        func run(_ jobs: Int) -> [String] {
+            var seen: [String] = []
+            BatchScorer(loader: TranscriptLoader(), jobs: jobs) { call in
+                call.language == .english ? rubrics[1] : rubrics[0]
+            }.run([.file(file.path)], render: { ScoreJSONStream.line($0) }) { result in
+                switch result {
+                case .scored(_, let text): seen.append(text)
+                case .diagnostic(let diagnostic): seen.append(diagnostic.description)
+                case .inputDone(let input): seen.append("done \(input)")
+                }
+            }
+            return seen
+        }
+        let serial = run(1)
+        #expect(serial.count == calls.count + 2)
+        #expect(serial[40].contains("call empty rejected"))
+        #expect(run(jobs) == serial)
     }
 
     @Test("The ordered channel delivers in input order under contention")

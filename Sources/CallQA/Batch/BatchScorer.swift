@@ -69,34 +69,99 @@ public struct BatchScorer: Sendable {
     ///   - deliver: receives each result, in order.
     public func run(_ inputs: [TranscriptInput], render: @escaping @Sendable (Scorecard) -> String,
                     deliver: (Result) -> Void) {
-        // Results waiting behind the input being delivered: about 8,192 in all
-        // (a few kilobytes each), shared among the threads.
-        let channel = OrderedChannel<Result>(count: inputs.count, capacity: max(256, Self.pendingResults / jobs))
-        let work: @Sendable () -> Void = { [loader, scorer, unscorable] in
-            while let index = channel.take() {
-                loader.read(inputs[index]) { event in
-                    switch event {
-                    case .call(let call):
-                        if let scorer = scorer(call) {
-                            let card = scorer.score(call)
-                            channel.put(.scored(card, rendered: render(card)), input: index)
-                        } else {
-                            channel.put(.diagnostic(unscorable(call)), input: index)
-                        }
-                    case .diagnostic(let diagnostic):
-                        channel.put(.diagnostic(diagnostic), input: index)
+        guard jobs > 1 else {
+            for input in inputs {
+                loader.read(input) { event in score(event, render: render).map(deliver) }
+                deliver(.inputDone(input))
+            }
+            return
+        }
+        // Each input is read by one thread, in chunks of calls that any thread
+        // may score: one large file keeps every core busy. Chunks take their
+        // place in the output as soon as they are read. Results waiting behind
+        // the input being delivered: about 8,192 in all, shared among threads.
+        let chunkSize = Self.chunkSize
+        let channel = OrderedChannel<Slot>(count: inputs.count,
+                                           capacity: max(4, Self.pendingResults / jobs / chunkSize))
+        let queue = ChunkQueue(capacity: 2 * jobs)
+        let scoreChunk: @Sendable (ScoringChunk) -> Void = { chunk in
+            chunk.complete(chunk.events.compactMap { score($0, render: render) })
+        }
+        let work: @Sendable () -> Void = { [loader] in
+            while true {
+                // Scoring what is read comes first; then the next input.
+                if let chunk = queue.pop() {
+                    if chunk.claim() { scoreChunk(chunk) }
+                    continue
+                }
+                queue.startReading()
+                guard let index = channel.take() else {
+                    queue.stopReading()
+                    queue.noInputsLeft()
+                    while let chunk = queue.popOrWait() {
+                        if chunk.claim() { scoreChunk(chunk) }
+                    }
+                    return
+                }
+                var pending: [ReadEvent] = []
+                var calls = 0
+                func flush() {
+                    guard !pending.isEmpty else { return }
+                    let chunk = ScoringChunk(events: pending)
+                    pending.removeAll(keepingCapacity: true)
+                    calls = 0
+                    channel.put(.chunk(chunk), input: index)
+                    // A full queue means scoring lags reading: help, then queue.
+                    while !queue.push(chunk) {
+                        if let other = queue.pop(), other.claim() { scoreChunk(other) }
                     }
                 }
-                channel.put(.inputDone(inputs[index]), input: index)
+                loader.read(inputs[index]) { event in
+                    pending.append(event)
+                    if case .call = event { calls += 1 }
+                    if calls >= chunkSize { flush() }
+                }
+                flush()
+                channel.put(.result(.inputDone(inputs[index])), input: index)
                 channel.finish(input: index)
+                queue.stopReading()
             }
         }
-        let threads = min(jobs, max(1, inputs.count))
-        for _ in 0..<threads {
+        for _ in 0..<jobs {
             let thread = Thread(block: work)
             thread.stackSize = 8 << 20
             thread.start()
         }
-        while let result = channel.next() { deliver(result) }
+        while let slot = channel.next() {
+            switch slot {
+            case .result(let result):
+                deliver(result)
+            case .chunk(let chunk):
+                // The chunk being delivered is scored here if no thread has it yet.
+                if chunk.claim() { scoreChunk(chunk) }
+                chunk.wait().forEach(deliver)
+            }
+        }
+    }
+
+    /// Calls per chunk handed between threads.
+    static let chunkSize = 16
+
+    /// What the ordered channel carries: a result, or a chunk being scored.
+    private enum Slot: Sendable {
+        case result(Result)
+        case chunk(ScoringChunk)
+    }
+
+    /// The result of one event read: a scorecard, or a diagnostic.
+    private func score(_ event: ReadEvent, render: @Sendable (Scorecard) -> String) -> Result? {
+        switch event {
+        case .call(let call):
+            guard let scorer = scorer(call) else { return .diagnostic(unscorable(call)) }
+            let card = scorer.score(call)
+            return .scored(card, rendered: render(card))
+        case .diagnostic(let diagnostic):
+            return .diagnostic(diagnostic)
+        }
     }
 }

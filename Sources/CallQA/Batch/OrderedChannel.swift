@@ -14,7 +14,7 @@ final class OrderedChannel<Item: Sendable>: @unchecked Sendable {
     private let capacity: Int
     private var nextToTake = 0
     private var head = 0
-    private var queues: [Int: [Item]] = [:]
+    private var queues: [Int: Queue] = [:]
     private var finished: Set<Int> = []
 
     /// A channel for `count` inputs, holding at most `capacity` results per
@@ -38,7 +38,7 @@ final class OrderedChannel<Item: Sendable>: @unchecked Sendable {
     func put(_ item: Item, input: Int) {
         condition.lock()
         while input != head && (queues[input]?.count ?? 0) >= capacity { condition.wait() }
-        queues[input, default: []].append(item)
+        queues[input, default: Queue()].append(item)
         condition.broadcast()
         condition.unlock()
     }
@@ -56,10 +56,8 @@ final class OrderedChannel<Item: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while head < count {
-            if var queue = queues[head], !queue.isEmpty {
-                let item = queue.removeFirst()
-                queues[head] = queue
-                return item
+            if queues[head]?.count ?? 0 > 0 {
+                return queues[head]!.removeFirst()
             }
             if finished.contains(head) {
                 queues[head] = nil
@@ -71,5 +69,28 @@ final class OrderedChannel<Item: Sendable>: @unchecked Sendable {
             condition.wait()
         }
         return nil
+    }
+
+    /// A first-in, first-out queue that removes from the front in constant time.
+    private struct Queue {
+        private var items: [Item?] = []
+        private var start = 0
+
+        var count: Int { items.count - start }
+
+        mutating func append(_ item: Item) { items.append(item) }
+
+        mutating func removeFirst() -> Item {
+            let item = items[start].take()!
+            start += 1
+            if start == items.count {
+                items.removeAll(keepingCapacity: true)
+                start = 0
+            } else if start >= 1024 && start * 2 >= items.count {
+                items.removeFirst(start)
+                start = 0
+            }
+            return item
+        }
     }
 }
