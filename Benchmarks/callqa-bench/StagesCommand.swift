@@ -1,6 +1,6 @@
 import ArgumentParser
 import CallQACorpus
-import CallQA
+@_spi(Benchmarks) import CallQA
 import Foundation
 
 /// `callqa-bench stages`: each stage of scoring timed on its own, in process,
@@ -75,6 +75,13 @@ struct StagesCommand: ParsableCommand {
                 let matcher = matchers[call.language]!
                 for turn in turns { consume(matcher.matches(in: turn)) }
             }
+        }
+        stage("prepare (normalise+match per call)", bytes: turnBytes, label: "turn text") {
+            for call in calls { consume(scorers[call.language]!.prepare(call)) }
+        }
+        let prepared = calls.map { scorers[$0.language]!.prepare($0) }
+        stage("evaluate (every rubric item)", bytes: turnBytes, label: "turn text") {
+            for (call, prepared) in zip(calls, prepared) { consume(scorers[call.language]!.score(prepared: prepared)) }
         }
         stage("score (normalise+match+evaluate)", bytes: turnBytes, label: "turn text") {
             for call in calls { consume(scorers[call.language]!.score(call)) }

@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A thin, hardened wrapper around libxml2's streaming `xmlTextReader`.
 ///
@@ -64,11 +69,49 @@ final class LibXMLReader {
     func read() -> Bool {
         guard let reader else { return false }
         // Messages not tied to this reader's parser (I/O, encodings) go to the
-        // thread's handler: keep them off the terminal.
-        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        // thread's handler: keep them off the terminal (once per thread).
+        let thread = pthread_self()
+        if thread != silencedThread {
+            xmlSetStructuredErrorFunc(nil) { _, _ in }
+            silencedThread = thread
+        }
         let status = xmlTextReaderRead(reader)
         if status < 0 { failed = true }
+        kind = status == 1 ? Self.kind(of: xmlTextReaderNodeType(reader)) : .other
         return status == 1
+    }
+
+    private var silencedThread: pthread_t?
+
+    /// The kind of the current node.
+    private(set) var kind: NodeKind = .other
+
+    /// Whether the current node's local name is `name`, without making a string.
+    func nameIs(_ name: StaticString) -> Bool {
+        guard let local = xmlTextReaderConstLocalName(reader) else { return false }
+        return name.withUTF8Buffer { literal in
+            literal.withMemoryRebound(to: CChar.self) { strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self), $0.baseAddress!) == 0 }
+        }
+    }
+
+    /// Calls `body` with each attribute's name and value as C strings, in
+    /// document order, namespace declarations left out.
+    func forEachAttribute(_ body: (_ name: UnsafePointer<CChar>, _ value: UnsafePointer<CChar>) -> Void) {
+        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
+        repeat {
+            if xmlTextReaderIsNamespaceDecl(reader) != 1, let name = xmlTextReaderConstLocalName(reader),
+               let value = xmlTextReaderConstValue(reader) {
+                body(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+                     UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+            }
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+    }
+
+    /// Appends the current text node's UTF-8 to `bytes`.
+    func appendValue(to bytes: inout [UInt8]) {
+        guard let value = xmlTextReaderConstValue(reader) else { return }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
     }
 
     /// Whether parsing stopped on a fault.
@@ -88,8 +131,8 @@ final class LibXMLReader {
         return warnings
     }
 
-    var kind: NodeKind {
-        switch UInt32(xmlTextReaderNodeType(reader)) {
+    private static func kind(of type: Int32) -> NodeKind {
+        switch UInt32(type) {
         case XML_READER_TYPE_ELEMENT.rawValue: .element
         case XML_READER_TYPE_END_ELEMENT.rawValue: .endElement
         case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue: .text

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads the XML transcript form, one call at a time.
 ///
 /// ```xml
@@ -42,6 +48,8 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     private var warnedOnce: Set<String> = []
     /// Roles of the labels seen, for the declared names in `roleLabels`.
     private var roles: [String: SpeakerRole?] = [:]
+    /// The text of the element being read, as UTF-8 (reused).
+    private var textBytes: [UInt8] = []
     private var roleLabels = SpeakerLabels()
     /// The call being read, to name in an error that cuts it short.
     private var openCall: String?
@@ -101,7 +109,7 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             default: fail(.notATranscript(root: xml.name, line: xml.line))
             }
         case (.container, .element):
-            if xml.name == "call" { readCall() } else { skipUnknown(in: "calls") }
+            if xml.nameIs("call") { readCall() } else { skipUnknown(in: "calls") }
         case (.container, .endElement):
             phase = .epilog
         case (.container, .text):
@@ -184,17 +192,16 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
                     }
                     continue
                 }
-                switch xml.name {
-                case "turn":
+                if xml.nameIs("turn") {
                     guard let turn = readTurn(labels: SpeakerLabels(agent: header.agent, customer: header.customer))
                     else { return }
                     switch turn {
                     case .success(let turn): turns.append(turn)
                     case .failure(let error): rejection = rejection ?? error
                     }
-                case "meta":
+                } else if xml.nameIs("meta") {
                     readMeta(into: &header)
-                default:
+                } else {
                     skipUnknown(in: "call")
                 }
                 if phase == .finished { return }
@@ -222,17 +229,23 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     private func readTurn(labels: SpeakerLabels) -> Result<Turn, TranscriptError>? {
         let line = xml.line ?? 0
         var speaker: String?, label: String?, start: Double?, end: Double?
-        for (name, value) in xml.attributes {
-            switch name {
-            case "speaker": speaker = value
-            case "label": label = value
-            case "start", "end":
-                guard let seconds = Timestamp.seconds(value) else {
-                    queueWarning(line: line, "invalid \(name) time \"\(value)\" ignored")
-                    continue
+        xml.forEachAttribute { name, value in
+            if strcmp(name, "speaker") == 0 {
+                speaker = String(cString: value)
+            } else if strcmp(name, "label") == 0 {
+                label = String(cString: value)
+            } else if strcmp(name, "start") == 0 || strcmp(name, "end") == 0 {
+                let length = strlen(value)
+                let seconds = UnsafeRawPointer(value).withMemoryRebound(to: UInt8.self, capacity: length) {
+                    Timestamp.seconds(utf8: UnsafeBufferPointer(start: $0, count: length)[...])
                 }
-                if name == "start" { start = seconds } else { end = seconds }
-            default:
+                guard let seconds else {
+                    queueWarning(line: line, "invalid \(String(cString: name)) time \"\(String(cString: value))\" ignored")
+                    return
+                }
+                if strcmp(name, "start") == 0 { start = seconds } else { end = seconds }
+            } else {
+                let name = String(cString: name)
                 warnOnce("turn attribute \(name)", line: line, "unknown attribute '\(name)' on <turn> ignored")
             }
         }
@@ -253,7 +266,7 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             warnOnce("speaker \(written)", line: line, "speaker \"\(written)\" is neither agent nor customer; read as other")
         }
         return .success(Turn(role: role ?? .other, label: label ?? written, start: start, end: end,
-                             text: String(text.trimmingWhitespace()), line: line))
+                             text: text, line: line))
     }
 
     /// A label's role; calls repeat a few labels, so each is resolved once
@@ -277,7 +290,7 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             queueWarning(line: line, "<meta> without a 'name' attribute ignored")
             return
         }
-        header.metadata[name] = String(text.trimmingWhitespace())
+        header.metadata[name] = text
     }
 
     /// The text inside the current element, nested elements' text included,
@@ -287,11 +300,12 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     private func readText(nested: (String, Int?) -> Void) -> String? {
         guard !xml.isEmptyElement else { return "" }
         let depth = xml.depth
-        var text = ""
+        textBytes.removeAll(keepingCapacity: true)
         while advance() {
             switch xml.kind {
-            case .endElement where xml.depth == depth: return text
-            case .text, .whitespace: text += xml.value
+            case .endElement where xml.depth == depth:
+                return textBytes.withUnsafeBufferPointer { String(decoding: TextBytes.trimmed($0), as: UTF8.self) }
+            case .text, .whitespace: xml.appendValue(to: &textBytes)
             case .element: nested(xml.name, xml.line)
             default: break
             }

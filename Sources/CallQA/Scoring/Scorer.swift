@@ -59,7 +59,27 @@ public struct Scorer: Sendable {
 
     /// Scores one call.
     public func score(_ call: Call) -> Scorecard {
-        let analysis = CallAnalysis(call: call, matcher: matcher, compiled: compiled)
+        score(prepared: prepare(call))
+    }
+
+    /// A call normalised and matched, ready for its items to be evaluated:
+    /// the first half of ``score(_:)``, apart so that each half can be timed.
+    @_spi(Benchmarks)
+    public struct PreparedCall {
+        let analysis: CallAnalysis
+    }
+
+    /// Normalises and matches every turn of `call`.
+    @_spi(Benchmarks)
+    public func prepare(_ call: Call) -> PreparedCall {
+        PreparedCall(analysis: CallAnalysis(call: call, matcher: matcher, compiled: compiled))
+    }
+
+    /// Evaluates every item on a prepared call.
+    @_spi(Benchmarks)
+    public func score(prepared: PreparedCall) -> Scorecard {
+        let analysis = prepared.analysis
+        let call = analysis.call
         var results: [ItemResult] = []
         var earned = 0.0, possible = 0.0
         var criticalFailures: [String] = []
