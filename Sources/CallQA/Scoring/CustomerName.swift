@@ -50,10 +50,11 @@ struct CustomerName {
     }
 
     /// The name a customer gives in a turn (`我姓刘`, `我叫王小明`, "my name is Daniel Chen").
-    static func said(in turn: Int, analysis: CallAnalysis, introductions: PhraseGroup) -> CustomerName? {
+    /// `matches` are the introduction phrases found in the turn, in order.
+    static func said(in turn: Int, matches: [PhraseMatch], analysis: CallAnalysis) -> CustomerName? {
         let text = analysis.call.turns[turn].text
         let normalized = analysis.normalized[turn]
-        for match in analysis.matches(of: introductions, inTurn: turn) {
+        for match in matches {
             // What follows the introduction, in the original text (names keep their capitals).
             let after = normalized.originalRange(of: match.range).upperBound
             let rest = Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: after)...]).trimmingWhitespace()

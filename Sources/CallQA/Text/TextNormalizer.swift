@@ -77,7 +77,9 @@ public struct TextNormalizer: Sendable {
     public func normalize(_ text: String) -> NormalizedText {
         var source = text
         let count = source.utf8.count
-        let capacity = count + count / 2 + 8
+        // Normalised text is rarely longer than the original (ligatures and
+        // symbols such as ㈱ expand): longer text takes the general path.
+        let capacity = count + 24
         var length = 0
         var origins: [Int32] = []
         let bytes = source.withUTF8 { input in
@@ -289,8 +291,8 @@ public struct NormalizedText: Sendable, Equatable {
             return point..<point
         }
         let last = Int(originStarts[range.upperBound - 1])
-        let utf8 = source.utf8
-        let lead = utf8[utf8.index(utf8.startIndex, offsetBy: last)]
+        var source = source
+        let lead = source.withUTF8 { $0[last] }
         let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         return Int(originStarts[range.lowerBound])..<(last + width)
     }
@@ -298,7 +300,7 @@ public struct NormalizedText: Sendable, Equatable {
     /// The original words behind the normalised bytes `range`.
     public func original(_ range: Range<Int>, in text: String) -> String {
         let bytes = originalRange(of: range)
-        let utf8 = text.utf8
-        return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)]))
+        var text = text
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
 }

@@ -8,8 +8,11 @@ extension NameCheck {
         var name: CustomerName?
         if let declared = analysis.call.customer { name = CustomerName.fromHeader(declared, check: self) }
         if name == nil {
-            for turn in analysis.turns(by: .customer) {
-                if let said = CustomerName.said(in: turn, analysis: analysis, introductions: introductions) {
+            // Only customer turns with an introduction phrase can reveal the name.
+            let found = analysis.matches(of: introductions, inTurns: analysis.turns(by: .customer))
+            let byTurn = Dictionary(grouping: found, by: \.turn)
+            for turn in Set(found.map(\.turn)).sorted() {
+                if let said = CustomerName.said(in: turn, matches: byTurn[turn]!.map(\.match), analysis: analysis) {
                     name = said
                     break
                 }

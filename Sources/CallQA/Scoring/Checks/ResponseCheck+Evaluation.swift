@@ -4,8 +4,19 @@ extension ResponseCheck {
         var evidence: [Evidence] = []
         var missing: [String] = []
         var triggers = 0, answered = 0
-        for turn in analysis.turns(by: .customer) {
-            guard let trigger = analysis.matches(of: self.trigger, inTurn: turn).first else { continue }
+        // Each group matched once over the whole call: the first trigger in
+        // each customer turn, the first and last response in each agent turn.
+        var firstTrigger: [Int: PhraseMatch] = [:]
+        for found in analysis.matches(of: self.trigger, inTurns: analysis.turns(by: .customer)) where firstTrigger[found.turn] == nil {
+            firstTrigger[found.turn] = found.match
+        }
+        var firstResponse: [Int: PhraseMatch] = [:], lastResponse: [Int: PhraseMatch] = [:]
+        for found in analysis.matches(of: response, inTurns: agentTurns) {
+            if firstResponse[found.turn] == nil { firstResponse[found.turn] = found.match }
+            lastResponse[found.turn] = found.match
+        }
+        for turn in firstTrigger.keys.sorted() {
+            let trigger = firstTrigger[turn]!
             // Agent turns are in order: those after the customer's start where the earlier ones end.
             let split = agentTurns.partitioningIndex { $0 > turn }
             let next = agentTurns[split...].prefix(within)
@@ -15,8 +26,9 @@ extension ResponseCheck {
             evidence.append(analysis.evidence(trigger, inTurn: turn))
             // A complaint repeated just after the agent responded to it has been answered already.
             let previous = agentTurns[..<split].suffix(within)
-            if let reply = analysis.matches(of: response, inTurns: Array(next)).first
-                ?? analysis.matches(of: response, inTurns: Array(previous)).last {
+            let reply = next.lazy.compactMap { turn in firstResponse[turn].map { (turn: turn, match: $0) } }.first
+                ?? previous.reversed().lazy.compactMap { turn in lastResponse[turn].map { (turn: turn, match: $0) } }.first
+            if let reply {
                 answered += 1
                 evidence.append(analysis.evidence(reply.match, inTurn: reply.turn))
             } else {
