@@ -57,28 +57,34 @@ struct PhraseAutomaton: Sendable {
         var failure = [Int32](repeating: 0, count: stateCount)
         var order: [Int] = []
         order.reserveCapacity(stateCount)
-        for symbol in 0..<classes where table[symbol] != 0 { order.append(Int(table[symbol])) }
-        var head = 0
-        while head < order.count {
-            let state = order[head]
-            head += 1
-            let fallback = Int(failure[state])
-            for symbol in 0..<classes {
-                let child = table[state * classes + symbol]
-                if child != 0 {
-                    failure[Int(child)] = table[fallback * classes + symbol]
-                    order.append(Int(child))
-                } else {
-                    table[state * classes + symbol] = table[fallback * classes + symbol]
+        var hasOutput = [Bool](repeating: false, count: stateCount)
+        table.withUnsafeMutableBufferPointer { table in
+            for symbol in 0..<classes where table[symbol] != 0 { order.append(Int(table[symbol])) }
+            var head = 0
+            while head < order.count {
+                let state = order[head]
+                head += 1
+                let row = state * classes, fallback = Int(failure[state]) * classes
+                for symbol in 0..<classes {
+                    let child = table[row + symbol]
+                    if child != 0 {
+                        failure[Int(child)] = table[fallback + symbol]
+                        order.append(Int(child))
+                    } else {
+                        table[row + symbol] = table[fallback + symbol]
+                    }
                 }
             }
+            // Each entry holds the next state's row offset (state × classes),
+            // shifted left one bit, with the low bit set when that state reports
+            // patterns: the scan loop needs no other look-up per byte.
+            for state in order { hasOutput[state] = !terminal[state].isEmpty || hasOutput[Int(failure[state])] }
+            for slot in table.indices {
+                let next = Int(table[slot])
+                table[slot] = Int32(next * classes) << 1 | (hasOutput[next] ? 1 : 0)
+            }
         }
-        // Each entry holds the next state's row offset (state × classes),
-        // shifted left one bit, with the low bit set when that state reports
-        // patterns: the scan loop needs no other look-up per byte.
-        var hasOutput = [Bool](repeating: false, count: stateCount)
-        for state in order { hasOutput[state] = !terminal[state].isEmpty || hasOutput[Int(failure[state])] }
-        transitions = table.map { next in Int32(Int(next) * classes) << 1 | (hasOutput[Int(next)] ? 1 : 0) }
+        transitions = table
 
         // Each state reports its own patterns and those of its failure chain.
         var reported = [[Int32]](repeating: [], count: stateCount)
