@@ -11,6 +11,10 @@ enum ScalarClass {
                 || value == 0x5F || value == 0x27
         }
         if isUnspacedScript(scalar) { return false }
+        // General and CJK punctuation, common beside Chinese text: no letters there.
+        if (0x2000...0x206F).contains(value) || (0x3000...0x3004).contains(value) || (0x3008...0x3020).contains(value) {
+            return false
+        }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 

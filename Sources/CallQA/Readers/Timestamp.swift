@@ -34,8 +34,6 @@ public enum Timestamp {
 
     /// Parses a time or a range of two times from UTF-8 bytes.
     static func range(utf8 text: Slice<UnsafeBufferPointer<UInt8>>) -> Range? {
-        // Separators in order of precedence: "-->", "–", "—", "~", "-".
-        let separators: [[UInt8]] = [[0x2D, 0x2D, 0x3E], [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94], [0x7E], [0x2D]]
         for separator in separators {
             guard let found = firstRange(of: separator, in: text) else { continue }
             guard let start = seconds(utf8: text[..<found.lowerBound]),
@@ -44,6 +42,9 @@ public enum Timestamp {
         }
         return seconds(utf8: text).map { Range(start: $0, end: nil) }
     }
+
+    /// Range separators in order of precedence: "-->", "–", "—", "~", "-".
+    private static let separators: [[UInt8]] = [[0x2D, 0x2D, 0x3E], [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94], [0x7E], [0x2D]]
 
     /// Parses one time from UTF-8 bytes.
     static func seconds(utf8 text: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
