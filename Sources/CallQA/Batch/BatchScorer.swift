@@ -121,7 +121,11 @@ public struct BatchScorer: Sendable {
                     if case .call = event { calls += 1 }
                     if calls >= chunkSize { flush() }
                 }
-                flush()
+                // The input's last chunk (all of a one-call file) is scored here:
+                // nothing waits for this thread but it.
+                for event in pending {
+                    if let result = score(event, render: render) { channel.put(.result(result), input: index) }
+                }
                 channel.put(.result(.inputDone(inputs[index])), input: index)
                 channel.finish(input: index)
                 queue.stopReading()
