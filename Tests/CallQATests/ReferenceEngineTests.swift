@@ -66,6 +66,30 @@ struct ReferenceEngineTests {
         #expect(TextNormalizer.shared.normalize(text).string == ReferenceNormalizer().normalize(text))
     }
 
+    @Test("The committed compatibility table is what Foundation's NFKC and lower case make of its blocks")
+    func compatibilityTable() {
+        var expected: [String] = []
+        for block in CompatibilityMapping.blocks {
+            for value in block {
+                guard let scalar = Unicode.Scalar(value), !scalar.properties.isNoncharacterCodePoint else { continue }
+                var result = Array(String(scalar).precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars)
+                switch value {
+                case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0xFF07: result = ["'"]
+                case 0x201C, 0x201D, 0x201F, 0x2033, 0xFF02: result = ["\""]
+                default: break
+                }
+                if scalar.properties.isWhitespace { result = [" "] }
+                guard result != [scalar] else { continue }
+                expected.append(String(value, radix: 16, uppercase: true) + ":"
+                    + result.map { String($0.value, radix: 16, uppercase: true) }.joined(separator: " "))
+            }
+        }
+        let committed = CompatibilityMapping.table.split(separator: ";").map(String.init)
+        #expect(committed.count == expected.count)
+        let differences = zip(committed, expected).filter { $0 != $1 }
+        #expect(differences.isEmpty, "regenerate with Scripts/generate-compatibility-table.swift: \(differences.prefix(10))")
+    }
+
     @Test("Content-unit fingerprints count and share what the units as strings do", arguments: UInt64(1)...3)
     func contentUnits(seed: UInt64) {
         for call in calls(seed: seed, count: 6) {

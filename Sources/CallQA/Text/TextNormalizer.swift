@@ -51,7 +51,7 @@ public struct TextNormalizer: Sendable {
         for (value, replacement) in replacements { replace(value, with: replacement) }
         // Elsewhere only white space and case change; scripts without case
         // (Han, kana, Hangul, Yi, private use) are not looked up, to start fast.
-        let settled: [ClosedRange<UInt32>] = Self.compatibilityBlocks + [
+        let settled: [ClosedRange<UInt32>] = CompatibilityMapping.blocks + [
             0x0000...0x007F, 0x1100...0x11FF, 0x3040...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA63F, 0xAC00...0xD7FF,
             0xD800...0xF8FF,
         ]
@@ -229,46 +229,36 @@ public struct TextNormalizer: Sendable {
         String(decoding: normalize(phrase).bytes, as: UTF8.self)
     }
 
-    /// NFKC and lower case, computed once for the blocks where compatibility
-    /// forms occur, then the Han simplification applied to what results.
+    /// The compatibility replacements (``CompatibilityMapping``), with the
+    /// Han simplification applied to what results.
     private static func compatibilityTable(simplified: [UInt32]) -> [(UInt32, [Unicode.Scalar])] {
-        var originals: [Unicode.Scalar] = []
-        var joined = String.UnicodeScalarView()
-        for block in compatibilityBlocks {
-            for value in block {
-                guard let scalar = Unicode.Scalar(value), !scalar.properties.isNoncharacterCodePoint else { continue }
-                originals.append(scalar)
-                joined.append(scalar)
-                joined.append("\u{1}")
-            }
-        }
-        let normalized = String(joined).precomposedStringWithCompatibilityMapping.lowercased()
-        let pieces = normalized.unicodeScalars.split(separator: "\u{1}", omittingEmptySubsequences: false)
         var table: [(UInt32, [Unicode.Scalar])] = []
-        for (original, piece) in zip(originals, pieces) {
-            var result = piece.map { scalar -> Unicode.Scalar in
-                if (0x4E00...0x9FFF).contains(scalar.value), case let mapped = simplified[Int(scalar.value - 0x4E00)], mapped != 0 {
-                    return Unicode.Scalar(mapped)!
+        table.reserveCapacity(2600)
+        var original: UInt32 = 0, current: UInt32 = 0
+        var replacement: [Unicode.Scalar] = []
+        for byte in CompatibilityMapping.table.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"):
+                original = current
+                current = 0
+            case UInt8(ascii: " "), UInt8(ascii: ";"):
+                var scalar = current
+                if (0x4E00...0x9FFF).contains(scalar), simplified[Int(scalar - 0x4E00)] != 0 {
+                    scalar = simplified[Int(scalar - 0x4E00)]
                 }
-                return scalar
+                replacement.append(Unicode.Scalar(scalar)!)
+                current = 0
+                if byte == UInt8(ascii: ";") {
+                    table.append((original, replacement))
+                    replacement.removeAll(keepingCapacity: true)
+                }
+            default:
+                let digit = byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "A") + 10
+                current = current << 4 | UInt32(digit)
             }
-            switch original.value {
-            case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC, 0xFF07: result = ["'"]
-            case 0x201C, 0x201D, 0x201F, 0x2033, 0xFF02: result = ["\""]
-            default: break
-            }
-            if original.properties.isWhitespace { result = [" "] }
-            if result != [original] { table.append((original.value, result)) }
         }
         return table
     }
-
-    /// The blocks where compatibility forms occur: NFKC is computed for them once.
-    private static let compatibilityBlocks: [ClosedRange<UInt32>] = [
-        0x80...0x24F, 0x2B0...0x2FF, 0x370...0x3FF, 0x1D2C...0x1DBF, 0x2000...0x206F, 0x2070...0x218F,
-        0x2460...0x24FF, 0x2E80...0x2FDF, 0x3000...0x303F, 0x3130...0x318F, 0x3200...0x33FF, 0xF900...0xFAFF,
-        0xFB00...0xFB4F, 0xFE10...0xFE6F, 0xFE70...0xFEFF, 0xFF00...0xFFEF,
-    ]
 }
 
 /// Text normalised for matching, with the map back to the original.
