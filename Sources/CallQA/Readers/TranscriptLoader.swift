@@ -118,13 +118,24 @@ public struct TranscriptLoader: Sendable {
             }
 
         case .file(let path):
-            let prefix: [UInt8]
-            do { prefix = try FileBytes.prefix(path: path, count: 4096) } catch { return try fail(error) }
+            // Text files are read whole at once; XML files are streamed by the
+            // XML reader, so only their first bytes are read here.
+            let read: (bytes: [UInt8], complete: Bool)
+            do {
+                read = try FileBytes.contents(path: path, prefix: 4096) { head in
+                    (format ?? TranscriptFormat.detect(prefix: head, path: path)) == .text
+                }
+            } catch {
+                return try fail(error)
+            }
+            let prefix = read.bytes
             guard !prefix.isEmpty else { return try fail(.empty) }
-            switch format ?? TranscriptFormat.detect(prefix: prefix, path: path) {
+            switch format ?? TranscriptFormat.detect(prefix: Array(prefix.prefix(4096)), path: path) {
             case .text:
-                let bytes: [UInt8]
-                do { bytes = try FileBytes.contents(path: path) } catch { return try fail(error) }
+                var bytes = prefix
+                if !read.complete {
+                    do { bytes = try FileBytes.contents(path: path) } catch { return try fail(error) }
+                }
                 for event in PlainTextReader().read(bytes, source: source, defaultID: defaultID) { try body(event) }
             case .xml:
                 if let offset = Self.binaryOffset(prefix) { return try fail(.binary(offset: offset)) }
