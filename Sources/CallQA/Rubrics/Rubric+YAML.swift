@@ -27,7 +27,7 @@ extension Rubric {
     public init(yaml: String, source: String) throws(RubricError) {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw RubricError(source: source, problems: [Self.problem(from: error)])
         } catch {
