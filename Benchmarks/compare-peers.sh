@@ -31,18 +31,7 @@ TEXT_BYTES=$(find "$WORK/text" -type f -printf '%s\n' | awk '{ s += $1 } END { p
 XML_BYTES=$(find "$WORK/xml" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
 cat "$WORK"/text/* "$WORK"/xml/* > /dev/null   # into the page cache
 
-# median_seconds COMMAND...: the median wall time of RUNS runs, output discarded.
-median_seconds() {
-    local times=()
-    for _ in $(seq "$RUNS"); do
-        local start end
-        start=$(date +%s%N)
-        "$@" > /dev/null 2>&1 || true
-        end=$(date +%s%N)
-        times+=("$(( end - start ))")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; printf "%.3f\n", m / 1e9 }'
-}
+source Benchmarks/timing.sh
 
 row() {   # row LABEL BYTES SECONDS
     awk -v label="$1" -v bytes="$2" -v seconds="$3" -v calls="$CALLS" \

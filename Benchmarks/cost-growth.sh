@@ -23,17 +23,7 @@ WORK=${WORK:-$(mktemp -d)}
 trap '[ -z "${KEEP:-}" ] && rm -rf "$WORK"' EXIT
 TIME=$(command -v gtime || echo /usr/bin/time)
 
-median_seconds() {
-    local times=()
-    for _ in $(seq "$RUNS"); do
-        local start end
-        start=$(date +%s%N)
-        "$@" > /dev/null 2>&1 || true
-        end=$(date +%s%N)
-        times+=("$(( end - start ))")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; printf "%.3f\n", m / 1e9 }'
-}
+source Benchmarks/timing.sh
 
 peak_megabytes() {
     "$TIME" -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'

@@ -11,19 +11,10 @@ struct BatchTests {
         let scorers = Dictionary(uniqueKeysWithValues: catalog.rubrics.map { ($0.id, Scorer($0)) })
         let loader = TranscriptLoader()
         let inputs = loader.inputs(for: [Fixtures.corpora.path, Fixtures.path("xml")]).inputs
-        func run(_ jobs: Int) -> [String] {
-            var seen: [String] = []
-            BatchScorer(loader: loader, jobs: jobs) { call in
-                catalog.rubric(for: call.language).flatMap { scorers[$0.id] }
-            }.run(inputs, render: { "\($0.call) \($0.score)" }) { result in
-                switch result {
-                case .scored(_, let text): seen.append(text)
-                case .diagnostic(let diagnostic): seen.append(diagnostic.description)
-                case .inputDone(let input): seen.append("done \(input)")
-                }
-            }
-            return seen
+        let batch = { (jobs: Int) in
+            BatchScorer(loader: loader, jobs: jobs) { call in catalog.rubric(for: call.language).flatMap { scorers[$0.id] } }
         }
+        func run(_ jobs: Int) -> [String] { Self.results(of: batch(jobs), inputs) { "\($0.call) \($0.score)" } }
         let serial = run(1)
         #expect(run(jobs) == serial)
         #expect(serial.filter { $0.hasPrefix("done ") }.count == inputs.count)
@@ -45,22 +36,29 @@ struct BatchTests {
 
         let rubrics = [try Fixtures.shipped("zh-standard"), try Fixtures.shipped("en-standard")].map { Scorer($0) }
         func run(_ jobs: Int) -> [String] {
-            var seen: [String] = []
-            BatchScorer(loader: TranscriptLoader(), jobs: jobs) { call in
+            let batch = BatchScorer(loader: TranscriptLoader(), jobs: jobs) { call in
                 call.language == .english ? rubrics[1] : rubrics[0]
-            }.run([.file(file.path)], render: { ScoreJSONStream.line($0) }) { result in
-                switch result {
-                case .scored(_, let text): seen.append(text)
-                case .diagnostic(let diagnostic): seen.append(diagnostic.description)
-                case .inputDone(let input): seen.append("done \(input)")
-                }
             }
-            return seen
+            return Self.results(of: batch, [.file(file.path)]) { ScoreJSONStream.line($0) }
         }
         let serial = run(1)
         #expect(serial.count == calls.count + 2)
         #expect(serial[40].contains("call empty rejected"))
         #expect(run(jobs) == serial)
+    }
+
+    /// What a batch delivers, in order: rendered scorecards, diagnostics, ends of inputs.
+    private static func results(of batch: BatchScorer, _ inputs: [TranscriptInput],
+                                render: @escaping @Sendable (Scorecard) -> String) -> [String] {
+        var seen: [String] = []
+        batch.run(inputs, render: render) { result in
+            switch result {
+            case .scored(_, let text): seen.append(text)
+            case .diagnostic(let diagnostic): seen.append(diagnostic.description)
+            case .inputDone(let input): seen.append("done \(input)")
+            }
+        }
+        return seen
     }
 
     @Test("The ordered channel delivers in input order under contention")
