@@ -3,8 +3,9 @@ import Foundation
 /// A run of consecutive events read from one input, scored by whichever
 /// thread gets to it first, its results collected by the thread that delivers.
 ///
-/// The reader puts the chunk in the ordered channel as a placeholder at once,
-/// so output order never depends on which thread scores it.
+/// The reader puts the chunk in the ordered channel as soon as it is read, in
+/// the place its results will take, so output order never depends on which
+/// thread scores it.
 final class ScoringChunk: @unchecked Sendable {
     /// What was read, in order: calls and diagnostics.
     let events: [ReadEvent]
