@@ -40,17 +40,14 @@ enum ScalarClass {
         }
     }
 
-    /// The scalar that ends just before byte `index` of UTF-8 `bytes`.
+    /// The scalar that ends just before byte `index` of well-formed UTF-8 `bytes`.
     static func scalar(before index: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
-        guard index > 0 else { return nil }
-        var start = index - 1
-        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return decode(bytes, at: start)
+        bytes.withUnsafeBufferPointer { scalar(before: index, in: $0) }
     }
 
-    /// The scalar that starts at byte `index` of UTF-8 `bytes`.
+    /// The scalar that starts at byte `index` of well-formed UTF-8 `bytes`.
     static func scalar(at index: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
-        index < bytes.count ? decode(bytes, at: index) : nil
+        bytes.withUnsafeBufferPointer { scalar(at: index, in: $0) }
     }
 
     /// The scalar that ends just before byte `index` of well-formed UTF-8.
@@ -79,12 +76,5 @@ enum ScalarClass {
             return nil
         }
         return Unicode.Scalar(value)
-    }
-
-    private static func decode(_ bytes: [UInt8], at index: Int) -> Unicode.Scalar? {
-        var iterator = bytes[index...].makeIterator()
-        var decoder = UTF8()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
-        return nil
     }
 }

@@ -9,24 +9,15 @@ import Darwin
 /// Reads whole files and streams with plain POSIX calls: no Foundation
 /// overhead, and errors that name the cause.
 enum FileBytes {
-    /// Reads a whole file.
-    static func contents(path: String) throws(TranscriptError) -> [UInt8] {
-        try contents(path: path, prefix: .max) { _ in true }.bytes
-    }
-
-    /// Reads the first `prefix` bytes of a file, then the rest only when
-    /// `wantsRest` says so, from one opening of the file.
-    ///
-    /// - Returns: the bytes read, and whether they are the whole file.
-    static func contents(path: String, prefix: Int, wantsRest: ([UInt8]) -> Bool) throws(TranscriptError)
-        -> (bytes: [UInt8], complete: Bool)
-    {
+    /// Reads the first `prefix` bytes of a file, shows them to `wantsRest`,
+    /// and reads the rest only when it says so: one opening of the file.
+    static func contents(path: String, prefix: Int, wantsRest: ([UInt8]) -> Bool) throws(TranscriptError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(reason: describe(errno)) }
         defer { close(descriptor) }
         let head = try drain(descriptor: descriptor, limit: prefix)
-        guard head.count == prefix, wantsRest(head) else { return (head, head.count < prefix) }
-        return (head + (try drain(descriptor: descriptor)), true)
+        guard wantsRest(head), head.count == prefix else { return head }
+        return head + (try drain(descriptor: descriptor))
     }
 
     /// Reads a descriptor to its end, or to `limit` bytes.

@@ -50,10 +50,9 @@ public struct PlainTextReader: Sendable {
     private func parse(_ text: ArraySlice<UInt8>, source: String, defaultID: String,
                        warn: (Int, String) -> Void) throws(TranscriptError) -> Call {
         var header = CallHeader()
-        var labels = SpeakerLabels()
+        var labels = ResolvedLabels()
         var turns: [Turn] = []
         var warnedLabels: Set<String> = []
-        var resolved: [(bytes: ArraySlice<UInt8>, label: String, role: SpeakerRole?, isSpeaker: Bool)] = []
         var firstLine: Int?
         var lineNumber = 0
 
@@ -74,8 +73,7 @@ public struct PlainTextReader: Sendable {
                     if firstLine == nil { firstLine = lineNumber }
                     if let (key, value) = LineScanner.header(content) {
                         header.set(key: key, value: value, line: lineNumber, warn: warn)
-                        labels = SpeakerLabels(agent: header.agent, customer: header.customer)
-                        resolved.removeAll()
+                        labels.use(SpeakerLabels(agent: header.agent, customer: header.customer))
                     }
                     continue
                 }
@@ -84,15 +82,11 @@ public struct PlainTextReader: Sendable {
             var parsed = LineScanner.turn(content)
             var speaker: (label: String, role: SpeakerRole)?
             if let labelBytes = parsed.label {
-                // Calls use a handful of labels: each is resolved once.
-                let known = resolved.first { $0.bytes.elementsEqual(labelBytes) }
-                let label = known?.label ?? String(decoding: labelBytes, as: UTF8.self)
-                let role = known.map(\.role) ?? labels.role(for: label)
-                let isSpeaker = known.map(\.isSpeaker) ?? (role != nil || SpeakerLabels.looksLikeSpeaker(label))
-                if known == nil { resolved.append((labelBytes, label, role, isSpeaker)) }
-                if let role {
+                let label = String(decoding: labelBytes, as: UTF8.self)
+                let resolution = labels.resolve(label)
+                if let role = resolution.role {
                     speaker = (label, role)
-                } else if isSpeaker {
+                } else if resolution.isSpeaker {
                     speaker = (label, .other)
                     if warnedLabels.insert(label).inserted {
                         warn(lineNumber, "speaker label \"\(label)\" is neither agent nor customer; read as other")

@@ -48,7 +48,7 @@ public enum Timestamp {
 
     /// Parses one time from UTF-8 bytes.
     static func seconds(utf8 text: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
-        let trimmed = trimmed(text)
+        let trimmed = TextBytes.trimmed(UnsafeBufferPointer(rebasing: text))[...]
         guard !trimmed.isEmpty else { return nil }
         var total = 0.0, fields = 0
         var fieldStart = trimmed.startIndex
@@ -82,27 +82,6 @@ public enum Timestamp {
             index += 1
         }
         return nil
-    }
-
-    /// Without leading and trailing ASCII, no-break and ideographic spaces.
-    private static func trimmed(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
-        var start = text.startIndex, end = text.endIndex
-        func width(at index: Int) -> Int? {
-            let byte = text[index]
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
-            if byte == 0xC2, index + 1 < end, text[index + 1] == 0xA0 { return 2 }
-            if byte == 0xE3, index + 2 < end, text[index + 1] == 0x80, text[index + 2] == 0x80 { return 3 }
-            return nil
-        }
-        while start < end, let step = width(at: start) { start += step }
-        while end > start {
-            let byte = text[end - 1]
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { end -= 1; continue }
-            if end - start >= 2, text[end - 2] == 0xC2, byte == 0xA0 { end -= 2; continue }
-            if end - start >= 3, text[end - 3] == 0xE3, text[end - 2] == 0x80, byte == 0x80 { end -= 3; continue }
-            break
-        }
-        return text[start..<end]
     }
 
     private static func integer(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {

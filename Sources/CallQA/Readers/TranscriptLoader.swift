@@ -120,25 +120,22 @@ public struct TranscriptLoader: Sendable {
         case .file(let path):
             // Text files are read whole at once; XML files are streamed by the
             // XML reader, so only their first bytes are read here.
-            let read: (bytes: [UInt8], complete: Bool)
+            var detected = TranscriptFormat.text
+            let bytes: [UInt8]
             do {
-                read = try FileBytes.contents(path: path, prefix: 4096) { head in
-                    (format ?? TranscriptFormat.detect(prefix: head, path: path)) == .text
+                bytes = try FileBytes.contents(path: path, prefix: 4096) { head in
+                    detected = format ?? TranscriptFormat.detect(prefix: head, path: path)
+                    return detected == .text
                 }
             } catch {
                 return try fail(error)
             }
-            let prefix = read.bytes
-            guard !prefix.isEmpty else { return try fail(.empty) }
-            switch format ?? TranscriptFormat.detect(prefix: Array(prefix.prefix(4096)), path: path) {
+            guard !bytes.isEmpty else { return try fail(.empty) }
+            switch detected {
             case .text:
-                var bytes = prefix
-                if !read.complete {
-                    do { bytes = try FileBytes.contents(path: path) } catch { return try fail(error) }
-                }
                 for event in PlainTextReader().read(bytes, source: source, defaultID: defaultID) { try body(event) }
             case .xml:
-                if let offset = Self.binaryOffset(prefix) { return try fail(.binary(offset: offset)) }
+                if let offset = Self.binaryOffset(bytes) { return try fail(.binary(offset: offset)) }
                 for event in XMLTranscriptReader(path: path, source: source, defaultID: defaultID) { try body(event) }
             }
         }

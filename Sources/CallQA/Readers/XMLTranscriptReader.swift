@@ -46,11 +46,10 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     private var phase = Phase.prolog
     private var callCount = 0
     private var warnedOnce: Set<String> = []
-    /// Roles of the labels seen, for the declared names in `roleLabels`.
-    private var roles: [String: SpeakerRole?] = [:]
+    /// The labels seen, resolved for the names the current call declares.
+    private var labels = ResolvedLabels()
     /// The text of the element being read, as UTF-8 (reused).
     private var textBytes: [UInt8] = []
-    private var roleLabels = SpeakerLabels()
     /// The call being read, to name in an error that cuts it short.
     private var openCall: String?
 
@@ -177,6 +176,7 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         for (name, value) in xml.attributes {
             header.set(key: name, value: value, line: callLine ?? 0, warn: warn)
         }
+        labels.use(SpeakerLabels(agent: header.agent, customer: header.customer))
         openCall = "call " + (header.id ?? "#\(index + 1)") + (callLine.map { " starting on line \($0)" } ?? "")
         defer { openCall = nil }
         var turns: [Turn] = []
@@ -193,8 +193,7 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
                     continue
                 }
                 if xml.nameIs("turn") {
-                    guard let turn = readTurn(labels: SpeakerLabels(agent: header.agent, customer: header.customer))
-                    else { return }
+                    guard let turn = readTurn() else { return }
                     switch turn {
                     case .success(let turn): turns.append(turn)
                     case .failure(let error): rejection = rejection ?? error
@@ -226,7 +225,7 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     }
 
     /// Reads a `<turn>`; `nil` when a fault stopped the input.
-    private func readTurn(labels: SpeakerLabels) -> Result<Turn, TranscriptError>? {
+    private func readTurn() -> Result<Turn, TranscriptError>? {
         let line = xml.line ?? 0
         var speaker: String?, label: String?, start: Double?, end: Double?
         xml.forEachAttribute { name, value in
@@ -260,26 +259,13 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             end = nil
         }
         guard let written = speaker ?? label else { return .failure(.missingSpeaker(line: line)) }
-        var role = cachedRole(for: written, labels: labels)
-        if role == nil, speaker != nil, let label { role = cachedRole(for: label, labels: labels) }
+        var role = labels.resolve(written).role
+        if role == nil, speaker != nil, let label { role = labels.resolve(label).role }
         if role == nil {
             warnOnce("speaker \(written)", line: line, "speaker \"\(written)\" is neither agent nor customer; read as other")
         }
         return .success(Turn(role: role ?? .other, label: label ?? written, start: start, end: end,
                              text: text, line: line))
-    }
-
-    /// A label's role; calls repeat a few labels, so each is resolved once
-    /// for the names the call declares.
-    private func cachedRole(for label: String, labels: SpeakerLabels) -> SpeakerRole? {
-        if labels != roleLabels {
-            roleLabels = labels
-            roles.removeAll(keepingCapacity: true)
-        }
-        if let known = roles[label] { return known }
-        let role = labels.role(for: label)
-        roles[label] = role
-        return role
     }
 
     private func readMeta(into header: inout CallHeader) {

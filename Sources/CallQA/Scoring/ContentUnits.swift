@@ -5,91 +5,24 @@
 /// Pairs with a particle or pronoun (的, 了, 我, 您, …) and English function
 /// words are left out: repeating them says nothing.
 enum ContentUnits {
+    /// The units of a turn, as text: what evidence spells out.
     static func of(_ text: NormalizedText) -> Set<String> {
         var units: Set<String> = []
-        let scalars = Array(text.string.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if isDigit(scalar) {
-                var number = ""
-                while index < scalars.count, isDigit(scalars[index]) || (isSeparator(scalars[index]) && index + 1 < scalars.count
-                    && isDigit(scalars[index + 1]) && !number.isEmpty) {
-                    if scalars[index] != "," { number.unicodeScalars.append(scalars[index]) }
-                    index += 1
-                }
-                units.insert(number)
-            } else if ScalarClass.isUnspacedScript(scalar) {
-                if index + 1 < scalars.count, ScalarClass.isUnspacedScript(scalars[index + 1]),
-                   !functionCharacters.contains(scalar), !functionCharacters.contains(scalars[index + 1]) {
-                    units.insert(String(String.UnicodeScalarView([scalar, scalars[index + 1]])))
-                }
-                index += 1
-            } else if ScalarClass.isWordCharacter(scalar) {
-                var word = ""
-                while index < scalars.count, ScalarClass.isWordCharacter(scalars[index]), !isDigit(scalars[index]) {
-                    word.unicodeScalars.append(scalars[index])
-                    index += 1
-                }
-                if word.count >= 3 && !stopWords.contains(word) { units.insert(word) }
-            } else {
-                index += 1
-            }
+        forEachUnit(in: text) { unit, isWord in
+            let unit = String(decoding: unit, as: UTF8.self)
+            if !isWord || !stopWords.contains(unit) { units.insert(unit) }
         }
         return units
     }
 
     /// The same units as ``of(_:)``, as 64-bit fingerprints of their UTF-8
     /// (FNV-1a), sorted and without repeats: what comparing two turns needs,
-    /// read straight from the normalised bytes without building strings.
+    /// without building strings.
     static func fingerprints(of text: NormalizedText) -> [UInt64] {
         var units: [UInt64] = []
-        text.bytes.withUnsafeBufferPointer { bytes in
-            let count = bytes.count
-            var index = 0
-            while index < count {
-                let byte = bytes[index]
-                if isDigit(byte) {
-                    var hash = offsetBasis, length = 0
-                    while index < count {
-                        let current = bytes[index]
-                        if isDigit(current) {
-                            hash = (hash ^ UInt64(current)) &* prime
-                        } else if (current == 0x2E || current == 0x2C) && index + 1 < count && isDigit(bytes[index + 1]) && length > 0 {
-                            if current != 0x2C { hash = (hash ^ UInt64(current)) &* prime }
-                        } else {
-                            break
-                        }
-                        length += 1
-                        index += 1
-                    }
-                    units.append(hash)
-                    continue
-                }
-                guard let scalar = ScalarClass.scalar(at: index, in: bytes) else { break }
-                let width = UTF8.width(scalar)
-                if ScalarClass.isUnspacedScript(scalar) {
-                    if let next = ScalarClass.scalar(at: index + width, in: bytes), ScalarClass.isUnspacedScript(next),
-                       !isFunctionCharacter(scalar), !isFunctionCharacter(next) {
-                        var hash = offsetBasis
-                        for offset in 0..<(width + UTF8.width(next)) { hash = (hash ^ UInt64(bytes[index + offset])) &* prime }
-                        units.append(hash)
-                    }
-                    index += width
-                } else if ScalarClass.isWordCharacter(scalar) {
-                    var hash = offsetBasis, letters = 0
-                    while index < count, let current = ScalarClass.scalar(at: index, in: bytes),
-                          ScalarClass.isWordCharacter(current), !isDigit(current) {
-                        let width = UTF8.width(current)
-                        for offset in 0..<width { hash = (hash ^ UInt64(bytes[index + offset])) &* prime }
-                        letters += 1
-                        index += width
-                    }
-                    if letters >= 3 && !stopWordFingerprints.contains(hash) { units.append(hash) }
-                } else {
-                    index += width
-                }
-            }
+        forEachUnit(in: text) { unit, isWord in
+            let print = fingerprint(unit)
+            if !isWord || !stopWordFingerprints.contains(print) { units.append(print) }
         }
         units.sort()
         var unique = 0
@@ -99,6 +32,54 @@ enum ContentUnits {
         }
         units.removeSubrange(unique...)
         return units
+    }
+
+    /// Calls `body` with the UTF-8 of each unit of normalised text, in order
+    /// (repeats included), and whether it is a word of a spaced script (which
+    /// may be a stop word): numbers without their thousands commas, pairs of
+    /// Han characters without a function character, words of three letters or more.
+    private static func forEachUnit(in text: NormalizedText, _ body: (_ unit: [UInt8], _ isWord: Bool) -> Void) {
+        var unit: [UInt8] = []
+        text.bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                unit.removeAll(keepingCapacity: true)
+                if isDigit(bytes[index]) {
+                    while index < count {
+                        let current = bytes[index]
+                        let separates = (current == 0x2E || current == 0x2C) && index + 1 < count && isDigit(bytes[index + 1])
+                        guard isDigit(current) || separates else { break }
+                        if current != 0x2C { unit.append(current) }
+                        index += 1
+                    }
+                    body(unit, false)
+                    continue
+                }
+                guard let scalar = ScalarClass.scalar(at: index, in: bytes) else { break }
+                let width = UTF8.width(scalar)
+                if ScalarClass.isUnspacedScript(scalar) {
+                    if let next = ScalarClass.scalar(at: index + width, in: bytes), ScalarClass.isUnspacedScript(next),
+                       !isFunctionCharacter(scalar), !isFunctionCharacter(next) {
+                        unit.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width + UTF8.width(next))]))
+                        body(unit, false)
+                    }
+                    index += width
+                } else if ScalarClass.isWordCharacter(scalar) {
+                    var letters = 0
+                    while index < count, let current = ScalarClass.scalar(at: index, in: bytes),
+                          ScalarClass.isWordCharacter(current), !isDigit(bytes[index]) {
+                        let width = UTF8.width(current)
+                        unit.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
+                        letters += 1
+                        index += width
+                    }
+                    if letters >= 3 { body(unit, true) }
+                } else {
+                    index += width
+                }
+            }
+        }
     }
 
     /// How many fingerprints two sorted lists share.
@@ -121,8 +102,8 @@ enum ContentUnits {
     private static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01B3
 
-    private static func fingerprint(_ text: String) -> UInt64 {
-        text.utf8.reduce(offsetBasis) { ($0 ^ UInt64($1)) &* prime }
+    private static func fingerprint<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        bytes.reduce(offsetBasis) { ($0 ^ UInt64($1)) &* prime }
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -144,10 +125,8 @@ enum ContentUnits {
         return bitmap
     }()
 
-    private static let stopWordFingerprints: Set<UInt64> = Set(stopWords.map(fingerprint))
+    private static let stopWordFingerprints: Set<UInt64> = Set(stopWords.map { fingerprint($0.utf8) })
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
-    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool { scalar == "." || scalar == "," }
 
     private static let functionCharacters: Set<Unicode.Scalar> = Set("的了吗呢吧啊呀嗯哦我你您他她它是这那个一就也都在有和么".unicodeScalars)
 

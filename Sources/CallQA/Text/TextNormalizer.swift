@@ -76,42 +76,60 @@ public struct TextNormalizer: Sendable {
     /// Normalises `text`.
     public func normalize(_ text: String) -> NormalizedText {
         var source = text
-        let count = source.utf8.count
         // Normalised text is rarely longer than the original (ligatures and
-        // symbols such as ㈱ expand): longer text takes the general path.
-        let capacity = count + 24
-        var length = 0
-        var origins: [Int32] = []
-        let bytes = source.withUTF8 { input in
-            table.withUnsafeBufferPointer { table in
-                pool.withUnsafeBufferPointer { pool in
-                    [UInt8](unsafeUninitializedCapacity: capacity) { output, outputCount in
-                        origins = [Int32](unsafeUninitializedCapacity: capacity) { starts, startsCount in
-                            length = Self.normalize(input, into: output, origins: starts, table: table, pool: pool)
-                            startsCount = max(length, 0)
+        // symbols such as ㈱ expand); when it is, the room is doubled.
+        var capacity = source.utf8.count + 24
+        while true {
+            var length = 0
+            var origins: [Int32] = []
+            let bytes = source.withUTF8 { input in
+                table.withUnsafeBufferPointer { table in
+                    pool.withUnsafeBufferPointer { pool in
+                        [UInt8](unsafeUninitializedCapacity: capacity) { output, outputCount in
+                            origins = [Int32](unsafeUninitializedCapacity: capacity) { starts, startsCount in
+                                length = Self.normalize(input, into: output, origins: starts, table: table, pool: pool)
+                                startsCount = max(length, 0)
+                            }
+                            outputCount = max(length, 0)
                         }
-                        outputCount = max(length, 0)
                     }
                 }
             }
+            if length >= 0 { return NormalizedText(bytes: bytes, originStarts: origins, source: text) }
+            capacity *= 2
         }
-        if length < 0 {
-            // Replacements longer than the room reserved, or cased letters
-            // beyond the Basic Multilingual Plane: the general path.
-            return normalizeSlowly(text)
-        }
-        return NormalizedText(bytes: bytes, originStarts: origins, source: text)
     }
 
-    /// The hot loop: table look-ups on UTF-8, ASCII bytes handled one by one
-    /// without decoding. Returns the normalised length, or -1 when `output`
-    /// is too small.
+    /// The hot loop: table look-ups on UTF-8. Returns the normalised length,
+    /// or -1 when `output` is too small.
     private static func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>,
                                   origins: UnsafeMutableBufferPointer<Int32>, table: UnsafeBufferPointer<UInt32>,
                                   pool: UnsafeBufferPointer<UInt8>) -> Int {
         let count = input.count, capacity = output.count
         var index = 0, length = 0
         var pendingSpace = false
+
+        /// Writes one byte that the scalar starting at `start` became; a space
+        /// only marks one as pending (runs collapse, none leads or trails).
+        /// `false` when there is no room.
+        func put(_ byte: UInt8, from start: Int) -> Bool {
+            if byte == 0x20 {
+                if length > 0 { pendingSpace = true }
+                return true
+            }
+            guard length + 1 < capacity else { return false }
+            if pendingSpace {
+                output[length] = 0x20
+                origins[length] = Int32(start)
+                length += 1
+                pendingSpace = false
+            }
+            output[length] = byte
+            origins[length] = Int32(start)
+            length += 1
+            return true
+        }
+
         while index < count {
             let lead = input[index]
             let start = index
@@ -133,50 +151,27 @@ public struct TextNormalizer: Sendable {
             }
             index += width
             let entry: UInt32 = value < 0x10000 ? table[Int(value)] : Self.supplementary(value)
-            if entry == space || value == 0x20 {
-                if length > 0 { pendingSpace = true }
-                continue
-            }
-            guard length + 8 < capacity, entry != cased else { return -1 }
-            if pendingSpace {
-                output[length] = 0x20
-                origins[length] = Int32(start)
-                length += 1
-                pendingSpace = false
-            }
-            if entry == 0 {
-                for offset in 0..<width {
-                    output[length] = input[start + offset]
-                    origins[length] = Int32(start)
-                    length += 1
+            switch entry {
+            case 0:
+                for offset in 0..<width where !put(input[start + offset], from: start) { return -1 }
+            case space:
+                guard put(0x20, from: start) else { return -1 }
+            case cased:
+                // A letter beyond the Basic Multilingual Plane with a lower case (rare).
+                for byte in Unicode.Scalar(value)!.properties.lowercaseMapping.utf8 where !put(byte, from: start) {
+                    return -1
                 }
-            } else {
+            default:
                 let from = Int(entry >> 8), pieces = Int(entry & 0xFF)
-                guard length + pieces + 1 < capacity else { return -1 }
-                for offset in 0..<pieces {
-                    let byte = pool[from + offset]
-                    if byte == 0x20 {
-                        pendingSpace = true
-                        continue
-                    }
-                    if pendingSpace {
-                        output[length] = 0x20
-                        origins[length] = Int32(start)
-                        length += 1
-                        pendingSpace = false
-                    }
-                    output[length] = byte
-                    origins[length] = Int32(start)
-                    length += 1
-                }
+                for offset in 0..<pieces where !put(pool[from + offset], from: start) { return -1 }
             }
         }
         return length
     }
 
     /// Scalars beyond the Basic Multilingual Plane (emoji, rare Han) are left
-    /// as they are; the few that have a lower case send the text down the
-    /// general path (``cased``).
+    /// as they are, but for white space and the few letters with a lower case
+    /// (``cased``).
     private static func supplementary(_ value: UInt32) -> UInt32 {
         guard let scalar = Unicode.Scalar(value) else { return 0 }
         if scalar.properties.isWhitespace { return space }
@@ -185,44 +180,6 @@ public struct TextNormalizer: Sendable {
 
     /// Marks a scalar beyond the Basic Multilingual Plane that has a lower case.
     private static let cased: UInt32 = 2
-
-    /// The scalar-by-scalar path, for text whose replacements outgrow the
-    /// room the fast path reserves.
-    private func normalizeSlowly(_ text: String) -> NormalizedText {
-        var bytes: [UInt8] = []
-        var starts: [Int32] = []
-        var offset = 0
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let start = offset
-            offset += UTF8.width(scalar)
-            var pieces: [UInt8]
-            let entry = scalar.value < 0x10000 ? table[Int(scalar.value)] : Self.supplementary(scalar.value)
-            if entry == Self.space || scalar == " " {
-                pieces = [0x20]
-            } else if entry == Self.cased {
-                pieces = Array(scalar.properties.lowercaseMapping.utf8)
-            } else if entry == 0 {
-                pieces = Array(UTF8.encode(scalar)!)
-            } else {
-                pieces = Array(pool[Int(entry >> 8)..<Int(entry >> 8 + entry & 0xFF)])
-            }
-            for byte in pieces {
-                if byte == 0x20 {
-                    if !bytes.isEmpty { pendingSpace = true }
-                    continue
-                }
-                if pendingSpace {
-                    bytes.append(0x20)
-                    starts.append(Int32(start))
-                    pendingSpace = false
-                }
-                bytes.append(byte)
-                starts.append(Int32(start))
-            }
-        }
-        return NormalizedText(bytes: bytes, originStarts: starts, source: text)
-    }
 
     /// Normalises a phrase from a word list: as text, without surrounding space.
     public func normalizePhrase(_ phrase: String) -> String {
