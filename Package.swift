@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CallQAEndToEndTests",
-            dependencies: ["callqa"]
+            dependencies: ["callqa", "CallQACorpus"]
         ),
     ],
     swiftLanguageModes: [.v6]

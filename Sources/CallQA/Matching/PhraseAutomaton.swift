@@ -57,7 +57,7 @@ struct PhraseAutomaton: Sendable {
         var failure = [Int32](repeating: 0, count: stateCount)
         var order: [Int] = []
         order.reserveCapacity(stateCount)
-        var hasOutput = [Bool](repeating: false, count: stateCount)
+        var reported = [[Int32]](repeating: [], count: stateCount)
         table.withUnsafeMutableBufferPointer { table in
             for symbol in 0..<classes where table[symbol] != 0 { order.append(Int(table[symbol])) }
             var head = 0
@@ -75,22 +75,18 @@ struct PhraseAutomaton: Sendable {
                     }
                 }
             }
+            // Each state reports its own patterns and those of its failure chain.
+            for state in order { reported[state] = terminal[state] + reported[Int(failure[state])] }
             // Each entry holds the next state's row offset (state × classes),
             // shifted left one bit, with the low bit set when that state reports
             // patterns: the scan loop needs no other look-up per byte.
-            for state in order { hasOutput[state] = !terminal[state].isEmpty || hasOutput[Int(failure[state])] }
             for slot in table.indices {
                 let next = Int(table[slot])
-                table[slot] = Int32(next * classes) << 1 | (hasOutput[next] ? 1 : 0)
+                table[slot] = Int32(next * classes) << 1 | (reported[next].isEmpty ? 0 : 1)
             }
         }
         transitions = table
 
-        // Each state reports its own patterns and those of its failure chain.
-        var reported = [[Int32]](repeating: [], count: stateCount)
-        for state in order {
-            reported[state] = terminal[state] + reported[Int(failure[state])]
-        }
         var starts: [Int32] = [0]
         var flat: [Int32] = []
         for state in 0..<stateCount {
@@ -100,9 +96,6 @@ struct PhraseAutomaton: Sendable {
         outputStart = starts
         outputs = flat
     }
-
-    /// The number of states, a measure of the automaton's size.
-    var stateCount: Int { outputStart.count - 1 }
 
     /// Calls `found(pattern, end)` for every occurrence of every pattern in
     /// `bytes`, where `end` is the index just past the occurrence; overlapping

@@ -11,7 +11,7 @@ extension NameCheck {
             // Only customer turns with an introduction phrase can reveal the name.
             let found = analysis.matches(of: introductions, inTurns: analysis.turns(by: .customer))
             let byTurn = Dictionary(grouping: found, by: \.turn)
-            for turn in Set(found.map(\.turn)).sorted() {
+            for turn in byTurn.keys.sorted() {
                 if let said = CustomerName.said(in: turn, matches: byTurn[turn]!.map(\.match), analysis: analysis) {
                     name = said
                     break
