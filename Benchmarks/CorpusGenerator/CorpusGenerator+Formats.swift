@@ -18,34 +18,13 @@ extension CorpusGenerator {
     }
 
     /// A call in the plain-text form, with its header.
-    public static func plainText(_ call: Call) -> String {
-        var text = "# call: \(call.id)\n"
-        if let agent = call.agent { text += "# agent: \(agent)\n" }
-        text += "# language: \(call.language.rawValue)\n"
-        for turn in call.turns {
-            text += "[\(clock(turn.start ?? 0)) - \(clock(turn.end ?? 0))] \(turn.label): \(turn.text)\n"
-        }
-        return text
-    }
+    public static func plainText(_ call: Call) -> String { TranscriptWriter.plainText(call) }
 
     /// One `<call>` element in the native XML schema.
-    public static func xmlElement(_ call: Call) -> String {
-        var text = "<call id=\"\(escape(call.id))\""
-        if let agent = call.agent { text += " agent=\"\(escape(agent))\"" }
-        text += " language=\"\(call.language.rawValue)\">\n"
-        for turn in call.turns {
-            text += "  <turn speaker=\"\(turn.role.rawValue)\""
-            if let start = turn.start { text += " start=\"\(seconds(start))\"" }
-            if let end = turn.end { text += " end=\"\(seconds(end))\"" }
-            text += ">\(escape(turn.text))</turn>\n"
-        }
-        return text + "</call>\n"
-    }
+    public static func xmlElement(_ call: Call) -> String { TranscriptWriter.xmlElement(call) }
 
     /// A file of calls in the native XML schema.
-    public static func xmlDocument(_ calls: [Call]) -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<calls>\n" + calls.map(xmlElement).joined() + "</calls>\n"
-    }
+    public static func xmlDocument(_ calls: [Call]) -> String { TranscriptWriter.xmlDocument(calls) }
 
     /// Writes `count` calls into `folder`: one call per file for text, and
     /// `perFile` calls per file for XML.
@@ -78,28 +57,5 @@ extension CorpusGenerator {
         }
         try flush()
         return written
-    }
-
-    private static func clock(_ seconds: Double) -> String {
-        let whole = Int(seconds)
-        return String(format: "%02d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
-    }
-
-    private static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
-
-    private static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

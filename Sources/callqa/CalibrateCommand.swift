@@ -51,7 +51,7 @@ struct CalibrateCommand: ParsableCommand {
         problems.forEach { diagnostics.add($0) }
 
         let wanted = Set(labels.labels.map(\.call))
-        let loader = input.loader(forced: nil)
+        let loader = try input.loader(forced: nil)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         pathProblems.forEach { diagnostics.add($0) }
         var cards: [Scorecard] = []

@@ -11,14 +11,15 @@ struct CallQACommand: ParsableCommand {
         commandName: "callqa",
         abstract: "Quality scoring for call-center conversations.",
         discussion: """
-            Reads call transcripts (plain text or XML; Chinese, simplified and traditional, \
+            Reads call transcripts (plain text, XML, WebVTT, SRT, Transcriber, ELAN and Amazon Transcribe \
+            JSON; Chinese, simplified and traditional, \
             and English).
 
             Exit codes: 0 all inputs read; 1 some inputs failed (the rest are still \
             processed); 2 usage error; 3 a score below --fail-under.
             """,
         version: "0.1.0",
-        subcommands: [ScoreCommand.self, ExplainCommand.self, ReportCommand.self, RubricCommand.self, CompareCommand.self, CalibrateCommand.self, InspectCommand.self]
+        subcommands: [ScoreCommand.self, ExplainCommand.self, ReportCommand.self, RubricCommand.self, CompareCommand.self, CalibrateCommand.self, InspectCommand.self, ConvertCommand.self]
     )
 
     static func main() {

@@ -36,7 +36,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let before = try RubricSelection.resolve(rubric[0]), after = try RubricSelection.resolve(rubric[1])
-        let loader = input.loader(forced: nil)
+        let loader = try input.loader(forced: nil)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         var diagnostics = DiagnosticReport()
         pathProblems.forEach { diagnostics.add($0) }

@@ -31,6 +31,8 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("input-format"), help: "Read the input as this format instead of detecting it.")
     var inputFormat: InputFormat = .auto
 
+    @OptionGroup var speakers: SpeakerOptions
+
     @Option(name: .customLong("call"), help: ArgumentHelp("Explain only the call with this id.", valueName: "id"))
     var callID: String?
 
@@ -51,7 +53,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let choice = try FormatChoice<OutputFormat>(formatValues)
         let selection = try RubricSelection.resolve(rubric)
-        let loader = TranscriptLoader(format: choice.input ?? inputFormat.transcriptFormat)
+        let loader = TranscriptLoader(format: choice.input ?? inputFormat.transcriptFormat, speakers: try speakers.mapping())
         let input: TranscriptInput = path == "-" ? .standardInput : .file(path)
         let sink = try OutputSink(path: output)
         let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)

@@ -4,6 +4,8 @@ import CallQA
 /// The values of `--format`: output formats and input formats share the
 /// option, and never a name, so `--format json` chooses the output and
 /// `--format xml` reads every input as XML. It may be given once for each.
+/// Only `text` and `xml` are taken as input formats here (`json` is an
+/// output); every input format has its own `--input-format`.
 struct FormatChoice<Output: RawRepresentable & CaseIterable>: Equatable where Output.RawValue == String, Output: Equatable {
     /// The output format chosen, if any.
     var output: Output?
@@ -18,7 +20,7 @@ struct FormatChoice<Output: RawRepresentable & CaseIterable>: Equatable where Ou
                     throw ValidationError("--format names two output formats: \(output.rawValue) and \(value).")
                 }
                 output = format
-            } else if let format = TranscriptFormat(rawValue: value) {
+            } else if let format = TranscriptFormat(rawValue: value), Self.inputFormats.contains(format) {
                 if let input, input != format {
                     throw ValidationError("--format names two input formats: \(input.rawValue) and \(value).")
                 }
@@ -31,6 +33,9 @@ struct FormatChoice<Output: RawRepresentable & CaseIterable>: Equatable where Ou
 
     /// Every value `--format` takes, outputs first.
     static var allValues: [String] {
-        Output.allCases.map(\.rawValue) + TranscriptFormat.allCases.map(\.rawValue)
+        Output.allCases.map(\.rawValue) + inputFormats.map(\.rawValue)
     }
+
+    /// The input formats `--format` takes.
+    static var inputFormats: [TranscriptFormat] { [.text, .xml] }
 }

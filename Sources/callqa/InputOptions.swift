@@ -4,13 +4,15 @@ import CallQA
 /// The transcript inputs every reading command takes.
 struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "Transcript files or directories (searched recursively for .txt and .xml); '-' reads standard input.",
+        "Transcript files or directories (searched recursively for .txt, .xml, .trs, .eaf, .vtt, .srt and .json); '-' reads standard input.",
         valueName: "path"))
     var paths: [String]
 
     @Option(name: .customLong("input-format"),
             help: "Read every input as this format instead of detecting it from content and extension.")
     var inputFormat: InputFormat = .auto
+
+    @OptionGroup var speakers: SpeakerOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one transcript file or directory ('-' for standard input).") }
@@ -24,8 +26,8 @@ struct InputOptions: ParsableArguments {
     }
 
     /// A loader reading the format forced through `--format`, else `--input-format`.
-    func loader(forced: TranscriptFormat?) -> TranscriptLoader {
-        TranscriptLoader(format: forced ?? inputFormat.transcriptFormat)
+    func loader(forced: TranscriptFormat?) throws -> TranscriptLoader {
+        TranscriptLoader(format: forced ?? inputFormat.transcriptFormat, speakers: try speakers.mapping())
     }
 }
 
@@ -35,14 +37,16 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
     case auto
     /// Plain text.
     case text
-    /// XML.
+    /// XML: CallQA's own, Transcriber (.trs) or ELAN (.eaf), by the root element.
     case xml
+    /// WebVTT captions.
+    case vtt
+    /// SubRip captions.
+    case srt
+    /// Amazon Transcribe, Call Analytics or Contact Lens JSON.
+    case json
 
     var transcriptFormat: TranscriptFormat? {
-        switch self {
-        case .auto: nil
-        case .text: .text
-        case .xml: .xml
-        }
+        self == .auto ? nil : TranscriptFormat(rawValue: rawValue)
     }
 }

@@ -30,7 +30,7 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let choice = try FormatChoice<OutputFormat>(formatValues)
-        let loader = input.loader(forced: choice.input)
+        let loader = try input.loader(forced: choice.input)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         let output = StandardOutput()
         let format = choice.output ?? (Terminal.isTerminal(.standardOutput) ? .table : .json)

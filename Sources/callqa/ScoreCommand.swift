@@ -72,7 +72,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let choice = try FormatChoice<OutputFormat>(formatValues)
         let selection = try RubricSelection.resolve(rubric)
-        let loader = input.loader(forced: choice.input)
+        let loader = try input.loader(forced: choice.input)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
 
         let sink = try OutputSink(path: output)

@@ -5,7 +5,7 @@
 /// description has the familiar compiler form, so editors can jump to it:
 ///
 /// ```text
-/// corpora/zh/poor-call.txt:7: warning: speaker label "班长" is neither agent nor customer; read as other
+/// corpora/zh/poor-call.txt:7: warning: speaker "班长" is neither agent nor customer; read as other
 /// ```
 public struct Diagnostic: Sendable, Codable, Equatable, Hashable, CustomStringConvertible {
     /// How serious a diagnostic is.

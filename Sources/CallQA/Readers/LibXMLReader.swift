@@ -183,14 +183,29 @@ final class LibXMLReader {
 
     /// Why the document type is refused, or `nil` when it declares nothing
     /// that could load or expand: no entities, no external DTD.
+    ///
+    /// The one external DTD let through is Transcriber's own
+    /// (`<!DOCTYPE Trans SYSTEM "trans-14.dtd">`, on every `.trs` file): a
+    /// bare local file name that is never loaded, as no DTD ever is.
     var documentTypeRefusal: String? {
         guard let document = xmlTextReaderCurrentDoc(reader) else { return nil }
         for dtd in [document.pointee.intSubset, document.pointee.extSubset] {
             guard let dtd = dtd?.pointee else { continue }
             if dtd.entities != nil || dtd.pentities != nil { return "the DOCTYPE declares entities" }
-            if dtd.SystemID != nil || dtd.ExternalID != nil { return "the DOCTYPE names an external DTD" }
+            if dtd.ExternalID != nil { return "the DOCTYPE names an external DTD" }
+            if let system = dtd.SystemID, !Self.isTranscriberDTD(name: dtd.name, system: system) {
+                return "the DOCTYPE names an external DTD"
+            }
         }
         return nil
+    }
+
+    /// `Trans` with `trans-NN.dtd`: Transcriber's DTD, named on every file it writes.
+    private static func isTranscriberDTD(name: UnsafePointer<xmlChar>?, system: UnsafePointer<xmlChar>) -> Bool {
+        guard let name, String(cString: name) == "Trans" else { return false }
+        let file = String(cString: system)
+        guard file.hasPrefix("trans-"), file.hasSuffix(".dtd") else { return false }
+        return file.dropFirst(6).dropLast(4).allSatisfy(\.isNumber)
     }
 
     private func install() {

@@ -20,11 +20,19 @@
 ///   speaker. Blank lines are ignored.
 /// - UTF-8 with or without BOM (UTF-16 with a BOM is accepted too), LF or CRLF.
 ///
-/// Labels map to roles through ``SpeakerLabels``; an unknown label is read as
-/// ``SpeakerRole/other`` with a warning.
+/// Labels map to roles through ``SpeakerLabels`` and the user's
+/// ``SpeakerMapping``; speakers that still have no role are guessed or read
+/// as ``SpeakerRole/other``, with a warning (see ``SpeakerRoleGuess``).
 public struct PlainTextReader: Sendable {
+    /// The labels the user mapped to roles.
+    public var speakers: SpeakerMapping
+
     /// Creates a reader.
-    public init() {}
+    ///
+    /// - Parameter speakers: labels the user mapped to roles.
+    public init(speakers: SpeakerMapping = SpeakerMapping()) {
+        self.speakers = speakers
+    }
 
     /// Reads one call from the bytes of a plain-text transcript.
     ///
@@ -51,8 +59,8 @@ public struct PlainTextReader: Sendable {
                        warn: (Int, String) -> Void) throws(TranscriptError) -> Call {
         var header = CallHeader()
         var labels = ResolvedLabels()
+        labels.use(SpeakerLabels(mapping: speakers))
         var turns: [Turn] = []
-        var warnedLabels: Set<String> = []
         var firstLine: Int?
         var lineNumber = 0
 
@@ -73,7 +81,7 @@ public struct PlainTextReader: Sendable {
                     if firstLine == nil { firstLine = lineNumber }
                     if let (key, value) = LineScanner.header(content) {
                         header.set(key: key, value: value, line: lineNumber, warn: warn)
-                        labels.use(SpeakerLabels(agent: header.agent, customer: header.customer))
+                        labels.use(SpeakerLabels(agent: header.agent, customer: header.customer, mapping: speakers))
                     }
                     continue
                 }
@@ -88,9 +96,6 @@ public struct PlainTextReader: Sendable {
                     speaker = (label, role)
                 } else if resolution.isSpeaker {
                     speaker = (label, .other)
-                    if warnedLabels.insert(label).inserted {
-                        warn(lineNumber, "speaker label \"\(label)\" is neither agent nor customer; read as other")
-                    }
                 } else {
                     // A colon inside a sentence, not a speaker: the line is text.
                     parsed = LineScanner.TurnLine(time: parsed.time, label: nil, text: parsed.fullText, fullText: parsed.fullText)
@@ -122,9 +127,11 @@ public struct PlainTextReader: Sendable {
             warn(turn.line, "turn by \"\(turn.label)\" has no text")
         }
         let language = header.language(for: turns)
-        return Call(id: header.id ?? defaultID, agent: header.agent, customer: header.customer, language: language,
-                    metadata: header.metadata, source: Call.Source(path: source, line: firstLine ?? 1, index: 0),
-                    turns: turns)
+        var call = Call(id: header.id ?? defaultID, agent: header.agent, customer: header.customer, language: language,
+                        metadata: header.metadata, source: Call.Source(path: source, line: firstLine ?? 1, index: 0),
+                        turns: turns)
+        SpeakerRoles.settle(&call, labels: labels.labels, warn: warn)
+        return call
     }
 
     private func validated(_ range: Timestamp.Range?, line: Int, warn: (Int, String) -> Void) -> Timestamp.Range? {

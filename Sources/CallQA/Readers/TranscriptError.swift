@@ -30,6 +30,9 @@ public enum TranscriptError: Error, Sendable, Equatable, Hashable, CustomStringC
     case notATranscript(root: String, line: Int?)
     /// A `<turn>` with neither a `speaker` nor a `label` attribute.
     case missingSpeaker(line: Int?)
+    /// A file in one of the transcript forms CallQA reads (WebVTT, SRT,
+    /// Transcriber, ELAN, Amazon Transcribe JSON) that breaks that form's rules.
+    case invalidForm(format: String, line: Int?, detail: String)
 
     /// The 1-based line of the fault, when known.
     public var line: Int? {
@@ -38,7 +41,7 @@ public enum TranscriptError: Error, Sendable, Equatable, Hashable, CustomStringC
         case .invalidUTF8(let line, _, _), .textBeforeFirstTurn(let line): line
         case .noTurns(let line), .malformedXML(let line, _), .forbiddenDoctype(let line, _),
              .entityReference(_, let line), .nestingTooDeep(let line, _), .notATranscript(_, let line),
-             .missingSpeaker(let line): line
+             .missingSpeaker(let line), .invalidForm(_, let line, _): line
         }
     }
 
@@ -69,9 +72,11 @@ public enum TranscriptError: Error, Sendable, Equatable, Hashable, CustomStringC
         case .nestingTooDeep(_, let limit):
             "elements nested deeper than \(limit) levels"
         case .notATranscript(let root, _):
-            "root element <\(root)> is not a CallQA transcript (expected <call> or <calls>)"
+            "root element <\(root)> is not a transcript (expected <call> or <calls>, Transcriber's <Trans> or ELAN's <ANNOTATION_DOCUMENT>)"
         case .missingSpeaker:
             "<turn> has no 'speaker' attribute"
+        case .invalidForm(let format, _, let detail):
+            "not a readable \(format) transcript: \(detail)"
         }
     }
 

@@ -17,19 +17,25 @@ import Foundation
 public struct TranscriptLoader: Sendable {
     /// The format to read every input as; `nil` detects it per input.
     public var format: TranscriptFormat?
+    /// Speaker labels the user mapped to roles, for every input.
+    public var speakers: SpeakerMapping
 
     /// Creates a loader.
     ///
-    /// - Parameter format: read every input in this format instead of
-    ///   detecting it from content and extension.
-    public init(format: TranscriptFormat? = nil) {
+    /// - Parameters:
+    ///   - format: read every input in this format instead of detecting it
+    ///     from content and extension.
+    ///   - speakers: speaker labels mapped to roles (`spk_0` is the agent).
+    public init(format: TranscriptFormat? = nil, speakers: SpeakerMapping = SpeakerMapping()) {
         self.format = format
+        self.speakers = speakers
     }
 
     /// The inputs named by command-line paths, in a stable order.
     ///
     /// A file is read whatever its extension; a directory is searched
-    /// recursively for `.txt` and `.xml` files (hidden files and folders are
+    /// recursively for transcripts by extension (`.txt`, `.xml`, `.trs`,
+    /// `.eaf`, `.vtt`, `.srt`, `.json`; hidden files and folders are
     /// skipped), in path order; `-` is standard input. A path named twice is
     /// read once.
     ///
@@ -59,7 +65,7 @@ public struct TranscriptLoader: Sendable {
             collect(directory: path, into: &found, visited: &visited, diagnostics: &diagnostics)
             if found.isEmpty {
                 diagnostics.append(Diagnostic(.error, source: path,
-                    message: "no transcripts found (looked for .txt and .xml files)"))
+                    message: "no transcripts found (looked for .txt, .xml, .trs, .eaf, .vtt, .srt and .json files)"))
             }
             for file in found where seen.insert(.file(file)).inserted {
                 inputs.append(.file(file))
@@ -109,35 +115,48 @@ public struct TranscriptLoader: Sendable {
             let bytes: [UInt8]
             do { bytes = try FileBytes.drain(descriptor: 0) } catch { return try fail(error) }
             guard !bytes.isEmpty else { return try fail(.empty) }
-            switch format ?? TranscriptFormat.detect(prefix: bytes, path: "") {
-            case .text:
-                for event in PlainTextReader().read(bytes, source: source, defaultID: defaultID) { try body(event) }
-            case .xml:
+            let detected = format ?? TranscriptFormat.detect(prefix: bytes, path: "")
+            if detected == .xml {
                 if let offset = Self.binaryOffset(bytes) { return try fail(.binary(offset: offset)) }
-                for event in XMLTranscriptReader(bytes: bytes, source: source, defaultID: defaultID) { try body(event) }
+                for event in XMLTranscriptReader(bytes: bytes, source: source, defaultID: defaultID, speakers: speakers) {
+                    try body(event)
+                }
+            } else {
+                for event in events(reading: bytes, as: detected, source: source, defaultID: defaultID) { try body(event) }
             }
 
         case .file(let path):
-            // Text files are read whole at once; XML files are streamed by the
+            // Other forms are read whole at once; XML files are streamed by the
             // XML reader, so only their first bytes are read here.
             var detected = TranscriptFormat.text
             let bytes: [UInt8]
             do {
                 bytes = try FileBytes.contents(path: path, prefix: 4096) { head in
                     detected = format ?? TranscriptFormat.detect(prefix: head, path: path)
-                    return detected == .text
+                    return detected != .xml
                 }
             } catch {
                 return try fail(error)
             }
             guard !bytes.isEmpty else { return try fail(.empty) }
-            switch detected {
-            case .text:
-                for event in PlainTextReader().read(bytes, source: source, defaultID: defaultID) { try body(event) }
-            case .xml:
+            if detected == .xml {
                 if let offset = Self.binaryOffset(bytes) { return try fail(.binary(offset: offset)) }
-                for event in XMLTranscriptReader(path: path, source: source, defaultID: defaultID) { try body(event) }
+                for event in XMLTranscriptReader(path: path, source: source, defaultID: defaultID, speakers: speakers) {
+                    try body(event)
+                }
+            } else {
+                for event in events(reading: bytes, as: detected, source: source, defaultID: defaultID) { try body(event) }
             }
+        }
+    }
+
+    /// The events of an input held whole in memory, in any form but XML.
+    private func events(reading bytes: [UInt8], as format: TranscriptFormat, source: String, defaultID: String) -> [ReadEvent] {
+        switch format {
+        case .text, .xml: PlainTextReader(speakers: speakers).read(bytes, source: source, defaultID: defaultID)
+        case .vtt: SubtitleReader(.webVTT, speakers: speakers).read(bytes, source: source, defaultID: defaultID)
+        case .srt: SubtitleReader(.srt, speakers: speakers).read(bytes, source: source, defaultID: defaultID)
+        case .json: TranscribeJSONReader(speakers: speakers).read(bytes, source: source, defaultID: defaultID)
         }
     }
 

@@ -41,6 +41,7 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     private let xml: LibXMLReader
     private let source: String
     private let defaultID: String
+    private let speakers: SpeakerMapping
     private var queue: [ReadEvent] = []
     private var queueHead = 0
     private var phase = Phase.prolog
@@ -61,17 +62,20 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     ///   - path: the file to read.
     ///   - source: the path to name in diagnostics and in ``Call/source``.
     ///   - defaultID: the base of call IDs for calls without an `id` attribute.
-    public init(path: String, source: String, defaultID: String) {
+    ///   - speakers: labels the user mapped to roles.
+    public init(path: String, source: String, defaultID: String, speakers: SpeakerMapping = SpeakerMapping()) {
         xml = LibXMLReader(path: path)
         self.source = source
         self.defaultID = defaultID
+        self.speakers = speakers
     }
 
     /// Reads an XML transcript held in memory.
-    public init(bytes: [UInt8], source: String, defaultID: String) {
+    public init(bytes: [UInt8], source: String, defaultID: String, speakers: SpeakerMapping = SpeakerMapping()) {
         xml = LibXMLReader(bytes: bytes, url: source)
         self.source = source
         self.defaultID = defaultID
+        self.speakers = speakers
     }
 
     /// The next call or diagnostic, or `nil` when the input is exhausted.
@@ -105,6 +109,10 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             case "call":
                 readCall()
                 if phase != .finished { phase = .epilog }
+            case "Trans":
+                readDocument { TranscriberDocument(root: $0, context: $1).read() }
+            case "ANNOTATION_DOCUMENT":
+                readDocument { ELANDocument(root: $0, context: $1).read() }
             default: fail(.notATranscript(root: xml.name, line: xml.line))
             }
         case (.container, .element):
@@ -176,7 +184,7 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         for (name, value) in xml.attributes {
             header.set(key: name, value: value, line: callLine ?? 0, warn: warn)
         }
-        labels.use(SpeakerLabels(agent: header.agent, customer: header.customer))
+        labels.use(SpeakerLabels(agent: header.agent, customer: header.customer, mapping: speakers))
         openCall = "call " + (header.id ?? "#\(index + 1)") + (callLine.map { " starting on line \($0)" } ?? "")
         defer { openCall = nil }
         var turns: [Turn] = []
@@ -219,9 +227,48 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
                                                 message: "call \(id) rejected: \(TranscriptError.noTurns(line: nil).message)")))
             return
         }
-        queue.append(.call(Call(id: id, agent: header.agent, customer: header.customer,
-                                language: header.language(for: turns), metadata: header.metadata,
-                                source: Call.Source(path: source, line: callLine, index: index), turns: turns)))
+        var call = Call(id: id, agent: header.agent, customer: header.customer,
+                        language: header.language(for: turns), metadata: header.metadata,
+                        source: Call.Source(path: source, line: callLine, index: index), turns: turns)
+        SpeakerRoles.settle(&call, labels: labels.labels) { line, message in queueWarning(line: line, message) }
+        queue.append(.call(call))
+    }
+
+    // MARK: - Whole documents (Transcriber, ELAN)
+
+    /// Reads the root element whole and hands it to a form that makes the call.
+    private func readDocument(_ form: (MarkupElement, DocumentContext) -> [ReadEvent]) {
+        guard let root = readElement() else { return }
+        phase = .epilog
+        queue.append(contentsOf: form(root, DocumentContext(source: source, defaultID: defaultID, speakers: speakers)))
+    }
+
+    /// The current element and everything inside it; `nil` when a fault stops the input first.
+    private func readElement() -> MarkupElement? {
+        func start() -> MarkupElement {
+            var attributes: [String: String] = [:]
+            for (name, value) in xml.attributes { attributes[name] = value }
+            return MarkupElement(name: xml.name, attributes: attributes, line: xml.line)
+        }
+        var stack = [start()]
+        if xml.isEmptyElement { return stack[0] }
+        let depth = xml.depth
+        while advance() {
+            switch xml.kind {
+            case .element:
+                let element = start()
+                if xml.isEmptyElement { stack[stack.count - 1].content.append(.element(element)) } else { stack.append(element) }
+            case .endElement:
+                let element = stack.removeLast()
+                if xml.depth == depth { return element }
+                stack[stack.count - 1].content.append(.element(element))
+            case .text, .whitespace:
+                stack[stack.count - 1].content.append(.text(xml.value))
+            default:
+                break
+            }
+        }
+        return nil
     }
 
     /// Reads a `<turn>`; `nil` when a fault stopped the input.
@@ -261,9 +308,6 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         guard let written = speaker ?? label else { return .failure(.missingSpeaker(line: line)) }
         var role = labels.resolve(written).role
         if role == nil, speaker != nil, let label { role = labels.resolve(label).role }
-        if role == nil {
-            warnOnce("speaker \(written)", line: line, "speaker \"\(written)\" is neither agent nor customer; read as other")
-        }
         return .success(Turn(role: role ?? .other, label: label ?? written, start: start, end: end,
                              text: text, line: line))
     }

@@ -8,8 +8,12 @@ extension Scorecard {
     ///             "critical": false, "note": "…", "missing": [],
     ///             "evidence": [{"turn": 0, "speaker": "agent", "start": 0, "text": "…", "phrase": "…",
     ///                           "offsets": [0, 4]}]}],
-    ///  "wording": {"positive": 5, "negative": 0}}
+    ///  "wording": {"positive": 5, "negative": 0},
+    ///  "metrics": {"available": true, "duration": 65, …}}
     /// ```
+    ///
+    /// `metrics` is written by ``ConversationMetrics/write(to:)``, or as
+    /// `{"available": false, "reason": "…"}` when the call has no times.
     public func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("id", call)
@@ -31,6 +35,12 @@ extension Scorecard {
             json.object { json in
                 json.field("positive", wording.positive)
                 json.field("negative", wording.negative)
+            }
+            json.key("metrics")
+            if let metrics {
+                metrics.write(to: &json)
+            } else {
+                ConversationMetrics.writeUnavailable(reason: metricsUnavailable ?? "not computed", to: &json)
             }
         }
     }

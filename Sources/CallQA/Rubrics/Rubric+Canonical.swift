@@ -35,6 +35,13 @@ extension Rubric {
             json.array { json in
                 for item in items { item.writeCanonical(to: &json) }
             }
+            if metrics != ConversationMetrics.Settings() {
+                json.key("metrics")
+                json.object { json in
+                    json.field("dead-air", metrics.deadAir)
+                    json.field("interruption-overlap", metrics.interruptionOverlap)
+                }
+            }
         }
         return json.text
     }
@@ -102,6 +109,17 @@ extension RubricItem {
                     json.field("avoid-allow", allow)
                     json.field("avoid-zero", zero)
                 }
+            case .hold(let check):
+                json.field("min-silence", check.minimumSilence)
+                json.key("ask")
+                check.ask.writeCanonical(to: &json)
+                json.key("thank")
+                check.thank.writeCanonical(to: &json)
+                json.field("partial", check.partialCredit)
+            case .metric(let check):
+                json.field("metric", check.metric.rawValue)
+                json.field("min", check.minimum)
+                json.field("max", check.maximum)
             }
         }
     }

@@ -70,11 +70,11 @@ struct RubricParser {
         self.source = source
     }
 
-    static let checkKinds = ["phrase", "forbid", "limit", "response", "paraphrase", "name", "wording"]
+    static let checkKinds = ["phrase", "forbid", "limit", "response", "paraphrase", "name", "wording", "hold", "metric"]
 
     mutating func parse(_ root: Node) -> Rubric? {
         guard let top = reader.mapping(root, "the rubric",
-            allowed: ["id", "version", "title", "languages", "pass", "total", "critical", "negation", "wording", "lists", "items", "cases"],
+            allowed: ["id", "version", "title", "languages", "pass", "total", "critical", "negation", "wording", "metrics", "lists", "items", "cases"],
             required: ["id", "version", "title", "languages", "pass", "lists", "items"]) else { return nil }
 
         let id = reader.string(top["id"], "'id'")
@@ -91,6 +91,7 @@ struct RubricParser {
         let lists = parseLists(top["lists"])
         let negation = parseNegation(top["negation"])
         let wording = parseWording(top["wording"])
+        let metrics = parseMetricSettings(top["metrics"])
         let (items, weightSum) = parseItems(top["items"])
 
         for reference in references where declaredLists[reference.name] == nil && !inlineLists.contains(where: { $0.name == reference.name }) {
@@ -105,10 +106,11 @@ struct RubricParser {
             reader.problem(node, "every item has weight 0: the rubric cannot score")
         }
 
-        guard let id, let version, let title, let languages, let pass, let critical, let negation, let wording else { return nil }
+        guard let id, let version, let title, let languages, let pass, let critical, let negation, let wording, let metrics
+        else { return nil }
         return Rubric(id: id, version: version, title: title, languages: languages, passMark: pass, critical: critical,
                       totalWeight: total, negation: negation, wording: wording, lists: lists + inlineLists, items: items,
-                      source: source, positions: positions)
+                      metrics: metrics, source: source, positions: positions)
     }
 
     // MARK: - Header
@@ -159,6 +161,21 @@ struct RubricParser {
         if let positive { references.append((positive, entries["positive"]!)) }
         if let negative { references.append((negative, entries["negative"]!)) }
         return Rubric.WordingLists(positive: positive, negative: negative)
+    }
+
+    private mutating func parseMetricSettings(_ node: Node?) -> ConversationMetrics.Settings? {
+        var settings = ConversationMetrics.Settings()
+        guard let node else { return settings }
+        guard let entries = reader.mapping(node, "'metrics'", allowed: ["dead-air", "interruption-overlap"]) else { return nil }
+        if let value = entries["dead-air"] {
+            guard let seconds = reader.number(value, "'metrics.dead-air'", in: 0.1...3_600) else { return nil }
+            settings.deadAir = seconds
+        }
+        if let value = entries["interruption-overlap"] {
+            guard let seconds = reader.number(value, "'metrics.interruption-overlap'", in: 0...60) else { return nil }
+            settings.interruptionOverlap = seconds
+        }
+        return settings
     }
 
     private mutating func parseLists(_ node: Node?) -> [Rubric.PhraseList] {
@@ -360,6 +377,58 @@ struct RubricParser {
             }
             guard let group, let target else { return nil }
             return .wording(WordingCheck(group: group, target: target))
+
+        case "hold":
+            guard let entries = reader.mapping(node, what, allowed: ["kind", "min-silence", "ask", "thank", "partial"],
+                                               required: ["ask", "thank"]) else { return nil }
+            func group(_ key: String) -> PhraseGroup? {
+                entries[key].flatMap { groupNode in
+                    reader.mapping(groupNode, "'\(key)'", allowed: ["name"] + source).flatMap {
+                        parseSource($0, node: groupNode, item: item, label: key,
+                                    name: $0["name"].flatMap { reader.string($0, "a group's 'name'") })
+                    }
+                }
+            }
+            let ask = group("ask"), thank = group("thank")
+            let minimum = entries["min-silence"].map { reader.number($0, "'min-silence'", in: 1...3_600) } ?? 20
+            let partial = entries["partial"].map { reader.bool($0, "'partial'") } ?? true
+            guard let ask, let thank, let minimum, let partial else { return nil }
+            return .hold(HoldCheck(minimumSilence: minimum, ask: ask, thank: thank, partialCredit: partial))
+
+        case "metric":
+            guard let entries = reader.mapping(node, what, allowed: ["kind", "metric", "min", "max", "within"],
+                                               required: ["metric"]) else { return nil }
+            var metric: ConversationMetric?
+            if let metricNode = entries["metric"], let name = reader.string(metricNode, "'metric'") {
+                metric = ConversationMetric(rawValue: name)
+                if metric == nil {
+                    reader.problem(metricNode, "unknown metric '\(name)' (expected \(YAMLNodeReader.list(ConversationMetric.allCases.map(\.rawValue))))")
+                }
+            }
+            var minimum = entries["min"].flatMap { reader.number($0, "'min'", in: -1_000_000...1_000_000) }
+            var maximum = entries["max"].flatMap { reader.number($0, "'max'", in: -1_000_000...1_000_000) }
+            if let withinNode = entries["within"] {
+                if entries["min"] != nil || entries["max"] != nil {
+                    reader.problem(withinNode, "give 'within' or 'min'/'max', not both")
+                    return nil
+                }
+                let values = reader.sequence(withinNode, "'within'")?.compactMap { reader.number($0, "a 'within' bound", in: -1_000_000...1_000_000) }
+                guard let values, values.count == 2, values[0] <= values[1] else {
+                    reader.problem(withinNode, "'within' takes two numbers, the lower first: [0.7, 1.4]")
+                    return nil
+                }
+                (minimum, maximum) = (values[0], values[1])
+            }
+            if minimum == nil && maximum == nil {
+                reader.problem(node, "\(what) needs 'max', 'min' or 'within'")
+                return nil
+            }
+            if let minimum, let maximum, minimum > maximum {
+                reader.problem(node, "'min' (\(JSONWriter.number(minimum))) is above 'max' (\(JSONWriter.number(maximum)))")
+                return nil
+            }
+            guard let metric else { return nil }
+            return .metric(MetricCheck(metric: metric, minimum: minimum, maximum: maximum))
 
         default:
             reader.problem(kindNode, "unknown check kind '\(kind)' (expected \(YAMLNodeReader.list(Self.checkKinds)))")

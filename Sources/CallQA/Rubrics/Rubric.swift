@@ -32,6 +32,8 @@ public struct Rubric: Sendable, Equatable {
     public var lists: [PhraseList]
     /// The items, in file order.
     public var items: [RubricItem]
+    /// The thresholds conversation metrics are computed with (`metrics:`).
+    public var metrics = ConversationMetrics.Settings()
     /// Where the rubric was read from.
     public var source: String
     /// Where things are in the rubric's file, for messages about them.

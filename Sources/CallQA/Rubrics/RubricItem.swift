@@ -30,6 +30,10 @@ public enum Check: Sendable, Equatable {
     case name(NameCheck)
     /// Counts of wording, turned into points.
     case wording(WordingCheck)
+    /// Around a long silence the agent asks the customer to hold, and thanks them after.
+    case hold(HoldCheck)
+    /// A conversation metric stays within bounds.
+    case metric(MetricCheck)
 
     /// The kind's name as rubric files write it.
     public var kind: String {
@@ -41,6 +45,8 @@ public enum Check: Sendable, Equatable {
         case .paraphrase: "paraphrase"
         case .name: "name"
         case .wording: "wording"
+        case .hold: "hold"
+        case .metric: "metric"
         }
     }
 
@@ -174,4 +180,31 @@ public struct WordingCheck: Sendable, Equatable {
     public var group: PhraseGroup
     /// What to aim for.
     public var target: Target
+}
+
+/// `hold`: before a silence of at least `minimumSilence` seconds the agent
+/// asks the customer to hold (请稍等, "could you please hold"), and after it
+/// thanks them for waiting (感谢您的耐心等待, "thank you for waiting").
+/// Not applicable when the call has no such silence or no times.
+public struct HoldCheck: Sendable, Equatable {
+    /// The shortest silence that counts as a hold, in seconds.
+    public var minimumSilence: Double
+    /// What asks permission, said in the agent's last turn before the silence.
+    public var ask: PhraseGroup
+    /// What thanks the customer, said in the agent's first turn after it.
+    public var thank: PhraseGroup
+    /// Whether doing half of what is due earns a share of the points.
+    public var partialCredit: Bool
+}
+
+/// `metric`: a conversation metric within bounds (`interruptions` at most 2,
+/// `pace-ratio` within 0.7–1.4). Not applicable when the call has no times
+/// or the metric has no value (no customer speech for a pace ratio).
+public struct MetricCheck: Sendable, Equatable {
+    /// The metric checked.
+    public var metric: ConversationMetric
+    /// The lowest value that passes, if any.
+    public var minimum: Double?
+    /// The highest value that passes, if any.
+    public var maximum: Double?
 }

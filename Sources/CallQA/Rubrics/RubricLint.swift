@@ -117,7 +117,8 @@ public enum RubricLint {
             case .limit(let check): penalised.formUnion(check.group.lists)
             case .wording(let check):
                 if case .use = check.target { rewarded.formUnion(check.group.lists) } else { penalised.formUnion(check.group.lists) }
-            case .name: break
+            case .hold(let check): rewarded.formUnion(check.ask.lists + check.thank.lists)
+            case .name, .metric: break
             }
         }
         return (rewarded, penalised)

@@ -16,11 +16,16 @@ struct CallAnalysis {
     /// The turns each role spoke, in order.
     private let agentTurns: [Int]
     private let customerTurns: [Int]
+    /// The call's conversation metrics, or why it has none.
+    let metrics: Result<ConversationMetrics, ConversationMetrics.Unavailable>
 
-    /// Normalises and matches every turn of `call`; `compiled` is `matcher`
-    /// when it is the rubric's own ``PhraseMatcher`` (the fast path).
-    init(call: Call, matcher: any PhraseMatching, compiled: PhraseMatcher?) {
+    /// Normalises and matches every turn of `call`, and computes its metrics
+    /// with `settings`; `compiled` is `matcher` when it is the rubric's own
+    /// ``PhraseMatcher`` (the fast path).
+    init(call: Call, matcher: any PhraseMatching, compiled: PhraseMatcher?,
+         settings: ConversationMetrics.Settings = ConversationMetrics.Settings()) {
         self.call = call
+        self.metrics = ConversationMetrics.compute(for: call, settings: settings)
         var normalized: [NormalizedText] = []
         normalized.reserveCapacity(call.turns.count)
         var all: [PhraseMatcher.Hit] = []

@@ -20,6 +20,10 @@ public struct Scorecard: Sendable, Codable, Equatable {
     public var items: [ItemResult]
     /// Positive and negative wording the agent used.
     public var wording: WordingCount
+    /// The call's conversation metrics, when its turns are timed.
+    public var metrics: ConversationMetrics?
+    /// Why ``metrics`` is missing, when it is.
+    public var metricsUnavailable: String?
 
     /// The result for one item.
     public func item(_ id: String) -> ItemResult? {

@@ -72,7 +72,7 @@ public struct Scorer: Sendable {
     /// Normalises and matches every turn of `call`.
     @_spi(Benchmarks)
     public func prepare(_ call: Call) -> PreparedCall {
-        PreparedCall(analysis: CallAnalysis(call: call, matcher: matcher, compiled: compiled))
+        PreparedCall(analysis: CallAnalysis(call: call, matcher: matcher, compiled: compiled, settings: rubric.metrics))
     }
 
     /// Evaluates every item on a prepared call.
@@ -105,7 +105,9 @@ public struct Scorer: Sendable {
         score = Self.rounded(score, places: 1)
         return Scorecard(call: call.id, source: call.source, agent: call.agent, language: call.language,
                          rubric: reference, score: score, passed: criticalFailures.isEmpty && score >= rubric.passMark,
-                         criticalFailures: criticalFailures, items: results, wording: wording(in: analysis))
+                         criticalFailures: criticalFailures, items: results, wording: wording(in: analysis),
+                         metrics: try? analysis.metrics.get(),
+                         metricsUnavailable: { if case .failure(let why) = analysis.metrics { why.reason } else { nil } }())
     }
 
     private func evaluate(_ check: Check, in analysis: CallAnalysis) -> CheckOutcome {
@@ -117,6 +119,8 @@ public struct Scorer: Sendable {
         case .paraphrase(let check): check.evaluate(in: analysis)
         case .name(let check): check.evaluate(in: analysis)
         case .wording(let check): check.evaluate(in: analysis)
+        case .hold(let check): check.evaluate(in: analysis)
+        case .metric(let check): check.evaluate(in: analysis)
         }
     }
 

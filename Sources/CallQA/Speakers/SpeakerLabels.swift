@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps speaker labels as transcripts write them to speaker roles.
 ///
 /// Known labels (case-insensitive): agent = `Agent`, `A`, `T` (telephone
@@ -6,20 +8,25 @@
 /// `用户`/`用戶`, `来电人`/`來電人`. A label may carry a qualifier after the
 /// role word — `Agent Maria`, `Customer (Mr Liu)`, `客服-小王`, `坐席1` — and a
 /// label equal to the call's declared agent or customer name maps to that role.
+/// A ``SpeakerMapping`` the user gives comes before all of these.
 public struct SpeakerLabels: Sendable, Equatable {
     /// The agent's name or ID declared by the transcript, if any.
     public var agent: String?
     /// The customer's name declared by the transcript, if any.
     public var customer: String?
+    /// The labels the user mapped to roles.
+    public var mapping: SpeakerMapping
 
     /// Creates a mapping that also knows the call's declared names.
-    public init(agent: String? = nil, customer: String? = nil) {
+    public init(agent: String? = nil, customer: String? = nil, mapping: SpeakerMapping = SpeakerMapping()) {
         self.agent = agent
         self.customer = customer
+        self.mapping = mapping
     }
 
     /// The role a label stands for, or `nil` when the label names no known role.
     public func role(for label: String) -> SpeakerRole? {
+        if let role = mapping.role(for: label) { return role }
         let key = label.trimmingWhitespace().lowercased()
         guard !key.isEmpty else { return nil }
         if let role = Self.exact[key] { return role }
@@ -53,8 +60,28 @@ public struct SpeakerLabels: Sendable, Equatable {
         }
     }
 
+    /// The person a label names besides their role: `Maria` in `Agent Maria`,
+    /// `小王` in `客服-小王`; or the label itself when it is a name and names
+    /// no role (`Maria`). `nil` for a bare role (`Agent`), a number (`坐席1`)
+    /// or a speech engine's speaker ID (`spk_0`).
+    public static func personName(in label: String) -> String? {
+        let trimmed = label.trimmingWhitespace()
+        let key = trimmed.lowercased()
+        guard !key.isEmpty, exact[key] == nil else { return nil }
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        if words.count == 1, isEngineID(words[0]) { return nil }
+        var rest = Substring(trimmed)
+        if qualifiedRole(key) != nil, let word = qualifiable.first(where: { key.hasPrefix($0.word) })?.word {
+            rest = trimmed.dropFirst(word.count)
+        }
+        let separators = CharacterSet(charactersIn: " \t-_#·.:()（）[]")
+        let name = rest.trimmingCharacters(in: separators)
+        guard name.contains(where: \.isLetter), !isEngineID(name) else { return nil }
+        return name
+    }
+
     /// `spk_0`, `speaker1`, `SPEAKER_01`: letters, an optional `_` or `-`, digits.
-    private static func isEngineID<S: StringProtocol>(_ word: S) -> Bool {
+    static func isEngineID<S: StringProtocol>(_ word: S) -> Bool {
         let letters = word.prefix { $0.isLetter }
         var rest = word.dropFirst(letters.count)
         if rest.first == "_" || rest.first == "-" { rest = rest.dropFirst() }

@@ -1,0 +1,123 @@
+extension ConversationMetrics {
+    /// The metrics of a call, or why it has none.
+    ///
+    /// Every agent and customer turn needs a start and an end time (turns by
+    /// other speakers count as talk when timed). Talk time is the union of a
+    /// side's turns, so overlapping turns are not counted twice; silences are
+    /// the gaps in everyone's talk.
+    public static func compute(for call: Call, settings: Settings = Settings()) -> Result<ConversationMetrics, Unavailable> {
+        let scored = call.turns.filter { $0.role != .other }
+        guard !scored.isEmpty else { return .failure(Unavailable(reason: "the call has no agent or customer turns")) }
+        if scored.allSatisfy({ $0.start == nil }) {
+            return .failure(Unavailable(reason: "the transcript has no times"))
+        }
+        if let untimed = call.turns.firstIndex(where: { $0.role != .other && ($0.start == nil || $0.end == nil) }) {
+            let what = call.turns[untimed].start == nil ? "a start time" : "an end time"
+            return .failure(Unavailable(reason: "turn \(untimed + 1) has no \(what): every turn needs a start and an end"))
+        }
+        let timed = call.turns.indices.filter { call.turns[$0].start != nil && call.turns[$0].end != nil }
+            .sorted { (call.turns[$0].start!, $0) < (call.turns[$1].start!, $1) }
+        func start(_ index: Int) -> Double { call.turns[index].start! }
+        func end(_ index: Int) -> Double { call.turns[index].end! }
+
+        let first = timed.map(start).min()!, last = timed.map(end).max()!
+        let duration = last - first
+        guard duration > 0 else { return .failure(Unavailable(reason: "the turns' times span no time")) }
+
+        func talk(_ turns: [Int]) -> Double { union(turns.map { (start($0), end($0)) }).reduce(0) { $0 + $1.1 - $1.0 } }
+        let agentTurns = timed.filter { call.turns[$0].role == .agent }
+        let customerTurns = timed.filter { call.turns[$0].role == .customer }
+
+        // Silences: gaps in everyone's talk, each between the turn that ends it last and the next to start.
+        var silences: [Silence] = []
+        var reach = end(timed[0]), reachTurn = timed[0]
+        for index in timed.dropFirst() {
+            if start(index) > reach {
+                silences.append(Silence(start: reach, end: start(index), afterTurn: reachTurn, beforeTurn: index))
+            }
+            if end(index) >= reach { reach = end(index); reachTurn = index }
+        }
+        let silent = silences.reduce(0) { $0 + $1.duration }
+        let deadAir = silences.filter { $0.duration >= settings.deadAir && call.turns[$0.beforeTurn].role == .agent }
+
+        var interruptions: [Interruption] = []
+        for agent in agentTurns {
+            let interrupted = customerTurns
+                .filter { start($0) < start(agent) && start(agent) < end($0) }
+                .map { (turn: $0, overlap: min(end(agent), end($0)) - start(agent)) }
+                .max { $0.overlap < $1.overlap }
+            if let interrupted, interrupted.overlap > settings.interruptionOverlap {
+                interruptions.append(Interruption(turn: agent, interruptedTurn: interrupted.turn, at: start(agent),
+                                                  overlap: interrupted.overlap))
+            }
+        }
+
+        // Each customer turn answered by the next agent turn to start after it began.
+        var responses: [Response] = []
+        for (position, index) in timed.enumerated() where call.turns[index].role == .customer {
+            guard let next = timed[(position + 1)...].first(where: { call.turns[$0].role != .other }),
+                  call.turns[next].role == .agent else { continue }
+            responses.append(Response(customerTurn: index, turn: next, latency: max(0, start(next) - end(index))))
+        }
+
+        let chinese = call.language == .simplifiedChinese || call.language == .traditionalChinese
+        func rate(_ turns: [Int]) -> Double? {
+            let spoken = turns.filter { end($0) > start($0) }
+            let seconds = spoken.reduce(0) { $0 + end($1) - start($1) }
+            let units = spoken.reduce(0) { $0 + SpeechUnits.count(in: call.turns[$1].text, chinese: chinese) }
+            guard seconds > 0, units > 0 else { return nil }
+            return chinese ? Double(units) / seconds : Double(units) / seconds * 60
+        }
+        let agentRate = rate(agentTurns), customerRate = rate(customerTurns)
+
+        return .success(ConversationMetrics(
+            duration: duration,
+            agentTalkShare: talk(agentTurns) / duration * 100,
+            customerTalkShare: talk(customerTurns) / duration * 100,
+            nonTalkShare: silent / duration * 100,
+            silences: silences,
+            longestSilence: silences.max { $0.duration < $1.duration },
+            deadAir: deadAir,
+            interruptions: interruptions,
+            agentRate: agentRate,
+            customerRate: customerRate,
+            rateUnit: chinese ? "chars/s" : "words/min",
+            paceRatio: agentRate.flatMap { agent in customerRate.map { agent / $0 } },
+            responses: responses))
+    }
+
+    /// Intervals merged where they overlap or touch, in order.
+    private static func union(_ intervals: [(Double, Double)]) -> [(Double, Double)] {
+        var merged: [(Double, Double)] = []
+        for interval in intervals.sorted(by: { $0.0 < $1.0 }) {
+            if let last = merged.last, interval.0 <= last.1 {
+                merged[merged.count - 1].1 = max(last.1, interval.1)
+            } else {
+                merged.append(interval)
+            }
+        }
+        return merged
+    }
+}
+
+/// What speaking rates count: Han characters (and any Latin words among
+/// them) for Chinese, words for English.
+enum SpeechUnits {
+    /// The units spoken in `text`.
+    static func count(in text: String, chinese: Bool) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            if SpacedJoin.isWide(scalar) && scalar.properties.isIdeographic {
+                count += 1
+                inWord = false
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || (inWord && (scalar == "'" || scalar == "’")) {
+                if !inWord { count += 1 }
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+        return count
+    }
+}

@@ -1,0 +1,112 @@
+/// Reads ELAN's `.eaf` annotation form (EAF 2.x and 3.0).
+///
+/// ```xml
+/// <ANNOTATION_DOCUMENT FORMAT="3.0" VERSION="3.0">
+///   <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds"/>
+///   <TIME_ORDER>
+///     <TIME_SLOT TIME_SLOT_ID="ts1" TIME_VALUE="0"/>
+///     <TIME_SLOT TIME_SLOT_ID="ts2" TIME_VALUE="3100"/>
+///   </TIME_ORDER>
+///   <TIER TIER_ID="Agent" PARTICIPANT="Maria" LINGUISTIC_TYPE_REF="default-lt">
+///     <ANNOTATION>
+///       <ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2">
+///         <ANNOTATION_VALUE>Thank you for calling Acme.</ANNOTATION_VALUE>
+///       </ALIGNABLE_ANNOTATION>
+///     </ANNOTATION>
+///   </TIER>
+/// </ANNOTATION_DOCUMENT>
+/// ```
+///
+/// Every independent tier is one speaker: its `TIER_ID`, then its
+/// `PARTICIPANT`, map to a role like any label (`Agent`, `Customer`, `客服`,
+/// or a user's mapping). Each time-aligned annotation is a turn; turns of all
+/// tiers are merged in time order. Dependent tiers (`PARENT_REF`:
+/// translations, glosses) annotate speech rather than record it, and are
+/// skipped with a warning. A time slot without a value (unaligned) leaves the
+/// turn's time unknown.
+struct ELANDocument {
+    let root: MarkupElement
+    let context: DocumentContext
+
+    /// The call, with warnings; or an error.
+    func read() -> [ReadEvent] {
+        var call = CallAssembler(context)
+        let header = root.child("HEADER")
+        switch header?["TIME_UNITS"] ?? "milliseconds" {
+        case "milliseconds": break
+        default:
+            return call.fail(.invalidForm(format: "ELAN", line: header?.line,
+                detail: "TIME_UNITS \"\(header?["TIME_UNITS"] ?? "")\" is not supported (ELAN writes milliseconds)"))
+        }
+        if let date = root["DATE"] { call.header.metadata["date"] = date }
+        if let media = header?.child("MEDIA_DESCRIPTOR")?["MEDIA_URL"] { call.header.metadata["media"] = media }
+        if let language = root.child("LANGUAGE")?["LANG_ID"], Language.parse(tag: language) != nil {
+            call.header.set(key: "language", value: language, line: 0, warn: { _, _ in })
+        }
+
+        var slots: [String: Double?] = [:]
+        for slot in root.child("TIME_ORDER")?.children("TIME_SLOT") ?? [] {
+            guard let id = slot["TIME_SLOT_ID"] else { continue }
+            if let text = slot["TIME_VALUE"] {
+                guard let value = Double(text.trimmingWhitespace()), value >= 0 else {
+                    call.warn(slot.line, "time slot \(id) has an invalid TIME_VALUE \"\(text)\"; its time is unknown")
+                    slots[id] = .some(nil)
+                    continue
+                }
+                slots[id] = value / 1000
+            } else {
+                slots[id] = .some(nil)
+            }
+        }
+
+        let tiers = root.children("TIER")
+        guard !tiers.isEmpty else {
+            return call.fail(.invalidForm(format: "ELAN", line: root.line, detail: "the document has no <TIER>"))
+        }
+        var unaligned = 0
+        for tier in tiers {
+            let id = tier["TIER_ID"] ?? ""
+            let annotations = tier.children("ANNOTATION")
+            if let parent = tier["PARENT_REF"] {
+                if !annotations.isEmpty {
+                    call.warn(tier.line, "dependent tier \"\(id)\" (of \"\(parent)\") skipped: it annotates speech rather than records it")
+                }
+                continue
+            }
+            let participant = tier["PARTICIPANT"] ?? ""
+            let role = call.role(of: [id, participant])
+            // The label the speaker is known by: whichever gave the role, else the person's name.
+            let speaker: String
+            if call.role(of: [id]) != nil || participant.isEmpty { speaker = id }
+            else { speaker = participant }
+            if role == .agent, call.header.agent == nil, let name = SpeakerLabels.personName(in: participant) {
+                call.header.agent = name
+            }
+            for annotation in annotations {
+                guard let aligned = annotation.child("ALIGNABLE_ANNOTATION") else {
+                    call.warnOnce("ref \(id)", annotation.line,
+                        "tier \"\(id)\" holds annotations not aligned to time (REF_ANNOTATION); skipped")
+                    continue
+                }
+                let text = SpacedJoin.collapsingWhitespace(aligned.child("ANNOTATION_VALUE")?.text ?? "")
+                if text.isEmpty { continue }
+                var times: [Double?] = []
+                for key in ["TIME_SLOT_REF1", "TIME_SLOT_REF2"] {
+                    guard let ref = aligned[key], let slot = slots[ref] else {
+                        call.warn(aligned.line, "annotation \(aligned["ANNOTATION_ID"] ?? "?") refers to no time slot by \(key); its time is unknown")
+                        times.append(nil)
+                        continue
+                    }
+                    times.append(slot)
+                }
+                if times.contains(where: { $0 == nil }) { unaligned += 1 }
+                call.add(label: speaker, role: role, start: times[0], end: times[1], text: text, line: aligned.line)
+            }
+        }
+        if unaligned > 0 {
+            call.warn(root.line, "\(counted(unaligned, "annotation")) without a time value: timing metrics need every turn timed")
+        }
+        call.sortByStart()
+        return call.finish(line: root.line)
+    }
+}

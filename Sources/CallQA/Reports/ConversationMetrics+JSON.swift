@@ -1,0 +1,83 @@
+extension ConversationMetrics {
+    /// Writes the metrics as the `metrics` object of a scorecard, figures
+    /// rounded to the millisecond (percentages and rates to 0.01):
+    ///
+    /// ```json
+    /// {"available": true, "duration": 65, "agentTalkShare": 35.54, "customerTalkShare": 14.15,
+    ///  "nonTalkShare": 52.62, "longestSilence": {"start": 20.5, "end": 52.5, "duration": 32,
+    ///  "afterTurn": 4, "beforeTurn": 5}, "deadAir": {"seconds": 32, "count": 1, "silences": [...]},
+    ///  "interruptions": {"count": 1, "list": [{"turn": 2, "interruptedTurn": 1, "at": 9.5, "overlap": 1.5}]},
+    ///  "rateUnit": "words/min", "agentRate": 161.04, "customerRate": 158.7, "paceRatio": 1.01,
+    ///  "responseLatency": {"count": 3, "mean": 0.333, "longest": 0.6, "longestTurn": 7}}
+    /// ```
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("available", true)
+            json.field("duration", Self.seconds(duration))
+            json.field("agentTalkShare", Self.hundredths(agentTalkShare))
+            json.field("customerTalkShare", Self.hundredths(customerTalkShare))
+            json.field("nonTalkShare", Self.hundredths(nonTalkShare))
+            if let longestSilence {
+                json.key("longestSilence")
+                longestSilence.write(to: &json)
+            }
+            json.key("deadAir")
+            json.object { json in
+                json.field("seconds", Self.seconds(deadAirSeconds))
+                json.field("count", deadAir.count)
+                json.key("silences")
+                json.array { json in deadAir.forEach { $0.write(to: &json) } }
+            }
+            json.key("interruptions")
+            json.object { json in
+                json.field("count", interruptions.count)
+                json.key("list")
+                json.array { json in
+                    for interruption in interruptions {
+                        json.object { json in
+                            json.field("turn", interruption.turn)
+                            json.field("interruptedTurn", interruption.interruptedTurn)
+                            json.field("at", Self.seconds(interruption.at))
+                            json.field("overlap", Self.seconds(interruption.overlap))
+                        }
+                    }
+                }
+            }
+            json.field("rateUnit", rateUnit)
+            json.field("agentRate", agentRate.map(Self.hundredths))
+            json.field("customerRate", customerRate.map(Self.hundredths))
+            json.field("paceRatio", paceRatio.map(Self.hundredths))
+            json.key("responseLatency")
+            json.object { json in
+                json.field("count", responses.count)
+                json.field("mean", meanResponseLatency.map(Self.seconds))
+                json.field("longest", longestResponse.map { Self.seconds($0.latency) })
+                json.field("longestTurn", longestResponse?.turn)
+            }
+        }
+    }
+
+    /// Writes `{"available": false, "reason": …}` for a call without metrics.
+    public static func writeUnavailable(reason: String, to json: inout JSONWriter) {
+        json.object { json in
+            json.field("available", false)
+            json.field("reason", reason)
+        }
+    }
+
+    static func seconds(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+    static func hundredths(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}
+
+extension ConversationMetrics.Silence {
+    /// Writes `{"start", "end", "duration", "afterTurn", "beforeTurn"}`.
+    public func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.field("start", ConversationMetrics.seconds(start))
+            json.field("end", ConversationMetrics.seconds(end))
+            json.field("duration", ConversationMetrics.seconds(duration))
+            json.field("afterTurn", afterTurn)
+            json.field("beforeTurn", beforeTurn)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Writes calls in CallQA's own transcript forms, which its readers read
+/// back to the same calls: what `callqa convert` writes, so that archives in
+/// any supported form can be normalised once.
+///
+/// ```swift
+/// let text = TranscriptWriter.plainText(call)   // "# call: …\n[00:00:00 - 00:00:04.2] Agent: …"
+/// let xml = TranscriptWriter.xmlDocument([call]) // "<?xml …?>\n<calls>\n<call …>…</call>\n</calls>\n"
+/// ```
+///
+/// A turn keeps its speaker label when the label alone says its role
+/// (`客服`, `Agent Maria`); otherwise the label becomes the role's name
+/// (`spk_0` → `Agent`), so the written call needs no speaker mapping. In the
+/// plain-text form a line break inside a turn becomes a space.
+public enum TranscriptWriter {
+    /// A call in the plain-text form, with its header.
+    public static func plainText(_ call: Call) -> String {
+        var text = "# call: \(oneLine(call.id))\n"
+        if let agent = call.agent { text += "# agent: \(oneLine(agent))\n" }
+        if let customer = call.customer { text += "# customer: \(oneLine(customer))\n" }
+        text += "# language: \(call.language.rawValue)\n"
+        for key in call.metadata.keys.sorted() where !reservedKeys.contains(key.lowercased()) {
+            text += "# \(oneLine(key)): \(oneLine(call.metadata[key]!))\n"
+        }
+        for turn in call.turns {
+            if let start = turn.start {
+                text += "[" + clock(start) + (turn.end.map { " - " + clock($0) } ?? "") + "] "
+            }
+            text += "\(label(turn, in: call)): \(oneLine(turn.text))\n"
+        }
+        return text
+    }
+
+    /// One `<call>` element in the XML form.
+    public static func xmlElement(_ call: Call) -> String {
+        var text = "<call id=\"\(escape(call.id))\""
+        if let agent = call.agent { text += " agent=\"\(escape(agent))\"" }
+        if let customer = call.customer { text += " customer=\"\(escape(customer))\"" }
+        text += " language=\"\(call.language.rawValue)\">\n"
+        for key in call.metadata.keys.sorted() {
+            text += "  <meta name=\"\(escape(key))\">\(escape(call.metadata[key]!))</meta>\n"
+        }
+        for turn in call.turns {
+            text += "  <turn speaker=\"\(turn.role.rawValue)\""
+            let label = label(turn, in: call)
+            if label != turn.role.rawValue { text += " label=\"\(escape(label))\"" }
+            if let start = turn.start { text += " start=\"\(JSONWriter.number(start))\"" }
+            if let end = turn.end { text += " end=\"\(JSONWriter.number(end))\"" }
+            text += ">\(escape(turn.text))</turn>\n"
+        }
+        return text + "</call>\n"
+    }
+
+    /// A file of calls in the XML form.
+    public static func xmlDocument(_ calls: [Call]) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<calls>\n" + calls.map(xmlElement).joined() + "</calls>\n"
+    }
+
+    /// Header keys the plain-text form gives a meaning of their own.
+    private static let reservedKeys: Set<String> = ["call", "id", "call-id", "call_id", "callid", "agent", "agent-id",
+        "agent_id", "customer", "customer-name", "customer_name", "language", "lang"]
+
+    /// The turn's label when it says the turn's role by itself, else the role's name.
+    private static func label(_ turn: Turn, in call: Call) -> String {
+        let labels = SpeakerLabels(agent: call.agent, customer: call.customer)
+        let label = oneLine(turn.label)
+        if !label.contains(":"), !label.contains("："), labels.role(for: label) == turn.role,
+           SpeakerLabels.looksLikeSpeaker(label) || SpeakerLabels().role(for: label) != nil {
+            return label
+        }
+        switch turn.role {
+        case .agent: return "Agent"
+        case .customer: return "Customer"
+        case .other: return "Other"
+        }
+    }
+
+    /// `hh:mm:ss`, with milliseconds when the time has a fraction.
+    private static func clock(_ seconds: Double) -> String {
+        let millis = Int((seconds * 1000).rounded())
+        let whole = millis / 1000, fraction = millis % 1000
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        var text = "\(two(whole / 3600)):\(two(whole / 60 % 60)):\(two(whole % 60))"
+        if fraction > 0 {
+            let digits = String(fraction + 1000).dropFirst()
+            text += "." + digits.replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        }
+        return text
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import CallQA
+import Foundation
+
+/// `callqa convert`: rewrites transcripts in any supported form as CallQA's own.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Rewrite transcripts (WebVTT, SRT, Transcriber, ELAN, Amazon Transcribe, …) in a canonical form.",
+        discussion: """
+            Reads every call as score would (same detection, same speaker mapping) and writes it as \
+            CallQA XML, plain text or JSON Lines, so an archive can be normalised once. xml and jsonl \
+            go to one stream (--output or standard output); with --output-dir every call gets its own \
+            file named after its id. Plain text holds one call per file: converting several calls to \
+            text needs --output-dir.
+
+            Exit codes: 0 every input converted; 1 an input failed (the rest are still written); \
+            2 usage error.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The form to write: xml, text or jsonl.")
+    var to: Target
+
+    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Write one file per call into this folder.", valueName: "dir"))
+    var outputDirectory: String?
+
+    enum Target: String, ExpressibleByArgument, CaseIterable {
+        case xml, text, jsonl
+
+        var fileExtension: String { self == .text ? "txt" : self.rawValue }
+    }
+
+    func validate() throws {
+        if output != nil && outputDirectory != nil { throw ValidationError("Give --output or --output-dir, not both.") }
+    }
+
+    func run() throws {
+        let loader = try input.loader(forced: nil)
+        let (inputs, pathProblems) = loader.inputs(for: input.paths)
+        var report = DiagnosticReport()
+        pathProblems.forEach { report.add($0) }
+
+        var calls: [Call] = []
+        var names: Set<String> = []
+        var written = 0
+        let folder = outputDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        if let folder { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        for item in inputs {
+            loader.read(item) { event in
+                switch event {
+                case .diagnostic(let diagnostic):
+                    report.add(diagnostic)
+                case .call(let call):
+                    guard let folder else { return calls.append(call) }
+                    // One file per call; a second call with the same id gets a numbered name.
+                    var name = Self.fileName(call.id)
+                    var number = 2
+                    while !names.insert(name).inserted { name = Self.fileName(call.id) + "-\(number)"; number += 1 }
+                    let url = folder.appendingPathComponent(name + "." + to.fileExtension)
+                    do {
+                        try Data(render([call]).utf8).write(to: url, options: .atomic)
+                        written += 1
+                    } catch {
+                        report.add(Diagnostic(.error, source: url.relativePath, message: "cannot write: \(error.localizedDescription)"))
+                    }
+                }
+            }
+        }
+        if folder == nil {
+            if to == .text && calls.count > 1 {
+                throw ValidationError("Plain text holds one call per file and \(calls.count) calls were read: give --output-dir.")
+            }
+            let sink = try OutputSink(path: output)
+            if !calls.isEmpty { sink.write(render(calls)) }
+            try sink.commit()
+            written = calls.count
+        }
+        report.finish(inputs: inputs, summary: "\(written) call\(written == 1 ? "" : "s") converted")
+        if report.failedSources > 0 { throw ExitCode(ExitStatus.inputFailed) }
+    }
+
+    private func render(_ calls: [Call]) -> String {
+        switch to {
+        case .xml: return TranscriptWriter.xmlDocument(calls)
+        case .text: return calls.map(TranscriptWriter.plainText).joined()
+        case .jsonl:
+            return calls.map { call in
+                var json = JSONWriter(pretty: false)
+                call.write(to: &json)
+                return json.text + "\n"
+            }.joined()
+        }
+    }
+
+    /// A call id as a file name: path separators and control characters replaced.
+    private static func fileName(_ id: String) -> String {
+        let safe = String(id.map { $0 == "/" || $0 == "\\" || $0.isNewline || $0 == ":" ? "_" : $0 })
+        return safe.isEmpty || safe.hasPrefix(".") ? "call" + safe : safe
+    }
+}
