@@ -61,7 +61,7 @@ struct InspectCommandTests {
     func warnings() throws {
         let result = try CLI.run(["inspect", "--format", "json", "Tests/Fixtures/text/labels.txt"])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("Tests/Fixtures/text/labels.txt:29: warning: speaker label \"Supervisor\""))
+        #expect(result.stderr.contains("Tests/Fixtures/text/labels.txt:29: warning: speaker \"Supervisor\""))
         let document = try JSONDecoder().decode(Document.self, from: result.stdoutData)
         #expect(document.warnings.count == 2)
     }

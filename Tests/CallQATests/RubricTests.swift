@@ -43,7 +43,7 @@ struct RubricTests {
     @Test("An unknown check kind is an error at its line and column")
     func unknownKind() {
         #expect(throws: RubricError(source: Fixtures.path("rubrics/invalid/unknown-kind.yaml"), problems: [
-            .init(line: 14, column: 13, message: "unknown check kind 'phrases' (expected phrase, forbid, limit, response, paraphrase, name or wording)"),
+            .init(line: 14, column: 13, message: "unknown check kind 'phrases' (expected phrase, forbid, limit, response, paraphrase, name, wording, hold or metric)"),
         ])) { try Fixtures.rubric("invalid/unknown-kind") }
     }
 

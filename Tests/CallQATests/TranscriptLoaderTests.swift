@@ -24,7 +24,7 @@ struct TranscriptLoaderTests {
         let (inputs, problems) = TranscriptLoader().inputs(for: [Fixtures.path("no-such-file.txt"), Fixtures.path("no-transcripts")])
         #expect(inputs.isEmpty)
         #expect(problems.map(\.message) == ["cannot read: no such file or directory",
-                                             "no transcripts found (looked for .txt and .xml files)"])
+                                             "no transcripts found (looked for .txt, .xml, .trs, .eaf, .vtt, .srt and .json files)"])
         #expect(problems.allSatisfy { $0.severity == .error })
     }
 

@@ -19,6 +19,7 @@ extension CallExplanation {
                 + Self.markdownWords(turn.text, marks: marks[index]) + " |\n"
         }
 
+        output += "\n## Conversation\n\n" + conversationLines.map { "- \($0)\n" }.joined()
         output += "\n## Scorecard\n\n| item | verdict | points | why |\n| --- | --- | --: | --- |\n"
         for item in scorecard.items {
             output += "| \(Self.cell(item.title)) (`\(item.id)`) | \(item.status.rawValue)\(item.critical && item.status == .fail ? " (critical)" : "") | "

@@ -124,6 +124,9 @@ public struct CallExplanation: Sendable {
             for line in lines.dropFirst() { output += String(repeating: " ", count: lead) + line + "\n" }
         }
 
+        output += "\n" + style.apply(.bold, "Conversation") + "\n"
+        for line in conversationLines { output += "  " + line + "\n" }
+
         output += "\n" + style.apply(.bold, "Scorecard") + "\n"
         for item in scorecard.items {
             output += "\n  " + symbol(item.status, style: style) + " " + style.apply(.bold, item.title)
@@ -142,6 +145,11 @@ public struct CallExplanation: Sendable {
             }
         }
         return output
+    }
+
+    /// The call's conversation metrics in words, or why it has none.
+    var conversationLines: [String] {
+        scorecard.metrics?.summaryLines ?? ["no timing metrics: \(scorecard.metricsUnavailable ?? "not computed")"]
     }
 
     /// A turn's text as lines of at most `width` columns, with its marks.

@@ -2,8 +2,10 @@
 /// one column per item holding its status (`pass`, `partial`, `fail`, `na`);
 /// or one row per agent, one column per item holding its pass rate.
 ///
+/// Conversation metrics follow the items (empty for an untimed call).
+///
 /// ```text
-/// id,source,agent,language,rubric,version,sha256,score,passed,greeting,paraphrase,…
+/// id,source,agent,language,rubric,version,sha256,score,passed,greeting,paraphrase,…,agentTalkShare,…
 /// zh-model-001,corpora/zh-Hans/model-call.txt,张丽,zh-Hans,zh-standard,1.0.0,3f9a…,100,true,pass,pass,…
 /// ```
 public struct ScoreCSV: Sendable {
@@ -23,7 +25,20 @@ public struct ScoreCSV: Sendable {
 
     /// The header row, with its line break.
     public var header: String {
-        row(["id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed"] + itemIDs)
+        row(["id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed"] + itemIDs + Self.metricColumns)
+    }
+
+    /// The conversation-metric columns after the items; empty cells for an untimed call.
+    public static let metricColumns = ["agentTalkShare", "customerTalkShare", "nonTalkShare", "longestSilence", "deadAir",
+                                       "interruptions", "agentRate", "customerRate", "rateUnit", "paceRatio", "responseLatency"]
+
+    private static func metricCells(_ metrics: ConversationMetrics?) -> [String] {
+        guard let metrics else { return Array(repeating: "", count: metricColumns.count) }
+        func number(_ value: Double?) -> String { value.map { JSONWriter.number(ConversationMetrics.hundredths($0)) } ?? "" }
+        return [number(metrics.agentTalkShare), number(metrics.customerTalkShare), number(metrics.nonTalkShare),
+                number(metrics.longestSilence?.duration ?? 0), number(metrics.deadAirSeconds), String(metrics.interruptions.count),
+                number(metrics.agentRate), number(metrics.customerRate), metrics.rateUnit, number(metrics.paceRatio),
+                number(metrics.meanResponseLatency)]
     }
 
     /// The row for one scorecard, with its line break.
@@ -32,12 +47,13 @@ public struct ScoreCSV: Sendable {
         for item in card.items { statuses[item.id] = item.status.rawValue }
         return row([card.call, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
                     card.rubric.version, card.rubric.sha256, JSONWriter.number(card.score), card.passed ? "true" : "false"]
-                   + itemIDs.map { statuses[$0] ?? "" })
+                   + itemIDs.map { statuses[$0] ?? "" } + Self.metricCells(card.metrics))
     }
 
     /// The header of the per-agent table (`--by agent`), with its line break.
     public var agentHeader: String {
-        row(["agent", "calls", "mean", "median", "min", "max", "passRate", "tooFewCalls", "worstCalls"] + itemIDs)
+        row(["agent", "calls", "mean", "median", "min", "max", "passRate", "tooFewCalls", "worstCalls"] + itemIDs
+            + ["timedCalls", "agentTalkShare", "customerTalkShare", "longestSilence", "deadAir", "interruptions", "paceRatio", "responseLatency"])
     }
 
     /// One agent's row: its figures, then each item's pass rate (empty where it never applied).
@@ -47,7 +63,14 @@ public struct ScoreCSV: Sendable {
         return row([summary.agent, String(summary.calls), JSONWriter.number(summary.mean), JSONWriter.number(summary.median),
                     JSONWriter.number(summary.min), JSONWriter.number(summary.max), JSONWriter.number(summary.passRate),
                     summary.tooFewCalls ? "true" : "false", summary.worstCalls.joined(separator: " ")]
-                   + itemIDs.map { rates[$0] ?? "" })
+                   + itemIDs.map { rates[$0] ?? "" } + agentMetricCells(summary.metrics))
+    }
+
+    private func agentMetricCells(_ metrics: AgentMetrics?) -> [String] {
+        guard let metrics else { return Array(repeating: "", count: 8) }
+        return [String(metrics.timedCalls), JSONWriter.number(metrics.agentTalkShare), JSONWriter.number(metrics.customerTalkShare),
+                JSONWriter.number(metrics.longestSilence), JSONWriter.number(metrics.deadAir), JSONWriter.number(metrics.interruptions),
+                metrics.paceRatio.map(JSONWriter.number) ?? "", metrics.responseLatency.map(JSONWriter.number) ?? ""]
     }
 
     private func row(_ fields: [String]) -> String {

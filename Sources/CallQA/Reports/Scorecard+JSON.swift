@@ -107,6 +107,19 @@ extension AgentSummary {
                     }
                 }
             }
+            if let metrics {
+                json.key("metrics")
+                json.object { json in
+                    json.field("timedCalls", metrics.timedCalls)
+                    json.field("agentTalkShare", metrics.agentTalkShare)
+                    json.field("customerTalkShare", metrics.customerTalkShare)
+                    json.field("longestSilence", metrics.longestSilence)
+                    json.field("deadAir", metrics.deadAir)
+                    json.field("interruptions", metrics.interruptions)
+                    json.field("paceRatio", metrics.paceRatio)
+                    json.field("responseLatency", metrics.responseLatency)
+                }
+            }
         }
     }
 }

@@ -20,6 +20,8 @@ public struct AgentSummary: Sendable, Codable, Equatable {
     public var tooFewCalls: Bool
     /// Each item's pass rate over the calls it applied to, in rubric order.
     public var items: [ItemRate]
+    /// Conversation metrics averaged over the agent's timed calls; `nil` when none was timed.
+    public var metrics: AgentMetrics?
 
     /// One item's pass rate for an agent.
     public struct ItemRate: Sendable, Codable, Equatable {
@@ -53,6 +55,7 @@ public struct AgentSummary: Sendable, Codable, Equatable {
             var worst: [(score: Double, call: String)] = []
             var itemOrder: [String] = []
             var itemPasses: [String: (passed: Int, applicable: Int)] = [:]
+            var metrics: [MetricFigures] = []
         }
         private var tallies: [String: Tally] = [:]
 
@@ -64,6 +67,7 @@ public struct AgentSummary: Sendable, Codable, Equatable {
             let agent = record.agent ?? AgentSummary.unknownAgent
             var tally = tallies[agent] ?? Tally()
             tally.scores.append(record.score)
+            if let figures = record.metrics { tally.metrics.append(figures) }
             if record.passed { tally.passed += 1 }
             // Keep the worst few; equal scores in call-id order, so that the result does
             // not depend on the order calls arrive in (shards, threads).
@@ -103,7 +107,8 @@ public struct AgentSummary: Sendable, Codable, Equatable {
                         return ItemRate(id: id, passRate: counts.applicable == 0 ? 0
                                             : Scorer.rounded(Double(counts.passed) / Double(counts.applicable), places: 2),
                                         applicable: counts.applicable)
-                    })
+                    },
+                    metrics: AgentMetrics(tally.metrics))
             }
         }
     }

@@ -17,6 +17,8 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
     public var passed: Bool
     /// Each item's verdict, in rubric order.
     public var items: [Item]
+    /// The call's headline conversation metrics, when it was timed.
+    public var metrics: MetricFigures?
 
     /// One item's verdict.
     public struct Item: Sendable, Equatable, Decodable {
@@ -33,7 +35,9 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
     }
 
     /// Creates a record from its parts.
-    public init(call: String, agent: String?, rubric: RubricReference, score: Double, passed: Bool, items: [Item]) {
+    public init(call: String, agent: String?, rubric: RubricReference, score: Double, passed: Bool, items: [Item],
+                metrics: MetricFigures? = nil) {
+        self.metrics = metrics
         self.call = call
         self.agent = agent
         self.rubric = rubric
@@ -45,11 +49,11 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
     /// The record of a scorecard.
     public init(_ card: Scorecard) {
         self.init(call: card.call, agent: card.agent, rubric: card.rubric, score: card.score, passed: card.passed,
-                  items: card.items.map { Item(id: $0.id, status: $0.status) })
+                  items: card.items.map { Item(id: $0.id, status: $0.status) }, metrics: card.metrics.map(MetricFigures.init))
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, agent, rubric, rubricVersion, rubricSha256, score, passed, items
+        case id, agent, rubric, rubricVersion, rubricSha256, score, passed, items, metrics
     }
 
     /// Decodes a call object of CallQA's JSON output.
@@ -63,5 +67,6 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
         score = try container.decode(Double.self, forKey: .score)
         passed = try container.decode(Bool.self, forKey: .passed)
         items = try container.decode([Item].self, forKey: .items)
+        metrics = try? container.decodeIfPresent(MetricFigures.self, forKey: .metrics)
     }
 }

@@ -39,7 +39,8 @@ public enum SpeakerRoleGuess {
         // Speakers with no role, in order of first turn.
         var candidates: [String] = []
         var turnsOf: [String: [Int]] = [:]
-        for (index, turn) in call.turns.enumerated() where turn.role == .other && labels.role(for: turn.label) == nil {
+        for (index, turn) in call.turns.enumerated()
+        where turn.role == .other && labels.role(for: turn.label) == nil && !isThirdParty(turn.label) {
             if turnsOf[turn.label] == nil { candidates.append(turn.label) }
             turnsOf[turn.label, default: []].append(index)
         }
@@ -91,6 +92,16 @@ public enum SpeakerRoleGuess {
         }
         return (candidates[0], "speaks first; no company opening or greeting was found")
     }
+
+    /// Titles of people who are neither side of the call (`Supervisor`,
+    /// `班长`): never guessed to be the agent or the customer.
+    static func isThirdParty(_ label: String) -> Bool {
+        let key = label.trimmingWhitespace().lowercased()
+        return thirdParties.contains { key == $0 || key.hasPrefix($0 + " ") }
+    }
+
+    private static let thirdParties = ["supervisor", "manager", "team lead", "team leader", "interpreter", "translator",
+                                       "ivr", "bot", "system", "班长", "班長", "主管", "组长", "組長", "经理", "經理", "翻译", "翻譯"]
 
     /// A warning describing `guess`.
     static func warning(for guess: Guess) -> String {
