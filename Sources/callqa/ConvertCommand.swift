@@ -74,7 +74,8 @@ struct ConvertCommand: ParsableCommand {
         }
         if folder == nil {
             if to == .text && calls.count > 1 {
-                throw ValidationError("Plain text holds one call per file and \(calls.count) calls were read: give --output-dir.")
+                StandardError.write("callqa: plain text holds one call per file and \(calls.count) calls were read: give --output-dir\n")
+                throw ExitCode(ExitStatus.usage)
             }
             let sink = try OutputSink(path: output)
             if !calls.isEmpty { sink.write(render(calls)) }

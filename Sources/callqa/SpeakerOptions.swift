@@ -28,7 +28,8 @@ struct SpeakerOptions: ParsableArguments {
                 mapping = try SpeakerMapping(contentsOf: URL(fileURLWithPath: mappingFile))
                 mapping.guessesRoles = !noGuess
             } catch {
-                throw ValidationError("--speakers \(error.description)")
+                StandardError.write("callqa: --speakers \(error.description)\n")
+                throw ExitCode(ExitStatus.usage)
             }
         }
         for label in agentLabels { mapping.set(label, to: .agent) }

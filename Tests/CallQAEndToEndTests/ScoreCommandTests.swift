@@ -50,7 +50,7 @@ struct ScoreCommandTests {
         let report = try JSONDecoder().decode(Report.self, from: result.stdoutData)
         #expect(report.calls.count == 12)
         #expect(Set(report.rubrics.map(\.id)) == ["zh-standard", "en-standard"])
-        #expect(report.rubrics.allSatisfy { $0.sha256.count == 64 && $0.version == "1.0.0" })
+        #expect(report.rubrics.allSatisfy { $0.sha256.count == 64 && $0.version == "1.1.0" })
         #expect(report.errors.isEmpty)
         let model = try #require(report.calls.first { $0.id == "zh-model-001" })
         #expect(model.rubric == "zh-standard" && model.passed)
@@ -139,7 +139,7 @@ struct ScoreCommandTests {
         #expect(result.stdout.contains("zh-poor-001"))
         #expect(result.stdout.contains("forbidden!"))
         #expect(result.stdout.contains("pass rate"))
-        #expect(result.stdout.contains("rubric zh-standard 1.0.0 (sha256 "))
+        #expect(result.stdout.contains("rubric zh-standard 1.1.0 (sha256 "))
         for line in result.stdout.split(separator: "\n") {
             let columns = line.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
             #expect(columns <= 100, "\(line)")
@@ -196,7 +196,7 @@ struct RubricLintCommandTests {
         #expect(result.status == 0)
         #expect(result.stderr.contains("Tests/Fixtures/rubrics/lint-warnings.yaml:22:13: warning: item 'silent' has weight 0"))
         #expect(result.stdout.contains("lint-warnings 1.0.0 — 3 items, 9 phrases; 0 errors, 7 warnings"))
-        #expect(result.stdout.contains("zh-standard 1.0.0 — 10 items"))
+        #expect(result.stdout.contains("zh-standard 1.1.0 — 12 items"))
     }
 
     @Test("A rubric with errors: every error, exit 1")
@@ -236,7 +236,7 @@ struct CompareCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let changed = folder.appendingPathComponent("en-standard-1.1.yaml")
         try String(contentsOf: CLI.packageRoot.appendingPathComponent("rubrics/en-standard.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0")
+            .replacingOccurrences(of: "version: 1.1.0", with: "version: 1.2.0")
             .replacingOccurrences(of: "thanks-for-calling: [thank you for calling, ", with: "thanks-for-calling: [")
             .write(to: changed, atomically: true, encoding: .utf8)
         let arguments = ["compare", "--rubric", "en-standard", "--rubric", changed.path, "corpora/en/"]
@@ -248,7 +248,7 @@ struct CompareCommandTests {
         let table = try CLI.run(arguments + ["--format", "table"])
         #expect(table.stdout.contains("no longer matches: turn 10 agent \"Thank you for calling\""))
         let markdown = try CLI.run(arguments + ["--format", "markdown"])
-        #expect(markdown.stdout.hasPrefix("# en-standard 1.0.0 → en-standard 1.1.0"))
+        #expect(markdown.stdout.hasPrefix("# en-standard 1.1.0 → en-standard 1.2.0"))
         #expect(try CLI.run(["compare", "--rubric", "en-standard", "corpora/en/"]).status == 2)
     }
 }

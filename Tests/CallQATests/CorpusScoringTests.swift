@@ -71,7 +71,7 @@ struct CorpusScoringTests {
                 // nothing to quote; every other verdict quotes words or names what is missing.
                 let passesByAbsence: Bool
                 switch rubric.item(item.id)?.check {
-                case .forbid?, .limit?: passesByAbsence = true
+                case .forbid?, .limit?, .metric?: passesByAbsence = true
                 case .wording(let check)?: if case .avoid = check.target { passesByAbsence = true } else { passesByAbsence = false }
                 default: passesByAbsence = false
                 }

@@ -10,10 +10,12 @@ struct RubricTests {
         #expect(rubric.id == name)
         #expect(RubricParser.isSemanticVersion(rubric.version))
         for id in ["greeting", "paraphrase", "apology", "empathy", "customer-name", "closing", "forbidden",
-                   "understand-overuse", "positive-wording", "negative-wording"] {
+                   "understand-overuse", "positive-wording", "negative-wording", "hold", "interruptions"] {
             #expect(rubric.item(id) != nil, "\(name) has no item \(id)")
         }
-        #expect(rubric.items.reduce(0) { $0 + $1.weight } == 100)
+        #expect(rubric.items.reduce(0) { $0 + $1.weight } == rubric.totalWeight)
+        #expect(rubric.item("hold")?.check.kind == "hold")
+        #expect(rubric.item("interruptions")?.check.kind == "metric")
         #expect(rubric.item("forbidden")?.check.isCritical == true)
     }
 

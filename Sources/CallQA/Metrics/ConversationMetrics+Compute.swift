@@ -12,8 +12,8 @@ extension ConversationMetrics {
             return .failure(Unavailable(reason: "the transcript has no times"))
         }
         if let untimed = call.turns.firstIndex(where: { $0.role != .other && ($0.start == nil || $0.end == nil) }) {
-            let what = call.turns[untimed].start == nil ? "a start time" : "an end time"
-            return .failure(Unavailable(reason: "turn \(untimed + 1) has no \(what): every turn needs a start and an end"))
+            let what = call.turns[untimed].start == nil ? "no start time" : "a start time but no end time"
+            return .failure(Unavailable(reason: "turn \(untimed) has \(what): metrics need every turn's start and end"))
         }
         let timed = call.turns.indices.filter { call.turns[$0].start != nil && call.turns[$0].end != nil }
             .sorted { (call.turns[$0].start!, $0) < (call.turns[$1].start!, $1) }

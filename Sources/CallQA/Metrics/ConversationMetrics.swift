@@ -112,5 +112,10 @@ public struct ConversationMetrics: Sendable, Codable, Equatable {
     public struct Unavailable: Error, Sendable, Codable, Equatable {
         /// In words, for reports.
         public var reason: String
+
+        /// Creates a reason.
+        public init(reason: String) {
+            self.reason = reason
+        }
     }
 }

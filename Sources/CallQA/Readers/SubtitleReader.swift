@@ -97,7 +97,7 @@ public struct SubtitleReader: Sendable {
                 continue
             }
             for part in speakerParts(payload.joined(separator: "\n")) {
-                let label = part.label ?? "(no speaker)"
+                let label = part.label ?? SpeakerRoles.noSpeaker
                 if part.label == nil {
                     call.warnOnce("no speaker", lineNumber, "cue without a speaker (no <v> voice or 'Speaker:' prefix) read as other")
                 }

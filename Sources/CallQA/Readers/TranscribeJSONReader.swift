@@ -141,8 +141,13 @@ public struct TranscribeJSONReader: Sendable {
         }
         // Channel lists arrive one channel after the other: order by time.
         if (results["items"] as? [Any])?.isEmpty ?? true {
-            words = words.enumerated().sorted { ($0.element.start ?? .infinity, $0.offset) < ($1.element.start ?? .infinity, $1.offset) }
-                .map(\.element)
+            // Punctuation has no time: it sorts with the word before it.
+            var key = 0.0
+            let keyed = words.enumerated().map { offset, word -> (Double, Int, Word) in
+                if let start = word.start { key = start }
+                return (key, offset, word)
+            }
+            words = keyed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
         }
 
         var current: (label: String, start: Double?, end: Double?, text: String)?
@@ -152,7 +157,7 @@ public struct TranscribeJSONReader: Sendable {
             current = nil
         }
         for word in words {
-            let label = word.speaker ?? current?.label ?? "(no speaker)"
+            let label = word.speaker ?? current?.label ?? SpeakerRoles.noSpeaker
             if word.isPunctuation, current != nil {
                 SpacedJoin.append(word.content, to: &current!.text, isPunctuation: true)
                 continue

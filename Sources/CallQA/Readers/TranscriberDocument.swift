@@ -118,7 +118,7 @@ struct TranscriberDocument {
                 call.warnOnce("no speaker", segment.line, ids.isEmpty
                     ? "text in a <Turn> without a speaker is read as other"
                     : "<Who nb=\"\(segment.speaker + 1)\"> names no speaker of the turn; read as other")
-                call.add(label: "(no speaker)", role: .other, start: segment.start, end: end, text: text, line: segment.line)
+                call.add(label: SpeakerRoles.noSpeaker, role: .other, start: segment.start, end: end, text: text, line: segment.line)
                 continue
             }
             if names[id] == nil {

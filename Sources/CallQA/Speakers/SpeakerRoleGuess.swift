@@ -40,7 +40,8 @@ public enum SpeakerRoleGuess {
         var candidates: [String] = []
         var turnsOf: [String: [Int]] = [:]
         for (index, turn) in call.turns.enumerated()
-        where turn.role == .other && labels.role(for: turn.label) == nil && !isThirdParty(turn.label) {
+        where turn.role == .other && turn.label != SpeakerRoles.noSpeaker && labels.role(for: turn.label) == nil
+            && !isThirdParty(turn.label) {
             if turnsOf[turn.label] == nil { candidates.append(turn.label) }
             turnsOf[turn.label, default: []].append(index)
         }
@@ -85,10 +86,10 @@ public enum SpeakerRoleGuess {
             }
         }
         if let opening = firstOpening {
-            return (opening.label, "gives the company opening \"\(opening.words)\" in turn \(opening.turn + 1)")
+            return (opening.label, "gives the company opening \"\(opening.words)\" in turn \(opening.turn)")
         }
         if let greeting = firstGreeting {
-            return (greeting.label, "greets first (\"\(greeting.words)\" in turn \(greeting.turn + 1))")
+            return (greeting.label, "greets first (\"\(greeting.words)\" in turn \(greeting.turn))")
         }
         return (candidates[0], "speaks first; no company opening or greeting was found")
     }

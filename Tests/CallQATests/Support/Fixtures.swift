@@ -42,8 +42,8 @@ enum Fixtures {
     }
 
     /// Everything the loader reports for one fixture.
-    static func read(_ name: String, format: TranscriptFormat? = nil) -> Outcome {
-        Outcome(events: TranscriptLoader(format: format).events(from: .file(path(name))))
+    static func read(_ name: String, format: TranscriptFormat? = nil, speakers: SpeakerMapping = SpeakerMapping()) -> Outcome {
+        Outcome(events: TranscriptLoader(format: format, speakers: speakers).events(from: .file(path(name))))
     }
 
     /// The events of one read, sorted by kind.

@@ -37,16 +37,16 @@ extension MetricCheck {
     private func detail(_ metrics: ConversationMetrics) -> String {
         switch metric {
         case .interruptions where !metrics.interruptions.isEmpty:
-            "; at " + metrics.interruptions.map { "\(clockTime($0.at)) (turn \($0.turn + 1), \(JSONWriter.number(ConversationMetric.rounded($0.overlap))) s over the customer)" }
+            "; at " + metrics.interruptions.map { "\(clockTime($0.at)) (turn \($0.turn), \(JSONWriter.number(ConversationMetric.rounded($0.overlap))) s over the customer)" }
                 .joined(separator: ", ")
         case .longestSilence:
-            metrics.longestSilence.map { "; \(clockTime($0.start))–\(clockTime($0.end)) after turn \($0.afterTurn + 1)" } ?? ""
+            metrics.longestSilence.map { "; \(clockTime($0.start))–\(clockTime($0.end)) after turn \($0.afterTurn)" } ?? ""
         case .deadAir where !metrics.deadAir.isEmpty:
             "; " + metrics.deadAir.map { "\(clockTime($0.start))–\(clockTime($0.end))" }.joined(separator: ", ")
         case .paceRatio:
             "; agent \(metric(.agentRate, metrics)), customer \(metric(.customerRate, metrics))"
         case .longestResponseLatency:
-            metrics.longestResponse.map { "; turn \($0.turn + 1) answering turn \($0.customerTurn + 1)" } ?? ""
+            metrics.longestResponse.map { "; turn \($0.turn) answering turn \($0.customerTurn)" } ?? ""
         default:
             ""
         }
