@@ -92,6 +92,15 @@ struct CallAnalysis {
         self.customerTurns = customerTurns
     }
 
+    /// The call's metrics, or the not-applicable outcome of a check that
+    /// needs them, saying why there are none.
+    func metrics(for what: String) -> (metrics: ConversationMetrics?, unavailable: CheckOutcome?) {
+        switch metrics {
+        case .success(let value): (value, nil)
+        case .failure(let why): (nil, .notApplicable("\(what): \(why.reason)"))
+        }
+    }
+
     /// The indices of the turns spoken by `role`.
     func turns(by role: SpeakerRole) -> [Int] {
         switch role {

@@ -1,10 +1,7 @@
 extension HoldCheck {
     func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
-        let metrics: ConversationMetrics
-        switch analysis.metrics {
-        case .success(let value): metrics = value
-        case .failure(let why): return .notApplicable("holds cannot be seen: \(why.reason)")
-        }
+        let found = analysis.metrics(for: "holds cannot be seen")
+        guard let metrics = found.metrics else { return found.unavailable! }
         let holds = metrics.silences.filter { $0.duration >= minimumSilence }
         guard !holds.isEmpty else {
             return .notApplicable("no silence of \(JSONWriter.number(minimumSilence)) s or more")
@@ -21,19 +18,15 @@ extension HoldCheck {
             let before = agentTurns.last { (call.turns[$0].end ?? .infinity) <= hold.start + 1e-9 }
             let after = agentTurns.first { (call.turns[$0].start ?? -.infinity) >= hold.end - 1e-9 }
             var parts: [String] = []
-            if let before, let asked = analysis.matches(of: ask, inTurn: before).first {
-                evidence.append(analysis.evidence(asked, inTurn: before))
-                done += 1
-            } else {
-                missing.append("\(ask.name) before the silence at \(clockTime(hold.start))")
-                parts.append("no \(ask.name) before it")
-            }
-            if let after, let thanked = analysis.matches(of: thank, inTurn: after).first {
-                evidence.append(analysis.evidence(thanked, inTurn: after))
-                done += 1
-            } else {
-                missing.append("\(thank.name) after the silence ending \(clockTime(hold.end))")
-                parts.append("no \(thank.name) after it")
+            // Each side of the silence: the agent's turn there, what it must say, and how a miss reads.
+            for (turn, group, side, time) in [(before, ask, "before", hold.start), (after, thank, "after", hold.end)] {
+                if let turn, let said = analysis.matches(of: group, inTurn: turn).first {
+                    evidence.append(analysis.evidence(said, inTurn: turn))
+                    done += 1
+                } else {
+                    missing.append("\(group.name) \(side) the silence \(side == "before" ? "at" : "ending") \(clockTime(time))")
+                    parts.append("no \(group.name) \(side) it")
+                }
             }
             if !parts.isEmpty { problems.append("silence \(span): " + parts.joined(separator: ", ")) }
         }

@@ -1,10 +1,7 @@
 extension MetricCheck {
     func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
-        let metrics: ConversationMetrics
-        switch analysis.metrics {
-        case .success(let value): metrics = value
-        case .failure(let why): return .notApplicable("no \(metric.title): \(why.reason)")
-        }
+        let found = analysis.metrics(for: "no \(metric.title)")
+        guard let metrics = found.metrics else { return found.unavailable! }
         guard let value = metric.value(in: metrics) else {
             return .notApplicable("no \(metric.title): " + (metric == .paceRatio || metric == .customerRate
                 ? "the customer has no timed speech" : "the agent never answers a customer turn"))
