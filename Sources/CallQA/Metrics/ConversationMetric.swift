@@ -44,11 +44,11 @@ public enum ConversationMetric: String, Sendable, Equatable, Hashable, CaseItera
     /// A value with its unit, for notes: `32 s`, `41.5%`, `2`, `1.12`.
     public func describe(_ value: Double, in metrics: ConversationMetrics) -> String {
         switch self {
-        case .agentTalkShare, .customerTalkShare, .nonTalkShare: "\(JSONWriter.number(Self.rounded(value)))%"
-        case .longestSilence, .deadAir, .responseLatency, .longestResponseLatency: "\(JSONWriter.number(Self.rounded(value))) s"
+        case .agentTalkShare, .customerTalkShare, .nonTalkShare: "\(JSONWriter.number(Scorer.rounded(value, places: 1)))%"
+        case .longestSilence, .deadAir, .responseLatency, .longestResponseLatency: "\(JSONWriter.number(Scorer.rounded(value, places: 1))) s"
         case .interruptions: JSONWriter.number(value)
-        case .agentRate, .customerRate: "\(JSONWriter.number(Self.rounded(value))) \(metrics.rateUnit)"
-        case .paceRatio: JSONWriter.number((value * 100).rounded() / 100)
+        case .agentRate, .customerRate: "\(JSONWriter.number(Scorer.rounded(value, places: 1))) \(metrics.rateUnit)"
+        case .paceRatio: JSONWriter.number(Scorer.rounded(value, places: 2))
         }
     }
 
@@ -69,7 +69,6 @@ public enum ConversationMetric: String, Sendable, Equatable, Hashable, CaseItera
         }
     }
 
-    static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }
 
 /// `mm:ss` (or `h:mm:ss`) for a time in seconds, as notes show times.

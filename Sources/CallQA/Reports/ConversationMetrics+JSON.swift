@@ -13,17 +13,17 @@ extension ConversationMetrics {
     public func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("available", true)
-            json.field("duration", Self.seconds(duration))
-            json.field("agentTalkShare", Self.hundredths(agentTalkShare))
-            json.field("customerTalkShare", Self.hundredths(customerTalkShare))
-            json.field("nonTalkShare", Self.hundredths(nonTalkShare))
+            json.field("duration", Scorer.rounded(duration, places: 3))
+            json.field("agentTalkShare", Scorer.rounded(agentTalkShare, places: 2))
+            json.field("customerTalkShare", Scorer.rounded(customerTalkShare, places: 2))
+            json.field("nonTalkShare", Scorer.rounded(nonTalkShare, places: 2))
             if let longestSilence {
                 json.key("longestSilence")
                 longestSilence.write(to: &json)
             }
             json.key("deadAir")
             json.object { json in
-                json.field("seconds", Self.seconds(deadAirSeconds))
+                json.field("seconds", Scorer.rounded(deadAirSeconds, places: 3))
                 json.field("count", deadAir.count)
                 json.key("silences")
                 json.array { json in deadAir.forEach { $0.write(to: &json) } }
@@ -37,21 +37,21 @@ extension ConversationMetrics {
                         json.object { json in
                             json.field("turn", interruption.turn)
                             json.field("interruptedTurn", interruption.interruptedTurn)
-                            json.field("at", Self.seconds(interruption.at))
-                            json.field("overlap", Self.seconds(interruption.overlap))
+                            json.field("at", Scorer.rounded(interruption.at, places: 3))
+                            json.field("overlap", Scorer.rounded(interruption.overlap, places: 3))
                         }
                     }
                 }
             }
             json.field("rateUnit", rateUnit)
-            json.field("agentRate", agentRate.map(Self.hundredths))
-            json.field("customerRate", customerRate.map(Self.hundredths))
-            json.field("paceRatio", paceRatio.map(Self.hundredths))
+            json.field("agentRate", agentRate.map { Scorer.rounded($0, places: 2) })
+            json.field("customerRate", customerRate.map { Scorer.rounded($0, places: 2) })
+            json.field("paceRatio", paceRatio.map { Scorer.rounded($0, places: 2) })
             json.key("responseLatency")
             json.object { json in
                 json.field("count", responses.count)
-                json.field("mean", meanResponseLatency.map(Self.seconds))
-                json.field("longest", longestResponse.map { Self.seconds($0.latency) })
+                json.field("mean", meanResponseLatency.map { Scorer.rounded($0, places: 3) })
+                json.field("longest", longestResponse.map { Scorer.rounded($0.latency, places: 3) })
                 json.field("longestTurn", longestResponse?.turn)
             }
         }
@@ -64,18 +64,15 @@ extension ConversationMetrics {
             json.field("reason", reason)
         }
     }
-
-    static func seconds(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-    static func hundredths(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 }
 
 extension ConversationMetrics.Silence {
     /// Writes `{"start", "end", "duration", "afterTurn", "beforeTurn"}`.
     public func write(to json: inout JSONWriter) {
         json.object { json in
-            json.field("start", ConversationMetrics.seconds(start))
-            json.field("end", ConversationMetrics.seconds(end))
-            json.field("duration", ConversationMetrics.seconds(duration))
+            json.field("start", Scorer.rounded(start, places: 3))
+            json.field("end", Scorer.rounded(end, places: 3))
+            json.field("duration", Scorer.rounded(duration, places: 3))
             json.field("afterTurn", afterTurn)
             json.field("beforeTurn", beforeTurn)
         }

@@ -34,7 +34,7 @@ public struct ScoreCSV: Sendable {
 
     private static func metricCells(_ metrics: ConversationMetrics?) -> [String] {
         guard let metrics else { return Array(repeating: "", count: metricColumns.count) }
-        func number(_ value: Double?) -> String { value.map { JSONWriter.number(ConversationMetrics.hundredths($0)) } ?? "" }
+        func number(_ value: Double?) -> String { value.map { JSONWriter.number(Scorer.rounded($0, places: 2)) } ?? "" }
         return [number(metrics.agentTalkShare), number(metrics.customerTalkShare), number(metrics.nonTalkShare),
                 number(metrics.longestSilence?.duration ?? 0), number(metrics.deadAirSeconds), String(metrics.interruptions.count),
                 number(metrics.agentRate), number(metrics.customerRate), metrics.rateUnit, number(metrics.paceRatio),

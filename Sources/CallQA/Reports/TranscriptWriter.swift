@@ -45,8 +45,8 @@ public enum TranscriptWriter {
             text += "  <turn speaker=\"\(turn.role.rawValue)\""
             let label = label(turn, in: call)
             if label != turn.role.rawValue { text += " label=\"\(escape(label))\"" }
-            if let start = turn.start { text += " start=\"\(JSONWriter.number((start * 1000).rounded() / 1000))\"" }
-            if let end = turn.end { text += " end=\"\(JSONWriter.number((end * 1000).rounded() / 1000))\"" }
+            if let start = turn.start { text += " start=\"\(JSONWriter.number(Scorer.rounded(start, places: 3)))\"" }
+            if let end = turn.end { text += " end=\"\(JSONWriter.number(Scorer.rounded(end, places: 3)))\"" }
             text += ">\(escape(turn.text))</turn>\n"
         }
         return text + "</call>\n"

@@ -133,8 +133,9 @@ public struct Scorer: Sendable {
         return WordingCount(positive: count(rubric.wording.positive), negative: count(rubric.wording.negative))
     }
 
+    /// `value` rounded to `places` decimals: how scores, rates and times are reported.
     static func rounded(_ value: Double, places: Int) -> Double {
-        let scale = places == 1 ? 10.0 : 100.0
+        let scale = (0..<places).reduce(1.0) { scale, _ in scale * 10 }
         return (value * scale).rounded() / scale
     }
 }

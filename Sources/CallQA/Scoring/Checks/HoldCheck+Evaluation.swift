@@ -13,7 +13,7 @@ extension HoldCheck {
         var problems: [String] = []
         var done = 0
         for hold in holds {
-            let span = "\(clockTime(hold.start))–\(clockTime(hold.end)) (\(JSONWriter.number(ConversationMetric.rounded(hold.duration))) s)"
+            let span = "\(clockTime(hold.start))–\(clockTime(hold.end)) (\(JSONWriter.number(Scorer.rounded(hold.duration, places: 1))) s)"
             // The agent's last turn ending by the silence's start, and first starting from its end.
             let before = agentTurns.last { (call.turns[$0].end ?? .infinity) <= hold.start + 1e-9 }
             let after = agentTurns.first { (call.turns[$0].start ?? -.infinity) >= hold.end - 1e-9 }

@@ -34,7 +34,7 @@ extension MetricCheck {
     private func detail(_ metrics: ConversationMetrics) -> String {
         switch metric {
         case .interruptions where !metrics.interruptions.isEmpty:
-            "; at " + metrics.interruptions.map { "\(clockTime($0.at)) (turn \($0.turn), \(JSONWriter.number(ConversationMetric.rounded($0.overlap))) s over the customer)" }
+            "; at " + metrics.interruptions.map { "\(clockTime($0.at)) (turn \($0.turn), \(JSONWriter.number(Scorer.rounded($0.overlap, places: 1))) s over the customer)" }
                 .joined(separator: ", ")
         case .longestSilence:
             metrics.longestSilence.map { "; \(clockTime($0.start))–\(clockTime($0.end)) after turn \($0.afterTurn)" } ?? ""
@@ -59,19 +59,19 @@ extension MetricCheck {
         switch metric {
         case .interruptions:
             return metrics.interruptions.map {
-                analysis.evidence(wholeTurn: $0.turn, phrase: "interruption: \(JSONWriter.number(ConversationMetric.rounded($0.overlap))) s over the customer")
+                analysis.evidence(wholeTurn: $0.turn, phrase: "interruption: \(JSONWriter.number(Scorer.rounded($0.overlap, places: 1))) s over the customer")
             }
         case .longestSilence:
             return metrics.longestSilence.map {
-                [analysis.evidence(wholeTurn: $0.beforeTurn, phrase: "after \(JSONWriter.number(ConversationMetric.rounded($0.duration))) s of silence")]
+                [analysis.evidence(wholeTurn: $0.beforeTurn, phrase: "after \(JSONWriter.number(Scorer.rounded($0.duration, places: 1))) s of silence")]
             } ?? []
         case .deadAir:
             return metrics.deadAir.map {
-                analysis.evidence(wholeTurn: $0.beforeTurn, phrase: "after \(JSONWriter.number(ConversationMetric.rounded($0.duration))) s of dead air")
+                analysis.evidence(wholeTurn: $0.beforeTurn, phrase: "after \(JSONWriter.number(Scorer.rounded($0.duration, places: 1))) s of dead air")
             }
         case .longestResponseLatency:
             return metrics.longestResponse.map {
-                [analysis.evidence(wholeTurn: $0.turn, phrase: "answered after \(JSONWriter.number(ConversationMetric.rounded($0.latency))) s")]
+                [analysis.evidence(wholeTurn: $0.turn, phrase: "answered after \(JSONWriter.number(Scorer.rounded($0.latency, places: 1))) s")]
             } ?? []
         default:
             return []
