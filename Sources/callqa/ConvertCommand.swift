@@ -46,25 +46,44 @@ struct ConvertCommand: ParsableCommand {
         var report = DiagnosticReport()
         pathProblems.forEach { report.add($0) }
 
-        var calls: [Call] = []
-        var names: Set<String> = []
-        var written = 0
         let folder = outputDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
         if let folder { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let sink = folder == nil ? try OutputSink(path: output) : nil
+        var names: Set<String> = []
+        var written = 0
+        var pendingText: Call?   // plain text to one stream holds one call: written once the input ends
         for item in inputs {
-            loader.read(item) { event in
+            try loader.read(item) { event in
                 switch event {
                 case .diagnostic(let diagnostic):
                     report.add(diagnostic)
                 case .call(let call):
-                    guard let folder else { return calls.append(call) }
+                    if let sink {
+                        // One stream, written as calls arrive (memory holds one call).
+                        switch to {
+                        case .text:
+                            guard pendingText == nil else {
+                                StandardError.write("callqa: plain text holds one call per file and more than one call was read: give --output-dir\n")
+                                throw ExitCode(ExitStatus.usage)
+                            }
+                            pendingText = call
+                            return
+                        case .xml:
+                            if written == 0 { sink.write(TranscriptWriter.xmlOpening) }
+                            sink.write(TranscriptWriter.xmlElement(call))
+                        case .jsonl:
+                            sink.write(Self.jsonLine(call))
+                        }
+                        written += 1
+                        return
+                    }
                     // One file per call; a second call with the same id gets a numbered name.
                     var name = Self.fileName(call.id)
                     var number = 2
                     while !names.insert(name).inserted { name = Self.fileName(call.id) + "-\(number)"; number += 1 }
-                    let url = folder.appendingPathComponent(name + "." + to.fileExtension)
+                    let url = folder!.appendingPathComponent(name + "." + to.fileExtension)
                     do {
-                        try Data(render([call]).utf8).write(to: url, options: .atomic)
+                        try Data(render(call).utf8).write(to: url, options: .atomic)
                         written += 1
                     } catch {
                         report.add(Diagnostic(.error, source: url.relativePath, message: "cannot write: \(error.localizedDescription)"))
@@ -72,31 +91,32 @@ struct ConvertCommand: ParsableCommand {
                 }
             }
         }
-        if folder == nil {
-            if to == .text && calls.count > 1 {
-                StandardError.write("callqa: plain text holds one call per file and \(calls.count) calls were read: give --output-dir\n")
-                throw ExitCode(ExitStatus.usage)
+        if let sink {
+            if let pendingText {
+                sink.write(TranscriptWriter.plainText(pendingText))
+                written = 1
+            } else if to == .xml && written > 0 {
+                sink.write(TranscriptWriter.xmlClosing)
             }
-            let sink = try OutputSink(path: output)
-            if !calls.isEmpty { sink.write(render(calls)) }
             try sink.commit()
-            written = calls.count
         }
         report.finish(inputs: inputs, summary: "\(written) call\(written == 1 ? "" : "s") converted")
         if report.failedSources > 0 { throw ExitCode(ExitStatus.inputFailed) }
     }
 
-    private func render(_ calls: [Call]) -> String {
+    /// One call in the target form, as a file of its own.
+    private func render(_ call: Call) -> String {
         switch to {
-        case .xml: return TranscriptWriter.xmlDocument(calls)
-        case .text: return calls.map(TranscriptWriter.plainText).joined()
-        case .jsonl:
-            return calls.map { call in
-                var json = JSONWriter(pretty: false)
-                call.write(to: &json)
-                return json.text + "\n"
-            }.joined()
+        case .xml: TranscriptWriter.xmlDocument([call])
+        case .text: TranscriptWriter.plainText(call)
+        case .jsonl: Self.jsonLine(call)
         }
+    }
+
+    private static func jsonLine(_ call: Call) -> String {
+        var json = JSONWriter(pretty: false)
+        call.write(to: &json)
+        return json.text + "\n"
     }
 
     /// A call id as a file name: path separators and control characters replaced.

@@ -31,7 +31,7 @@ public struct MetricFigures: Sendable, Equatable, Decodable {
     private enum CodingKeys: String, CodingKey {
         case available, agentTalkShare, customerTalkShare, longestSilence, deadAir, interruptions, paceRatio, responseLatency
     }
-    private enum Nested: String, CodingKey { case duration, seconds, count, mean }
+    private enum Nested: String, CodingKey { case seconds, count, mean }
 
     /// Decodes the `metrics` object of a scorecard in CallQA's JSON output;
     /// fails for `{"available": false}`.

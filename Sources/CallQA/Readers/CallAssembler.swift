@@ -58,12 +58,7 @@ struct CallAssembler {
     /// the order they were added in); turns without a time keep their place
     /// after the turn before them.
     mutating func sortByStart() {
-        var key = 0.0
-        let keyed = turns.enumerated().map { offset, turn -> (Double, Int, Turn) in
-            if let start = turn.start { key = start }
-            return (key, offset, turn)
-        }
-        turns = keyed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        turns = turns.sortedByStart(\.start)
     }
 
     /// The call as events: warnings, then the call; or warnings and an error.
@@ -91,5 +86,19 @@ struct CallAssembler {
     /// Warnings so far, then `error`.
     func fail(_ error: TranscriptError) -> [ReadEvent] {
         (diagnostics + [Diagnostic(error: error, source: context.source)]).map(ReadEvent.diagnostic)
+    }
+}
+
+extension Array {
+    /// The elements in order of their start time, stably; an element without
+    /// a time (a turn left unaligned, a punctuation mark) sorts with the
+    /// element before it.
+    func sortedByStart(_ start: (Element) -> Double?) -> [Element] {
+        var key = 0.0
+        let keyed = enumerated().map { offset, element -> (key: Double, offset: Int, element: Element) in
+            if let time = start(element) { key = time }
+            return (key, offset, element)
+        }
+        return keyed.sorted { ($0.key, $0.offset) < ($1.key, $1.offset) }.map(\.element)
     }
 }

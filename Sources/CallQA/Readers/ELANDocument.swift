@@ -74,11 +74,10 @@ struct ELANDocument {
                 continue
             }
             let participant = tier["PARTICIPANT"] ?? ""
-            let role = call.role(of: [id, participant])
-            // The label the speaker is known by: whichever gave the role, else the person's name.
-            let speaker: String
-            if call.role(of: [id]) != nil || participant.isEmpty { speaker = id }
-            else { speaker = participant }
+            // The label the speaker is known by: the tier's ID when it names the role, else the person's name.
+            let tierRole = call.role(of: [id])
+            let role = tierRole ?? call.role(of: [participant])
+            let speaker = tierRole != nil || participant.isEmpty ? id : participant
             if role == .agent, call.header.agent == nil, let name = SpeakerLabels.personName(in: participant) {
                 call.header.agent = name
             }

@@ -39,7 +39,7 @@ enum SpacedJoin {
         var result = ""
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.isTranscriptWhitespace || scalar == "\n" || scalar == "\r" {
+            if scalar.isTranscriptWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }

@@ -142,12 +142,7 @@ public struct TranscribeJSONReader: Sendable {
         // Channel lists arrive one channel after the other: order by time.
         if (results["items"] as? [Any])?.isEmpty ?? true {
             // Punctuation has no time: it sorts with the word before it.
-            var key = 0.0
-            let keyed = words.enumerated().map { offset, word -> (Double, Int, Word) in
-                if let start = word.start { key = start }
-                return (key, offset, word)
-            }
-            words = keyed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+            words = words.sortedByStart(\.start)
         }
 
         var current: (label: String, start: Double?, end: Double?, text: String)?

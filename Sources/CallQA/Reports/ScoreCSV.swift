@@ -32,6 +32,10 @@ public struct ScoreCSV: Sendable {
     public static let metricColumns = ["agentTalkShare", "customerTalkShare", "nonTalkShare", "longestSilence", "deadAir",
                                        "interruptions", "agentRate", "customerRate", "rateUnit", "paceRatio", "responseLatency"]
 
+    /// The per-agent metric columns after the items; empty cells for an agent with no timed call.
+    public static let agentMetricColumns = ["timedCalls", "agentTalkShare", "customerTalkShare", "longestSilence", "deadAir",
+                                            "interruptions", "paceRatio", "responseLatency"]
+
     private static func metricCells(_ metrics: ConversationMetrics?) -> [String] {
         guard let metrics else { return Array(repeating: "", count: metricColumns.count) }
         func number(_ value: Double?) -> String { value.map { JSONWriter.number(Scorer.rounded($0, places: 2)) } ?? "" }
@@ -53,7 +57,7 @@ public struct ScoreCSV: Sendable {
     /// The header of the per-agent table (`--by agent`), with its line break.
     public var agentHeader: String {
         row(["agent", "calls", "mean", "median", "min", "max", "passRate", "tooFewCalls", "worstCalls"] + itemIDs
-            + ["timedCalls", "agentTalkShare", "customerTalkShare", "longestSilence", "deadAir", "interruptions", "paceRatio", "responseLatency"])
+            + Self.agentMetricColumns)
     }
 
     /// One agent's row: its figures, then each item's pass rate (empty where it never applied).
@@ -67,7 +71,7 @@ public struct ScoreCSV: Sendable {
     }
 
     private func agentMetricCells(_ metrics: AgentMetrics?) -> [String] {
-        guard let metrics else { return Array(repeating: "", count: 8) }
+        guard let metrics else { return Array(repeating: "", count: Self.agentMetricColumns.count) }
         return [String(metrics.timedCalls), JSONWriter.number(metrics.agentTalkShare), JSONWriter.number(metrics.customerTalkShare),
                 JSONWriter.number(metrics.longestSilence), JSONWriter.number(metrics.deadAir), JSONWriter.number(metrics.interruptions),
                 metrics.paceRatio.map(JSONWriter.number) ?? "", metrics.responseLatency.map(JSONWriter.number) ?? ""]

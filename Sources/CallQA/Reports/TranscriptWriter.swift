@@ -20,6 +20,7 @@ public enum TranscriptWriter {
         if let agent = call.agent { text += "# agent: \(oneLine(agent))\n" }
         if let customer = call.customer { text += "# customer: \(oneLine(customer))\n" }
         text += "# language: \(call.language.rawValue)\n"
+        let labels = SpeakerLabels(agent: call.agent, customer: call.customer)
         for key in call.metadata.keys.sorted() where !reservedKeys.contains(key.lowercased()) {
             text += "# \(oneLine(key)): \(oneLine(call.metadata[key]!))\n"
         }
@@ -27,7 +28,7 @@ public enum TranscriptWriter {
             if let start = turn.start {
                 text += "[" + clock(start) + (turn.end.map { " - " + clock($0) } ?? "") + "] "
             }
-            text += "\(label(turn, in: call)): \(oneLine(turn.text))\n"
+            text += "\(label(turn, labels: labels)): \(oneLine(turn.text))\n"
         }
         return text
     }
@@ -38,12 +39,13 @@ public enum TranscriptWriter {
         if let agent = call.agent { text += " agent=\"\(escape(agent))\"" }
         if let customer = call.customer { text += " customer=\"\(escape(customer))\"" }
         text += " language=\"\(call.language.rawValue)\">\n"
+        let labels = SpeakerLabels(agent: call.agent, customer: call.customer)
         for key in call.metadata.keys.sorted() {
             text += "  <meta name=\"\(escape(key))\">\(escape(call.metadata[key]!))</meta>\n"
         }
         for turn in call.turns {
             text += "  <turn speaker=\"\(turn.role.rawValue)\""
-            let label = label(turn, in: call)
+            let label = label(turn, labels: labels)
             if label != turn.role.rawValue { text += " label=\"\(escape(label))\"" }
             if let start = turn.start { text += " start=\"\(JSONWriter.number(Scorer.rounded(start, places: 3)))\"" }
             if let end = turn.end { text += " end=\"\(JSONWriter.number(Scorer.rounded(end, places: 3)))\"" }
@@ -54,16 +56,20 @@ public enum TranscriptWriter {
 
     /// A file of calls in the XML form.
     public static func xmlDocument(_ calls: [Call]) -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<calls>\n" + calls.map(xmlElement).joined() + "</calls>\n"
+        xmlOpening + calls.map(xmlElement).joined() + xmlClosing
     }
+
+    /// What an XML file of calls starts with, for writing calls one at a time.
+    public static let xmlOpening = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<calls>\n"
+    /// What an XML file of calls ends with.
+    public static let xmlClosing = "</calls>\n"
 
     /// Header keys the plain-text form gives a meaning of their own.
     private static let reservedKeys: Set<String> = ["call", "id", "call-id", "call_id", "callid", "agent", "agent-id",
         "agent_id", "customer", "customer-name", "customer_name", "language", "lang"]
 
     /// The turn's label when it says the turn's role by itself, else the role's name.
-    private static func label(_ turn: Turn, in call: Call) -> String {
-        let labels = SpeakerLabels(agent: call.agent, customer: call.customer)
+    private static func label(_ turn: Turn, labels: SpeakerLabels) -> String {
         let label = oneLine(turn.label)
         if !label.contains(":"), !label.contains("："), labels.role(for: label) == turn.role,
            SpeakerLabels.looksLikeSpeaker(label) || SpeakerLabels().role(for: label) != nil {
