@@ -1,7 +1,7 @@
 /// Agreement statistics for calibrating machine verdicts against people.
-public enum Agreement {
+package enum Agreement {
     /// The share of pairs that agree, or `nil` when there are no pairs.
-    public static func rate<T: Equatable>(_ pairs: [(T, T)]) -> Double? {
+    package static func rate<T: Equatable>(_ pairs: [(T, T)]) -> Double? {
         guard !pairs.isEmpty else { return nil }
         return Double(pairs.filter { $0.0 == $0.1 }.count) / Double(pairs.count)
     }
@@ -11,7 +11,7 @@ public enum Agreement {
     ///
     /// - Returns: `nil` when there are no pairs, or when chance agreement is
     ///   1 (both raters gave one and the same label throughout: kappa is 0/0).
-    public static func kappa<T: Hashable>(_ pairs: [(T, T)]) -> Double? {
+    package static func kappa<T: Hashable>(_ pairs: [(T, T)]) -> Double? {
         guard let observed = rate(pairs) else { return nil }
         let count = Double(pairs.count)
         var first: [T: Double] = [:], second: [T: Double] = [:]
@@ -26,7 +26,7 @@ public enum Agreement {
 
     /// Pearson's correlation coefficient, or `nil` with fewer than two pairs
     /// or when either side does not vary.
-    public static func pearson(_ pairs: [(Double, Double)]) -> Double? {
+    package static func pearson(_ pairs: [(Double, Double)]) -> Double? {
         guard pairs.count >= 2 else { return nil }
         let n = Double(pairs.count)
         let meanX = pairs.reduce(0) { $0 + $1.0 } / n, meanY = pairs.reduce(0) { $0 + $1.1 } / n
@@ -41,13 +41,13 @@ public enum Agreement {
     }
 
     /// Spearman's rank correlation: Pearson's on ranks, ties sharing their mean rank.
-    public static func spearman(_ pairs: [(Double, Double)]) -> Double? {
+    package static func spearman(_ pairs: [(Double, Double)]) -> Double? {
         let xs = ranks(pairs.map(\.0)), ys = ranks(pairs.map(\.1))
         return pearson(Array(zip(xs, ys)))
     }
 
     /// 1-based ranks, equal values sharing the mean of the ranks they span.
-    public static func ranks(_ values: [Double]) -> [Double] {
+    package static func ranks(_ values: [Double]) -> [Double] {
         let order = values.indices.sorted { values[$0] < values[$1] }
         var result = [Double](repeating: 0, count: values.count)
         var start = 0
@@ -62,13 +62,13 @@ public enum Agreement {
     }
 
     /// The mean absolute difference, or `nil` with no pairs.
-    public static func meanAbsoluteDifference(_ pairs: [(Double, Double)]) -> Double? {
+    package static func meanAbsoluteDifference(_ pairs: [(Double, Double)]) -> Double? {
         guard !pairs.isEmpty else { return nil }
         return pairs.reduce(0) { $0 + abs($1.0 - $1.1) } / Double(pairs.count)
     }
 
     /// The share of pairs within `tolerance` of each other, or `nil` with no pairs.
-    public static func shareWithin(_ tolerance: Double, _ pairs: [(Double, Double)]) -> Double? {
+    package static func shareWithin(_ tolerance: Double, _ pairs: [(Double, Double)]) -> Double? {
         guard !pairs.isEmpty else { return nil }
         return Double(pairs.filter { abs($0.0 - $0.1) <= tolerance }.count) / Double(pairs.count)
     }

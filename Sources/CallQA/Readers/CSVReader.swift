@@ -1,16 +1,16 @@
 /// Reads CSV (RFC 4180): fields separated by commas, quoted with double
 /// quotes when they hold commas, quotes or line breaks; LF or CRLF rows.
-public enum CSVReader {
+package enum CSVReader {
     /// One row, with the 1-based line it starts on.
-    public struct Row: Sendable, Equatable {
+    package struct Row: Sendable, Equatable {
         /// The line the row starts on.
-        public var line: Int
+        package var line: Int
         /// The fields.
-        public var fields: [String]
+        package var fields: [String]
     }
 
     /// The rows of `text`; blank lines are skipped. A byte-order mark is ignored.
-    public static func rows(_ text: String) -> [Row] {
+    package static func rows(_ text: String) -> [Row] {
         var rows: [Row] = []
         var fields: [String] = [], field = ""
         var quoted = false, line = 1, rowLine = 1, fieldStarted = false

@@ -7,12 +7,12 @@ import Darwin
 #endif
 
 /// Reads a file line by line in bounded memory (for JSON Lines results).
-public enum LineReader {
+package enum LineReader {
     /// Calls `body` with each line's 1-based number and bytes (without the
     /// line break), reading the file in chunks.
     ///
     /// - Throws: ``TranscriptError/unreadable(reason:)`` when the file cannot be read.
-    public static func forEachLine(path: String, _ body: (Int, ArraySlice<UInt8>) -> Void) throws(TranscriptError) {
+    package static func forEachLine(path: String, _ body: (Int, ArraySlice<UInt8>) -> Void) throws(TranscriptError) {
         let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(reason: FileBytes.describe(errno)) }
         defer { if descriptor != 0 { close(descriptor) } }

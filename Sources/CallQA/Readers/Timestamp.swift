@@ -5,29 +5,29 @@
 /// - plain seconds: `12`, `12.5`
 ///
 /// A range joins two of them with `-`, `–`, `—`, `~` or `-->`.
-public enum Timestamp {
+package enum Timestamp {
     /// A start time with an optional end time, in seconds.
-    public struct Range: Sendable, Equatable {
+    package struct Range: Sendable, Equatable {
         /// Seconds from the start of the call.
-        public var start: Double
+        package var start: Double
         /// Seconds from the start of the call, for a range.
-        public var end: Double?
+        package var end: Double?
 
         /// Creates a time, or a range when `end` is given.
-        public init(start: Double, end: Double? = nil) {
+        package init(start: Double, end: Double? = nil) {
             self.start = start
             self.end = end
         }
     }
 
     /// Parses one time, or returns `nil` when the text is not a time.
-    public static func seconds<S: StringProtocol>(_ text: S) -> Double? {
+    package static func seconds<S: StringProtocol>(_ text: S) -> Double? {
         var text = String(text)
         return text.withUTF8 { seconds(utf8: $0[...]) }
     }
 
     /// Parses a time or a range of two times.
-    public static func range<S: StringProtocol>(_ text: S) -> Range? {
+    package static func range<S: StringProtocol>(_ text: S) -> Range? {
         var text = String(text)
         return text.withUTF8 { range(utf8: $0[...]) }
     }

@@ -10,7 +10,7 @@ extension Call {
     ///  "language": "zh-Hans", "metadata": {"date": "…"},
     ///  "turns": [{"index": 0, "role": "agent", "label": "T", "start": 0, "end": 3.1, "text": "…", "line": 5}]}
     /// ```
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("id", id)
             json.key("source")
@@ -39,7 +39,7 @@ extension Call {
 
 extension Call.Source {
     /// Writes the source as `{"path": …, "line": …, "index": …}`.
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("path", path)
             json.field("line", line)
@@ -50,7 +50,7 @@ extension Call.Source {
 
 extension Diagnostic {
     /// Writes the diagnostic as `{"source": …, "line": …, "message": …}`.
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("source", source)
             json.field("line", line)
@@ -62,7 +62,7 @@ extension Diagnostic {
 extension Array where Element == Diagnostic {
     /// Writes the `errors` and `warnings` fields: each diagnostic as
     /// `{"source": …, "line": …, "message": …}`, sorted by severity.
-    public func writeFields(to json: inout JSONWriter) {
+    package func writeFields(to json: inout JSONWriter) {
         for (name, severity) in [("errors", Diagnostic.Severity.error), ("warnings", .warning)] {
             json.key(name)
             json.array { json in

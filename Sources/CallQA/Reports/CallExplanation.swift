@@ -97,8 +97,9 @@ public struct CallExplanation: Sendable {
 
     // MARK: - Plain text
 
-    /// The explanation for a terminal: styles when `style` is on, markers otherwise.
-    public func plainText(style: TerminalStyle = TerminalStyle(enabled: false), width: Int = 100) -> String {
+    /// The explanation for a terminal: ANSI styles when `colour` is on, markers otherwise.
+    public func plainText(colour: Bool = false, width: Int = 100) -> String {
+        let style = TerminalStyle(enabled: colour)
         let width = max(width, 60)
         var output = style.apply(.bold, "Call \(call.id)") + " · agent \(call.agent ?? AgentSummary.unknownAgent)"
             + (call.customer.map { " · customer \($0)" } ?? "") + " · \(call.language.rawValue) · \(call.source)\n"

@@ -10,7 +10,7 @@ extension ConversationMetrics {
     ///  "rateUnit": "words/min", "agentRate": 161.04, "customerRate": 158.7, "paceRatio": 1.01,
     ///  "responseLatency": {"count": 3, "mean": 0.333, "longest": 0.6, "longestTurn": 7}}
     /// ```
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("available", true)
             json.field("duration", Scorer.rounded(duration, places: 3))
@@ -58,7 +58,7 @@ extension ConversationMetrics {
     }
 
     /// Writes `{"available": false, "reason": …}` for a call without metrics.
-    public static func writeUnavailable(reason: String, to json: inout JSONWriter) {
+    package static func writeUnavailable(reason: String, to json: inout JSONWriter) {
         json.object { json in
             json.field("available", false)
             json.field("reason", reason)
@@ -68,7 +68,7 @@ extension ConversationMetrics {
 
 extension ConversationMetrics.Silence {
     /// Writes `{"start", "end", "duration", "afterTurn", "beforeTurn"}`.
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("start", Scorer.rounded(start, places: 3))
             json.field("end", Scorer.rounded(end, places: 3))

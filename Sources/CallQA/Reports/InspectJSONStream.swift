@@ -10,19 +10,19 @@
 ///
 /// Calls are written as they are read, so a large batch never has to be held
 /// in memory; the diagnostics, which are few, close the document.
-public struct InspectJSONStream: Sendable {
+package struct InspectJSONStream: Sendable {
     private var wroteCall = false
 
     /// Creates a stream.
-    public init() {}
+    package init() {}
 
     /// The text that opens the document.
-    public func opening() -> String {
+    package func opening() -> String {
         "{\n  \"calls\": ["
     }
 
     /// The text for one more call.
-    public mutating func call(_ call: Call) -> String {
+    package mutating func call(_ call: Call) -> String {
         var json = JSONWriter(pretty: true, depth: 2)
         call.write(to: &json)
         defer { wroteCall = true }
@@ -30,7 +30,7 @@ public struct InspectJSONStream: Sendable {
     }
 
     /// The text that closes the document, with every error and warning.
-    public func closing(diagnostics: [Diagnostic]) -> String {
+    package func closing(diagnostics: [Diagnostic]) -> String {
         var json = JSONWriter(pretty: true, depth: 1)
         diagnostics.writeFields(to: &json)
         return (wroteCall ? "\n  ]," : "],") + json.text + "\n}\n"

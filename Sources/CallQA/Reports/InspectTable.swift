@@ -6,17 +6,17 @@
 ///   #  time         role      label      text
 ///   0  00:00-00:04  agent     T          中国人寿客户服务部,我是张丽,您需要什么帮助?
 /// ```
-public struct InspectTable: Sendable {
+package struct InspectTable: Sendable {
     /// The width the table fits in, in terminal columns.
-    public var width: Int
+    package var width: Int
 
     /// Creates a renderer for a terminal `width` columns wide.
-    public init(width: Int = 100) {
+    package init(width: Int = 100) {
         self.width = max(width, 60)
     }
 
     /// The table for one call, ending with a blank line.
-    public func render(_ call: Call) -> String {
+    package func render(_ call: Call) -> String {
         var facts = ["call \(call.id)"]
         if let agent = call.agent { facts.append("agent \(agent)") }
         if let customer = call.customer { facts.append("customer \(customer)") }

@@ -12,13 +12,13 @@
 /// }
 /// print(json.text)
 /// ```
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// The JSON written so far, as UTF-8.
-    public private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     /// The JSON written so far.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
     /// Whether to indent by two spaces and put each value on its own line.
-    public let pretty: Bool
+    package let pretty: Bool
     private var depth = 0
     private var needsComma = false
     private var afterKey = false
@@ -29,28 +29,28 @@ public struct JSONWriter: Sendable {
     ///   - pretty: indent nested values; otherwise write everything on one line.
     ///   - depth: the nesting level the text starts at, when it continues a
     ///     document written elsewhere.
-    public init(pretty: Bool = true, depth: Int = 0) {
+    package init(pretty: Bool = true, depth: Int = 0) {
         self.pretty = pretty
         self.depth = depth
         bytes.reserveCapacity(4096)
     }
 
     /// Writes an object whose fields `body` writes.
-    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+    package mutating func object(_ body: (inout JSONWriter) -> Void) {
         open(0x7B)
         body(&self)
         close(0x7D)
     }
 
     /// Writes an array whose elements `body` writes.
-    public mutating func array(_ body: (inout JSONWriter) -> Void) {
+    package mutating func array(_ body: (inout JSONWriter) -> Void) {
         open(0x5B)
         body(&self)
         close(0x5D)
     }
 
     /// Writes a key; the next value written is its value.
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         Self.appendQuoted(name, to: &bytes)
         if pretty { bytes.append(contentsOf: [0x3A, 0x20]) } else { bytes.append(0x3A) }
@@ -58,54 +58,54 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes a string value.
-    public mutating func value(_ string: String) {
+    package mutating func value(_ string: String) {
         separate()
         Self.appendQuoted(string, to: &bytes)
     }
     /// Writes a number value.
-    public mutating func value(_ number: Int) { scalar(String(number)) }
+    package mutating func value(_ number: Int) { scalar(String(number)) }
     /// Writes a number value; non-finite numbers are written as `null`.
-    public mutating func value(_ number: Double) { scalar(Self.number(number)) }
+    package mutating func value(_ number: Double) { scalar(Self.number(number)) }
     /// Writes `true` or `false`.
-    public mutating func value(_ flag: Bool) { scalar(flag ? "true" : "false") }
+    package mutating func value(_ flag: Bool) { scalar(flag ? "true" : "false") }
     /// Writes `null`.
-    public mutating func null() { scalar("null") }
+    package mutating func null() { scalar("null") }
 
     /// Writes a field with a string value; a `nil` value writes nothing.
-    public mutating func field(_ name: String, _ string: String?) {
+    package mutating func field(_ name: String, _ string: String?) {
         guard let string else { return }
         key(name)
         value(string)
     }
 
     /// Writes a field with an integer value; a `nil` value writes nothing.
-    public mutating func field(_ name: String, _ number: Int?) {
+    package mutating func field(_ name: String, _ number: Int?) {
         guard let number else { return }
         key(name)
         value(number)
     }
 
     /// Writes a field with a number value; a `nil` value writes nothing.
-    public mutating func field(_ name: String, _ number: Double?) {
+    package mutating func field(_ name: String, _ number: Double?) {
         guard let number else { return }
         key(name)
         value(number)
     }
 
     /// Writes a field with a Boolean value.
-    public mutating func field(_ name: String, _ flag: Bool) {
+    package mutating func field(_ name: String, _ flag: Bool) {
         key(name)
         value(flag)
     }
 
     /// Writes a field whose value is an array of strings.
-    public mutating func field(_ name: String, _ strings: [String]) {
+    package mutating func field(_ name: String, _ strings: [String]) {
         key(name)
         array { json in strings.forEach { json.value($0) } }
     }
 
     /// Writes a field whose value is an object of string values, keys sorted.
-    public mutating func field(_ name: String, _ dictionary: [String: String]) {
+    package mutating func field(_ name: String, _ dictionary: [String: String]) {
         key(name)
         object { json in
             for key in dictionary.keys.sorted() { json.field(key, dictionary[key]) }
@@ -118,7 +118,7 @@ public struct JSONWriter: Sendable {
     ///
     /// Works on UTF-8 bytes: runs that need no escaping (all of most text)
     /// are copied whole.
-    public static func quoted(_ string: String) -> String {
+    package static func quoted(_ string: String) -> String {
         var output: [UInt8] = []
         appendQuoted(string, to: &output)
         return String(decoding: output, as: UTF8.self)
@@ -152,7 +152,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// The shortest JSON number that reads back as `number`; `null` when not finite.
-    public static func number(_ number: Double) -> String {
+    package static func number(_ number: Double) -> String {
         guard number.isFinite else { return "null" }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         return "\(number)"

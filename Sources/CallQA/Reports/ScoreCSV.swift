@@ -8,32 +8,32 @@
 /// id,source,agent,language,rubric,version,sha256,score,passed,greeting,paraphrase,…,agentTalkShare,…
 /// zh-model-001,corpora/zh-Hans/model-call.txt,张丽,zh-Hans,zh-standard,1.0.0,3f9a…,100,true,pass,pass,…
 /// ```
-public struct ScoreCSV: Sendable {
+package struct ScoreCSV: Sendable {
     /// The item columns, in order.
-    public let itemIDs: [String]
+    package let itemIDs: [String]
 
     /// Creates a renderer whose item columns are `itemIDs`.
-    public init(itemIDs: [String]) {
+    package init(itemIDs: [String]) {
         self.itemIDs = itemIDs
     }
 
     /// The item columns for rubrics: every item ID, in the order first met.
-    public init(rubrics: [Rubric]) {
+    package init(rubrics: [Rubric]) {
         var seen: Set<String> = []
         self.init(itemIDs: rubrics.flatMap { $0.items.map(\.id) }.filter { seen.insert($0).inserted })
     }
 
     /// The header row, with its line break.
-    public var header: String {
+    package var header: String {
         row(["id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed"] + itemIDs + Self.metricColumns)
     }
 
     /// The conversation-metric columns after the items; empty cells for an untimed call.
-    public static let metricColumns = ["agentTalkShare", "customerTalkShare", "nonTalkShare", "longestSilence", "deadAir",
+    package static let metricColumns = ["agentTalkShare", "customerTalkShare", "nonTalkShare", "longestSilence", "deadAir",
                                        "interruptions", "agentRate", "customerRate", "rateUnit", "paceRatio", "responseLatency"]
 
     /// The per-agent metric columns after the items; empty cells for an agent with no timed call.
-    public static let agentMetricColumns = ["timedCalls", "agentTalkShare", "customerTalkShare", "longestSilence", "deadAir",
+    package static let agentMetricColumns = ["timedCalls", "agentTalkShare", "customerTalkShare", "longestSilence", "deadAir",
                                             "interruptions", "paceRatio", "responseLatency"]
 
     private static func metricCells(_ metrics: ConversationMetrics?) -> [String] {
@@ -46,7 +46,7 @@ public struct ScoreCSV: Sendable {
     }
 
     /// The row for one scorecard, with its line break.
-    public func row(for card: Scorecard) -> String {
+    package func row(for card: Scorecard) -> String {
         var statuses: [String: String] = [:]
         for item in card.items { statuses[item.id] = item.status.rawValue }
         return row([card.call, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
@@ -55,13 +55,13 @@ public struct ScoreCSV: Sendable {
     }
 
     /// The header of the per-agent table (`--by agent`), with its line break.
-    public var agentHeader: String {
+    package var agentHeader: String {
         row(["agent", "calls", "mean", "median", "min", "max", "passRate", "tooFewCalls", "worstCalls"] + itemIDs
             + Self.agentMetricColumns)
     }
 
     /// One agent's row: its figures, then each item's pass rate (empty where it never applied).
-    public func row(for summary: AgentSummary) -> String {
+    package func row(for summary: AgentSummary) -> String {
         var rates: [String: String] = [:]
         for item in summary.items where item.applicable > 0 { rates[item.id] = JSONWriter.number(item.passRate) }
         return row([summary.agent, String(summary.calls), JSONWriter.number(summary.mean), JSONWriter.number(summary.median),
@@ -82,7 +82,7 @@ public struct ScoreCSV: Sendable {
     }
 
     /// A field quoted when it holds a comma, quote or line break.
-    public static func escape(_ field: String) -> String {
+    package static func escape(_ field: String) -> String {
         guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -1,31 +1,31 @@
 /// Writes a scoring run as one JSON document, a call at a time:
 /// `calls` as they are scored, then `rubrics`, `agents`, `errors`, `warnings`.
-public struct ScoreJSONStream: Sendable {
+package struct ScoreJSONStream: Sendable {
     private var wroteCall = false
 
     /// Creates a stream.
-    public init() {}
+    package init() {}
 
     /// The text that opens the document.
-    public func opening() -> String {
+    package func opening() -> String {
         "{\n  \"calls\": ["
     }
 
     /// A scorecard as the document's calls array holds it (made on any thread).
-    public static func render(_ card: Scorecard) -> String {
+    package static func render(_ card: Scorecard) -> String {
         var json = JSONWriter(pretty: true, depth: 2)
         card.write(to: &json)
         return json.text
     }
 
     /// The text for one more call, from ``render(_:)``.
-    public mutating func call(_ rendered: String) -> String {
+    package mutating func call(_ rendered: String) -> String {
         defer { wroteCall = true }
         return (wroteCall ? "," : "") + rendered
     }
 
     /// The text that closes the document.
-    public func closing(summary: ScoreSummary, diagnostics: [Diagnostic],
+    package func closing(summary: ScoreSummary, diagnostics: [Diagnostic],
                         minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
         var json = JSONWriter(pretty: true, depth: 1)
         json.key("rubrics")
@@ -38,7 +38,7 @@ public struct ScoreJSONStream: Sendable {
 
     /// The summaries alone, as one JSON document (`callqa report`):
     /// `rubrics`, `agents`, `items` (overall pass rates), `errors`, `warnings`.
-    public static func summaryDocument(_ summary: ScoreSummary, diagnostics: [Diagnostic],
+    package static func summaryDocument(_ summary: ScoreSummary, diagnostics: [Diagnostic],
                                        minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
         var json = JSONWriter(pretty: true)
         json.object { json in
@@ -63,7 +63,7 @@ public struct ScoreJSONStream: Sendable {
     }
 
     /// A scorecard as one line of JSON Lines output.
-    public static func line(_ card: Scorecard) -> String {
+    package static func line(_ card: Scorecard) -> String {
         var json = JSONWriter(pretty: false)
         card.write(to: &json)
         return json.text + "\n"

@@ -8,16 +8,16 @@
 /// ```
 ///
 /// `!` marks a critical failure, `~` a partly met item.
-public struct ScoreTable: Sendable {
+package struct ScoreTable: Sendable {
     /// The width the tables fit in, in terminal columns.
-    public let width: Int
+    package let width: Int
     /// Colours, or none.
-    public let style: TerminalStyle
+    package let style: TerminalStyle
 
     private let callWidth = 22, agentWidth = 12, rubricWidth = 12
 
     /// Creates a renderer for `width` columns.
-    public init(width: Int = 100, style: TerminalStyle = TerminalStyle(enabled: false)) {
+    package init(width: Int = 100, style: TerminalStyle = TerminalStyle(enabled: false)) {
         self.width = max(width, 72)
         self.style = style
     }
@@ -25,13 +25,13 @@ public struct ScoreTable: Sendable {
     private var lead: Int { 7 + 2 + 6 + 2 + callWidth + 2 + agentWidth + 2 + rubricWidth + 2 }
 
     /// The header of the calls table.
-    public func header() -> String {
+    package func header() -> String {
         style.apply(.bold, pad("score", 7, right: true) + "  " + pad("result", 6) + "  " + pad("call", callWidth) + "  "
             + pad("agent", agentWidth) + "  " + pad("rubric", rubricWidth) + "  not met") + "\n"
     }
 
     /// One call's line (made on any thread).
-    public func row(_ card: Scorecard) -> String {
+    package func row(_ card: Scorecard) -> String {
         let missed = card.items.filter { $0.status == .fail || $0.status == .partial }.sorted { lhs, rhs in
             rank(lhs) < rank(rhs)
         }.map { $0.id + ($0.critical && $0.status == .fail ? "!" : $0.status == .partial ? "~" : "") }
@@ -44,7 +44,7 @@ public struct ScoreTable: Sendable {
     }
 
     /// Agents, item pass rates and rubrics, after the calls (or alone, `byAgent`).
-    public func summary(_ summary: ScoreSummary, minimumCalls: Int = AgentSummary.defaultMinimumCalls,
+    package func summary(_ summary: ScoreSummary, minimumCalls: Int = AgentSummary.defaultMinimumCalls,
                         byAgent: Bool = false) -> String {
         var output = ""
         let agents = summary.agents(minimumCalls: minimumCalls)
@@ -58,7 +58,7 @@ public struct ScoreTable: Sendable {
     }
 
     /// One line per agent; `*` marks agents with too few calls to judge.
-    public func agents(_ summaries: [AgentSummary], minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
+    package func agents(_ summaries: [AgentSummary], minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
         let agentWidth = min(20, max(5, summaries.map { DisplayWidth.of($0.agent) }.max() ?? 0))
         let fixed = agentWidth + 2 + 6 + 2 + 5 + 2 + 6 + 2 + 5 + 2 + 5 + 2 + 9 + 2
         var output = style.apply(.bold, pad("agent", agentWidth) + "   calls   mean  median    min    max  pass rate  worst calls") + "\n"
@@ -77,7 +77,7 @@ public struct ScoreTable: Sendable {
     }
 
     /// One line per item: how often it passed, partly passed, failed, or did not apply.
-    public func items(_ summary: ScoreSummary) -> String {
+    package func items(_ summary: ScoreSummary) -> String {
         let idWidth = min(24, max(4, summary.items.map { DisplayWidth.of($0.id) }.max() ?? 0))
         var output = style.apply(.bold, pad("item", idWidth) + "   pass  partial   fail    n/a  pass rate") + "\n"
         for (id, counts) in summary.items {

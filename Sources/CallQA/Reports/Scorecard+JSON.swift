@@ -14,7 +14,7 @@ extension Scorecard {
     ///
     /// `metrics` is written by ``ConversationMetrics/write(to:)``, or as
     /// `{"available": false, "reason": "…"}` when the call has no times.
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("id", call)
             json.key("source")
@@ -48,7 +48,7 @@ extension Scorecard {
 
 extension ItemResult {
     /// Writes the item result as a JSON object.
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("id", id)
             json.field("title", title)
@@ -66,7 +66,7 @@ extension ItemResult {
 
 extension Evidence {
     /// Writes the evidence as `{"turn", "speaker", "start"?, "text", "phrase", "offsets"?}`.
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("turn", turn)
             json.field("speaker", speaker.rawValue)
@@ -86,7 +86,7 @@ extension Evidence {
 
 extension AgentSummary {
     /// Writes the summary as a JSON object.
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("agent", agent)
             json.field("calls", calls)
@@ -126,7 +126,7 @@ extension AgentSummary {
 
 extension RubricReference {
     /// Writes the reference as `{"id": …, "version": …, "sha256": …}`.
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("id", id)
             json.field("version", version)

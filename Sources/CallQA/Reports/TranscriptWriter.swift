@@ -13,9 +13,9 @@ import Foundation
 /// (`客服`, `Agent Maria`); otherwise the label becomes the role's name
 /// (`spk_0` → `Agent`), so the written call needs no speaker mapping. In the
 /// plain-text form a line break inside a turn becomes a space.
-public enum TranscriptWriter {
+package enum TranscriptWriter {
     /// A call in the plain-text form, with its header.
-    public static func plainText(_ call: Call) -> String {
+    package static func plainText(_ call: Call) -> String {
         var text = "# call: \(oneLine(call.id))\n"
         if let agent = call.agent { text += "# agent: \(oneLine(agent))\n" }
         if let customer = call.customer { text += "# customer: \(oneLine(customer))\n" }
@@ -34,7 +34,7 @@ public enum TranscriptWriter {
     }
 
     /// One `<call>` element in the XML form.
-    public static func xmlElement(_ call: Call) -> String {
+    package static func xmlElement(_ call: Call) -> String {
         var text = "<call id=\"\(escape(call.id))\""
         if let agent = call.agent { text += " agent=\"\(escape(agent))\"" }
         if let customer = call.customer { text += " customer=\"\(escape(customer))\"" }
@@ -55,14 +55,14 @@ public enum TranscriptWriter {
     }
 
     /// A file of calls in the XML form.
-    public static func xmlDocument(_ calls: [Call]) -> String {
+    package static func xmlDocument(_ calls: [Call]) -> String {
         xmlOpening + calls.map(xmlElement).joined() + xmlClosing
     }
 
     /// What an XML file of calls starts with, for writing calls one at a time.
-    public static let xmlOpening = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<calls>\n"
+    package static let xmlOpening = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<calls>\n"
     /// What an XML file of calls ends with.
-    public static let xmlClosing = "</calls>\n"
+    package static let xmlClosing = "</calls>\n"
 
     /// Header keys the plain-text form gives a meaning of their own.
     private static let reservedKeys: Set<String> = ["call", "id", "call-id", "call_id", "callid", "agent", "agent-id",

@@ -37,7 +37,7 @@ public struct Rubric: Sendable, Equatable {
     /// Where the rubric was read from.
     public var source: String
     /// Where things are in the rubric's file, for messages about them.
-    public var positions = RubricPositions()
+    package var positions = RubricPositions()
 
     /// What a failed critical item does to a call's score.
     public enum CriticalPolicy: Sendable, Equatable {

@@ -2,28 +2,28 @@ import Yams
 
 /// Where lists, phrases and items stand in a rubric's file (1-based line and
 /// column), so that warnings about them can point there.
-public struct RubricPositions: Sendable, Equatable {
+package struct RubricPositions: Sendable, Equatable {
     /// A line and column.
-    public struct Place: Sendable, Equatable {
+    package struct Place: Sendable, Equatable {
         /// The 1-based line.
-        public var line: Int
+        package var line: Int
         /// The 1-based column.
-        public var column: Int
+        package var column: Int
     }
 
     /// Where each list's name is.
-    public var lists: [String: Place] = [:]
+    package var lists: [String: Place] = [:]
     /// Where each phrase of each list is, in list order.
-    public var phrases: [String: [Place]] = [:]
+    package var phrases: [String: [Place]] = [:]
     /// Where each item's id is.
-    public var items: [String: Place] = [:]
+    package var items: [String: Place] = [:]
     /// Where each item's weight is.
-    public var weights: [String: Place] = [:]
+    package var weights: [String: Place] = [:]
     /// Where each item's window is, for items that have one.
-    public var windows: [String: Place] = [:]
+    package var windows: [String: Place] = [:]
 
     /// Creates empty positions.
-    public init() {}
+    package init() {}
 
     mutating func record(list name: String, at node: Node, phrases: Node) {
         lists[name] = Self.place(node)

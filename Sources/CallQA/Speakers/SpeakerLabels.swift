@@ -9,23 +9,23 @@ import Foundation
 /// role word — `Agent Maria`, `Customer (Mr Liu)`, `客服-小王`, `坐席1` — and a
 /// label equal to the call's declared agent or customer name maps to that role.
 /// A ``SpeakerMapping`` the user gives comes before all of these.
-public struct SpeakerLabels: Sendable, Equatable {
+package struct SpeakerLabels: Sendable, Equatable {
     /// The agent's name or ID declared by the transcript, if any.
-    public var agent: String?
+    package var agent: String?
     /// The customer's name declared by the transcript, if any.
-    public var customer: String?
+    package var customer: String?
     /// The labels the user mapped to roles.
-    public var mapping: SpeakerMapping
+    package var mapping: SpeakerMapping
 
     /// Creates a mapping that also knows the call's declared names.
-    public init(agent: String? = nil, customer: String? = nil, mapping: SpeakerMapping = SpeakerMapping()) {
+    package init(agent: String? = nil, customer: String? = nil, mapping: SpeakerMapping = SpeakerMapping()) {
         self.agent = agent
         self.customer = customer
         self.mapping = mapping
     }
 
     /// The role a label stands for, or `nil` when the label names no known role.
-    public func role(for label: String) -> SpeakerRole? {
+    package func role(for label: String) -> SpeakerRole? {
         if let role = mapping.role(for: label) { return role }
         let key = label.trimmingWhitespace().lowercased()
         guard !key.isEmpty else { return nil }
@@ -42,7 +42,7 @@ public struct SpeakerLabels: Sendable, Equatable {
     ///
     /// Plain-text readers use it to tell a speaker label from a continuation
     /// line that happens to contain a colon (`and then: we agreed`).
-    public static func looksLikeSpeaker(_ label: String) -> Bool {
+    package static func looksLikeSpeaker(_ label: String) -> Bool {
         let words = label.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard !words.isEmpty, words.count <= 4 else { return false }
         let scalars = label.unicodeScalars
@@ -64,7 +64,7 @@ public struct SpeakerLabels: Sendable, Equatable {
     /// `小王` in `客服-小王`; or the label itself when it is a name and names
     /// no role (`Maria`). `nil` for a bare role (`Agent`), a number (`坐席1`)
     /// or a speech engine's speaker ID (`spk_0`).
-    public static func personName(in label: String) -> String? {
+    package static func personName(in label: String) -> String? {
         let trimmed = label.trimmingWhitespace()
         let key = trimmed.lowercased()
         guard !key.isEmpty, exact[key] == nil else { return nil }

@@ -13,15 +13,15 @@
 /// guess runs only when the call lacks an agent or a customer; every guess is
 /// reported as a warning naming the words it rests on, and a
 /// ``SpeakerMapping`` (`--agent-label`) replaces it.
-public enum SpeakerRoleGuess {
+package enum SpeakerRoleGuess {
     /// A guess made for one call.
-    public struct Guess: Sendable, Equatable {
+    package struct Guess: Sendable, Equatable {
         /// The label taken for the agent, if one was.
-        public var agent: String?
+        package var agent: String?
         /// The label taken for the customer, if one was.
-        public var customer: String?
+        package var customer: String?
         /// Why: the agent's opening words, or how the agent was chosen.
-        public var reason: String
+        package var reason: String
     }
 
     /// Assigns roles to `call`'s unlabelled speakers in place.
@@ -30,7 +30,7 @@ public enum SpeakerRoleGuess {
     ///   resolves (to any role) are never changed.
     /// - Returns: the guess, or `nil` when nothing was guessed.
     @discardableResult
-    public static func apply(to call: inout Call, labels: SpeakerLabels) -> Guess? {
+    package static func apply(to call: inout Call, labels: SpeakerLabels) -> Guess? {
         guard labels.mapping.guessesRoles else { return nil }
         let hasAgent = call.turns.contains { $0.role == .agent }
         let hasCustomer = call.turns.contains { $0.role == .customer }

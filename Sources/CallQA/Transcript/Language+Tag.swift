@@ -2,7 +2,7 @@ import Foundation
 
 extension Language {
     /// What a language tag written in a transcript says.
-    public enum Tag: Sendable, Equatable {
+    package enum Tag: Sendable, Equatable {
         /// The tag names a language completely (`zh-TW`, `en-US`, `简体`).
         case language(Language)
         /// The tag says Chinese but not which script (`zh`, `中文`): the script
@@ -18,7 +18,7 @@ extension Language {
     /// of unstated script.
     ///
     /// - Returns: what the tag says, or `nil` when it is not recognised.
-    public static func parse(tag: String) -> Tag? {
+    package static func parse(tag: String) -> Tag? {
         let key = tag.trimmingCharacters(in: .whitespacesAndNewlines)
             .lowercased()
             .replacingOccurrences(of: "_", with: "-")
