@@ -6,12 +6,12 @@ import Foundation
 /// The reader puts the chunk in the ordered channel as soon as it is read, in
 /// the place its results will take, so output order never depends on which
 /// thread scores it.
-final class ScoringChunk: @unchecked Sendable {
+final class ScoringChunk<Result: Sendable>: @unchecked Sendable {
     /// What was read, in order: calls and diagnostics.
     let events: [ReadEvent]
     private let condition = NSCondition()
     private var claimed = false
-    private var results: [BatchScorer.Result]?
+    private var results: [Result]?
 
     init(events: [ReadEvent]) {
         self.events = events
@@ -26,8 +26,9 @@ final class ScoringChunk: @unchecked Sendable {
         return true
     }
 
-    /// Hands over the results of a claimed chunk.
-    func complete(_ results: [BatchScorer.Result]) {
+    /// Scores a claimed chunk: each event's result, in order, handed over.
+    func complete(_ transform: (ReadEvent) -> Result?) {
+        let results = events.compactMap(transform)
         condition.lock()
         self.results = results
         condition.broadcast()
@@ -35,7 +36,7 @@ final class ScoringChunk: @unchecked Sendable {
     }
 
     /// The results, once the thread that claimed the chunk has completed it.
-    func wait() -> [BatchScorer.Result] {
+    func wait() -> [Result] {
         condition.lock()
         defer { condition.unlock() }
         while results == nil { condition.wait() }
@@ -44,10 +45,10 @@ final class ScoringChunk: @unchecked Sendable {
 }
 
 /// Chunks waiting for a thread to score them, at most `capacity` at once.
-final class ChunkQueue: @unchecked Sendable {
+final class ChunkQueue<Result: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let capacity: Int
-    private var chunks: [ScoringChunk] = []
+    private var chunks: [ScoringChunk<Result>] = []
     private var readers = 0
     private var inputsLeft = true
 
@@ -57,7 +58,7 @@ final class ChunkQueue: @unchecked Sendable {
 
     /// Queues a chunk; `false` when the queue is full (the caller should score
     /// a chunk itself, then try again).
-    func push(_ chunk: ScoringChunk) -> Bool {
+    func push(_ chunk: ScoringChunk<Result>) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard chunks.count < capacity else { return false }
@@ -67,7 +68,7 @@ final class ChunkQueue: @unchecked Sendable {
     }
 
     /// A queued chunk, without waiting.
-    func pop() -> ScoringChunk? {
+    func pop() -> ScoringChunk<Result>? {
         condition.lock()
         defer { condition.unlock() }
         return chunks.isEmpty ? nil : chunks.removeFirst()
@@ -75,7 +76,7 @@ final class ChunkQueue: @unchecked Sendable {
 
     /// A queued chunk, waiting while some input is still being read; `nil`
     /// when nothing more can come.
-    func popOrWait() -> ScoringChunk? {
+    func popOrWait() -> ScoringChunk<Result>? {
         condition.lock()
         defer { condition.unlock() }
         while chunks.isEmpty {
