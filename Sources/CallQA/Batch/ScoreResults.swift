@@ -1,0 +1,96 @@
+import Foundation
+
+/// Results of `callqa score --format jsonl` read back — one file, or shards
+/// scored on different machines — as one summary, with every version of each
+/// rubric they were scored with.
+///
+/// Results scored with different versions of one rubric do not belong in one
+/// summary unless the caller says so: ``mixedRubrics`` lists them.
+///
+/// ```swift
+/// var results = ScoreResults()
+/// for path in ["monday.jsonl", "tuesday.jsonl"] { results.read(path: path) { print($0) } }
+/// guard results.mixedRubrics.isEmpty else { return }
+/// print(results.summary.calls, results.summary.agents().map(\.mean))
+/// ```
+public struct ScoreResults: Sendable {
+    /// One version of a rubric, and the first file holding a result scored with it.
+    public struct RubricVersion: Sendable, Equatable {
+        /// The rubric's id, version and content hash.
+        public var rubric: RubricReference
+        /// The first file read that holds a result scored with it.
+        public var firstSource: String
+    }
+
+    /// A rubric whose results were scored with more than one version of it.
+    public struct MixedRubric: Sendable, Equatable, CustomStringConvertible {
+        /// The rubric's id.
+        public var id: String
+        /// Its versions, in the order first read.
+        public var versions: [RubricVersion]
+
+        /// `results mix versions of rubric ID: NAME (sha256 …, first in FILE); …`.
+        public var description: String {
+            "results mix versions of rubric \(id): " + versions.map {
+                "\($0.rubric.name) (sha256 \($0.rubric.sha256.prefix(12)), first in \($0.firstSource))"
+            }.joined(separator: "; ")
+        }
+    }
+
+    /// The summary of every result read.
+    public private(set) var summary = ScoreSummary()
+    /// The versions read of each rubric, rubrics in the order first read.
+    private var versions: [(id: String, versions: [RubricVersion])] = []
+
+    /// No results yet.
+    public init() {}
+
+    /// Every rubric whose results were scored with more than one version of
+    /// it, in the order first read.
+    public var mixedRubrics: [MixedRubric] {
+        versions.filter { $0.versions.count > 1 }.map { MixedRubric(id: $0.id, versions: $0.versions) }
+    }
+
+    /// Adds the results in one file (`-`: standard input), read line by line in
+    /// bounded memory. Blank lines are skipped; a file that cannot be read, and
+    /// each line that is not a result, go to `diagnostic` as an error.
+    public mutating func read(path: String, diagnostic: (Diagnostic) -> Void) {
+        let decoder = JSONDecoder()
+        do {
+            try LineReader.forEachLine(path: path) { number, bytes in
+                guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+                do {
+                    add(try decoder.decode(ScoreRecord.self, from: Data(bytes)), source: path)
+                } catch {
+                    diagnostic(Diagnostic(.error, source: path, line: number,
+                                          message: "not a result of 'callqa score --format jsonl': \(Self.reason(error))"))
+                }
+            }
+        } catch {
+            diagnostic(Diagnostic(error: error, source: path))
+        }
+    }
+
+    /// Adds one result read from `source`.
+    public mutating func add(_ record: ScoreRecord, source: String) {
+        summary.add(record)
+        guard let index = versions.firstIndex(where: { $0.id == record.rubric.id }) else {
+            versions.append((record.rubric.id, [RubricVersion(rubric: record.rubric, firstSource: source)]))
+            return
+        }
+        if !versions[index].versions.contains(where: { $0.rubric == record.rubric }) {
+            versions[index].versions.append(RubricVersion(rubric: record.rubric, firstSource: source))
+        }
+    }
+
+    /// Why a line is not a result, in a few words.
+    private static func reason(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, _)?: "no '\(key.stringValue)' field"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
+        case .dataCorrupted?: "not valid JSON"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,45 @@
+extension RubricComparison {
+    /// Reads every input once, scores each call with both rubrics, and
+    /// compares the two scorecards of every call.
+    ///
+    /// Each call is read once and scored twice, on `jobs` threads; calls stay
+    /// in input order whatever the number of threads. Problems reading the
+    /// inputs go to `diagnostic`, in input order, once each.
+    ///
+    /// ```swift
+    /// let comparison = RubricComparison(before: Scorer(current), after: Scorer(proposed),
+    ///                                   inputs: inputs, loader: loader, jobs: 4) { print($0) }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - before: the scorer of the current rubric.
+    ///   - after: the scorer of the rubric that would replace it.
+    ///   - inputs: what to read.
+    ///   - loader: reads the inputs.
+    ///   - jobs: threads to score on (at least one).
+    ///   - diagnostic: receives every warning and error about an input or a call.
+    public init(before: Scorer, after: Scorer, inputs: [TranscriptInput], loader: TranscriptLoader, jobs: Int,
+                diagnostic: (Diagnostic) -> Void) {
+        var pairs: [(before: Scorecard, after: Scorecard)] = []
+        BatchPipeline(loader: loader, jobs: jobs).run(inputs, transform: { event -> ScoredTwice? in
+            switch event {
+            case .call(let call): .scored(before: before.score(call), after: after.score(call))
+            case .diagnostic(let problem): .diagnostic(problem)
+            }
+        }, inputDone: { _ in ScoredTwice.inputDone }) { result in
+            switch result {
+            case .scored(let first, let second): pairs.append((before: first, after: second))
+            case .diagnostic(let problem): diagnostic(problem)
+            case .inputDone: break
+            }
+        }
+        self.init(first: before.rubric, second: after.rubric, pairs: pairs)
+    }
+}
+
+/// One call read and scored with both rubrics, or a problem with an input.
+private enum ScoredTwice: Sendable {
+    case scored(before: Scorecard, after: Scorecard)
+    case diagnostic(Diagnostic)
+    case inputDone
+}
