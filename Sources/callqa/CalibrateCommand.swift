@@ -26,55 +26,50 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A rubric file, or the id of a shipped rubric (default: the shipped rubric for each call's language).", valueName: "rubric"))
     var rubric: String?
 
-    @Option(help: "Output format: table or json (default: table on a terminal, json otherwise).")
-    var format: OutputFormat?
+    @OptionGroup var format: FormatOption<OutputFormat>
 
-    @Option(help: ArgumentHelp("Scoring threads (default: the number of cores).", valueName: "n"))
-    var jobs: Int?
+    @OptionGroup var jobs: JobsOption
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, ExpressibleByArgument, TableOrJSON {
         case table, json
+
+        static let formatHelp = "Output format: table or json (default: table on a terminal, json otherwise)."
     }
 
     func run() throws {
         let selection = try RubricSelection.resolve(rubric)
-        var diagnostics = DiagnosticReport()
+        let run = CommandRun()
         let text: String
         do {
             text = try String(decoding: Data(contentsOf: URL(fileURLWithPath: human)), as: UTF8.self)
         } catch {
-            StandardError.write("callqa: cannot read \(human): \(error.localizedDescription)\n")
-            throw ExitCode(ExitStatus.usage)
+            throw ExitCode.usage("callqa: cannot read \(human): \(error.localizedDescription)")
         }
         let knownItems = Set(selection.rubrics.flatMap { $0.items.map(\.id) })
         let (labels, problems) = HumanLabels.parse(text, source: human, knownItems: knownItems)
-        problems.forEach { diagnostics.add($0) }
+        problems.forEach(run.report)
 
         let wanted = Set(labels.labels.map(\.call))
         let loader = try input.loader(forced: nil)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
-        pathProblems.forEach { diagnostics.add($0) }
+        pathProblems.forEach(run.report)
         var cards: [Scorecard] = []
-        BatchScorer(loader: loader, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                    unscorable: selection.unscorable, scorer: selection.scorer(for:))
-            .run(inputs, render: { _ in "" }) { result in
-                switch result {
+        BatchScorer(loader: loader, jobs: jobs.threads, unscorable: selection.unscorable, scorer: selection.scorer(for:))
+            .run(inputs, render: { _ in "" }) { event in
+                switch event {
                 case .scored(let card, _): if wanted.contains(card.call) { cards.append(card) }
-                case .diagnostic(let diagnostic): diagnostics.add(diagnostic)
+                case .diagnostic(let diagnostic): run.report(diagnostic)
                 case .inputDone: break
                 }
             }
         let scored = Set(cards.map(\.call))
         for label in labels.labels where !scored.contains(label.call) {
-            diagnostics.add(Diagnostic(.error, source: human, line: label.line,
-                                       message: "call '\(label.call)' is not among the calls scored; row left out"))
+            run.report(Diagnostic(.error, source: human, line: label.line,
+                                  message: "call '\(label.call)' is not among the calls scored; row left out"))
         }
 
         let report = CalibrationReport(scorecards: cards, labels: labels)
-        let toTerminal = Terminal.isTerminal(.standardOutput)
-        let output = StandardOutput()
-        output.write((format ?? (toTerminal ? .table : .json)) == .table ? report.table() : report.json(diagnostics: diagnostics.diagnostics))
-        output.flush()
-        if diagnostics.failedSources > 0 { throw ExitCode(ExitStatus.inputFailed) }
+        run.write(format.resolved(toTerminal: run.toTerminal) == .table ? report.table() : report.json(diagnostics: run.diagnostics.diagnostics))
+        try run.finish()
     }
 }

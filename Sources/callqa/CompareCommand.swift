@@ -20,14 +20,14 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: table, json or markdown (default: table on a terminal, json otherwise).")
-    var format: OutputFormat?
+    @OptionGroup var format: FormatOption<OutputFormat>
 
-    @Option(help: ArgumentHelp("Scoring threads (default: the number of cores).", valueName: "n"))
-    var jobs: Int?
+    @OptionGroup var jobs: JobsOption
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, ExpressibleByArgument, TableOrJSON {
         case table, json, markdown
+
+        static let formatHelp = "Output format: table, json or markdown (default: table on a terminal, json otherwise)."
     }
 
     func validate() throws {
@@ -35,36 +35,18 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let before = try RubricSelection.resolve(rubric[0]), after = try RubricSelection.resolve(rubric[1])
+        let before = try RubricSelection.scorer(named: rubric[0]), after = try RubricSelection.scorer(named: rubric[1])
         let loader = try input.loader(forced: nil)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
-        var diagnostics = DiagnosticReport()
-        pathProblems.forEach { diagnostics.add($0) }
-        let threads = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-
-        var first: [Scorecard] = []
-        BatchScorer(loader: loader, jobs: threads, unscorable: before.unscorable, scorer: before.scorer(for:))
-            .run(inputs, render: { _ in "" }) { result in
-                switch result {
-                case .scored(let card, _): first.append(card)
-                case .diagnostic(let diagnostic): diagnostics.add(diagnostic)
-                case .inputDone: break
-                }
-            }
-        var second: [Scorecard] = []
-        BatchScorer(loader: loader, jobs: threads, unscorable: after.unscorable, scorer: after.scorer(for:))
-            .run(inputs, render: { _ in "" }) { result in
-                if case .scored(let card, _) = result { second.append(card) }
-            }
-        let pairs = zip(first, second).map { (before: $0, after: $1) }
-        let comparison = RubricComparison(first: before.rubrics[0], second: after.rubrics[0], pairs: pairs)
-        let output = StandardOutput()
-        switch format ?? (Terminal.isTerminal(.standardOutput) ? .table : .json) {
-        case .table: output.write(comparison.text())
-        case .json: output.write(comparison.json())
-        case .markdown: output.write(comparison.markdown())
+        let run = CommandRun()
+        pathProblems.forEach(run.report)
+        let comparison = RubricComparison(before: before, after: after, inputs: inputs,
+                                          loader: loader, jobs: jobs.threads, diagnostic: run.report)
+        switch format.resolved(toTerminal: run.toTerminal) {
+        case .table: run.write(comparison.text())
+        case .json: run.write(comparison.json())
+        case .markdown: run.write(comparison.markdown())
         }
-        output.flush()
-        if diagnostics.failedSources > 0 { throw ExitCode(ExitStatus.inputFailed) }
+        try run.finish()
     }
 }

@@ -21,34 +21,35 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "The form to write: xml, text or jsonl.")
+    @Option(help: ArgumentHelp(Target.formatHelp))
     var to: Target
 
-    @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputFileOption<Target>
 
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("Write one file per call into this folder.", valueName: "dir"))
     var outputDirectory: String?
 
-    enum Target: String, ExpressibleByArgument, CaseIterable {
+    enum Target: String, ExpressibleByArgument, CommandOutput {
         case xml, text, jsonl
+
+        static let formatHelp = "The form to write: xml, text or jsonl."
 
         var fileExtension: String { self == .text ? "txt" : self.rawValue }
     }
 
     func validate() throws {
-        if output != nil && outputDirectory != nil { throw ValidationError("Give --output or --output-dir, not both.") }
+        if output.output != nil && outputDirectory != nil { throw ValidationError("Give --output or --output-dir, not both.") }
     }
 
     func run() throws {
         let loader = try input.loader(forced: nil)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
-        var report = DiagnosticReport()
-        pathProblems.forEach { report.add($0) }
+        let run = CommandRun()
+        pathProblems.forEach(run.report)
 
         let folder = outputDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
         if let folder { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
-        let sink = folder == nil ? try OutputSink(path: output) : nil
+        try run.send(to: output.output)
         var names: Set<String> = []
         var written = 0
         var pendingText: Call?   // plain text to one stream holds one call: written once the input ends
@@ -56,23 +57,22 @@ struct ConvertCommand: ParsableCommand {
             try loader.read(item) { event in
                 switch event {
                 case .diagnostic(let diagnostic):
-                    report.add(diagnostic)
+                    run.report(diagnostic)
                 case .call(let call):
-                    if let sink {
+                    guard let folder else {
                         // One stream, written as calls arrive (memory holds one call).
                         switch to {
                         case .text:
                             guard pendingText == nil else {
-                                StandardError.write("callqa: plain text holds one call per file and more than one call was read: give --output-dir\n")
-                                throw ExitCode(ExitStatus.usage)
+                                throw ExitCode.usage("callqa: plain text holds one call per file and more than one call was read: give --output-dir")
                             }
                             pendingText = call
                             return
                         case .xml:
-                            if written == 0 { sink.write(TranscriptWriter.xmlOpening) }
-                            sink.write(TranscriptWriter.xmlElement(call))
+                            if written == 0 { run.write(TranscriptWriter.xmlOpening) }
+                            run.write(TranscriptWriter.xmlElement(call))
                         case .jsonl:
-                            sink.write(Self.jsonLine(call))
+                            run.write(Self.jsonLine(call))
                         }
                         written += 1
                         return
@@ -81,27 +81,25 @@ struct ConvertCommand: ParsableCommand {
                     var name = Self.fileName(call.id)
                     var number = 2
                     while !names.insert(name).inserted { name = Self.fileName(call.id) + "-\(number)"; number += 1 }
-                    let url = folder!.appendingPathComponent(name + "." + to.fileExtension)
+                    let url = folder.appendingPathComponent(name + "." + to.fileExtension)
                     do {
                         try Data(render(call).utf8).write(to: url, options: .atomic)
                         written += 1
                     } catch {
-                        report.add(Diagnostic(.error, source: url.relativePath, message: "cannot write: \(error.localizedDescription)"))
+                        run.report(Diagnostic(.error, source: url.relativePath, message: "cannot write: \(error.localizedDescription)"))
                     }
                 }
             }
         }
-        if let sink {
+        if folder == nil {
             if let pendingText {
-                sink.write(TranscriptWriter.plainText(pendingText))
+                run.write(TranscriptWriter.plainText(pendingText))
                 written = 1
             } else if to == .xml && written > 0 {
-                sink.write(TranscriptWriter.xmlClosing)
+                run.write(TranscriptWriter.xmlClosing)
             }
-            try sink.commit()
         }
-        report.finish(inputs: inputs, summary: "\(written) call\(written == 1 ? "" : "s") converted")
-        if report.failedSources > 0 { throw ExitCode(ExitStatus.inputFailed) }
+        try run.finish(inputs: inputs, summary: "\(written) call\(written == 1 ? "" : "s") converted")
     }
 
     /// One call in the target form, as a file of its own.

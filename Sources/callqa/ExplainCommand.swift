@@ -23,10 +23,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A rubric file, or the id of a shipped rubric (default: the shipped rubric for the call's language).", valueName: "rubric"))
     var rubric: String?
 
-    @Option(name: .customLong("format"), help: ArgumentHelp(
-        "Output format: plain (default), json (as 'score --format json') or markdown; or text or xml to read the input as that format.",
-        valueName: "format"))
-    var formatValues: [String] = []
+    @OptionGroup var format: FormatValuesOption<OutputFormat>
 
     @Option(name: .customLong("input-format"), help: "Read the input as this format instead of detecting it.")
     var inputFormat: InputFormat = .auto
@@ -36,68 +33,68 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("call"), help: ArgumentHelp("Explain only the call with this id.", valueName: "id"))
     var callID: String?
 
-    @Option(help: ArgumentHelp("Write the explanation to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputFileOption<OutputFormat>
 
-    enum OutputFormat: String, CaseIterable {
+    enum OutputFormat: String, CommandOutput {
         case plain, json, markdown
+
+        static let formatHelp = "Output format: plain (default), json (as 'score --format json') or markdown; "
+            + "or text or xml to read the input as that format."
+        static let outputHelp = "Write the explanation to this file (atomically) instead of standard output."
     }
 
     func validate() throws {
-        let forced = try FormatChoice<OutputFormat>(formatValues).input
-        if let forced, let other = inputFormat.transcriptFormat, forced != other {
+        if let forced = try format.choice().input, let other = inputFormat.transcriptFormat, forced != other {
             throw ValidationError("--format \(forced.rawValue) and --input-format \(other.rawValue) disagree.")
         }
     }
 
     func run() throws {
-        let choice = try FormatChoice<OutputFormat>(formatValues)
+        let choice = try format.choice()
         let selection = try RubricSelection.resolve(rubric)
         let loader = TranscriptLoader(format: choice.input ?? inputFormat.transcriptFormat, speakers: try speakers.mapping())
         let input: TranscriptInput = path == "-" ? .standardInput : .file(path)
-        let sink = try OutputSink(path: output)
-        let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)
-        let style = TerminalStyle(enabled: Terminal.colour(toTerminal: toTerminal))
+        let run = CommandRun()
+        try run.send(to: output.output)
+        let colour = Terminal.colour(toTerminal: run.toTerminal)
         let width = min(Terminal.columns(.standardOutput) ?? 100, 120)
 
-        var diagnostics = DiagnosticReport()
         var summary = ScoreSummary()
         var document = ScoreJSONStream()
         let format = choice.output ?? .plain
-        if format == .json { sink.write(document.opening()) }
+        if format == .json { run.write(document.opening()) }
         var explained = 0
         if path != "-" && !FileManager.default.fileExists(atPath: path) {
-            diagnostics.add(Diagnostic(error: .unreadable(reason: "no such file or directory"), source: path))
+            run.report(Diagnostic(error: .unreadable(reason: "no such file or directory"), source: path))
         } else {
             loader.read(input) { event in
                 switch event {
                 case .call(let call):
                     guard callID == nil || call.id == callID else { return }
                     guard let scorer = selection.scorer(for: call) else {
-                        diagnostics.add(selection.unscorable(call))
+                        run.report(selection.unscorable(call))
                         return
                     }
                     let card = scorer.score(call)
                     let explanation = CallExplanation(call: call, scorecard: card, rubric: scorer.rubric)
                     switch format {
-                    case .plain: sink.write((explained > 0 ? "\n" + String(repeating: "─", count: 40) + "\n\n" : "")
-                                            + explanation.plainText(style: style, width: width))
-                    case .markdown: sink.write((explained > 0 ? "\n---\n\n" : "") + explanation.markdown())
+                    case .plain: run.write((explained > 0 ? "\n" + String(repeating: "─", count: 40) + "\n\n" : "")
+                                           + explanation.plainText(colour: colour, width: width))
+                    case .markdown: run.write((explained > 0 ? "\n---\n\n" : "") + explanation.markdown())
                     case .json:
                         summary.add(ScoreRecord(card))
-                        sink.write(document.call(ScoreJSONStream.render(card)))
+                        run.write(document.call(ScoreJSONStream.render(card)))
                     }
                     explained += 1
                 case .diagnostic(let diagnostic):
-                    diagnostics.add(diagnostic)
+                    run.report(diagnostic)
                 }
             }
         }
-        if let callID, explained == 0, diagnostics.failedSources == 0 {
-            diagnostics.add(Diagnostic(.error, source: input.description, message: "no call with the id '\(callID)'"))
+        if let callID, explained == 0, run.diagnostics.failedSources == 0 {
+            run.report(Diagnostic(.error, source: input.description, message: "no call with the id '\(callID)'"))
         }
-        if format == .json { sink.write(document.closing(summary: summary, diagnostics: diagnostics.diagnostics)) }
-        try sink.commit()
-        if diagnostics.failedSources > 0 { throw ExitCode(ExitStatus.inputFailed) }
+        if format == .json { run.write(document.closing(summary: summary, diagnostics: run.diagnostics.diagnostics)) }
+        try run.finish()
     }
 }

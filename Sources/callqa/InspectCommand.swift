@@ -15,46 +15,43 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .customLong("format"), help: ArgumentHelp(
-        "Output format, json or table (default: table on a terminal, json otherwise); or text or xml to read every input as that format. May be given once for each.",
-        valueName: "format"))
-    var formatValues: [String] = []
+    @OptionGroup var format: FormatValuesOption<OutputFormat>
 
-    enum OutputFormat: String, CaseIterable {
+    enum OutputFormat: String, TableOrJSON {
         case json, table
+
+        static let formatHelp = "Output format, json or table (default: table on a terminal, json otherwise); "
+            + "or text or xml to read every input as that format. May be given once for each."
     }
 
     func validate() throws {
-        try input.validate(forced: FormatChoice<OutputFormat>(formatValues).input)
+        try input.validate(forced: format.choice().input)
     }
 
     func run() throws {
-        let choice = try FormatChoice<OutputFormat>(formatValues)
+        let choice = try format.choice()
         let loader = try input.loader(forced: choice.input)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
-        let output = StandardOutput()
-        let format = choice.output ?? (Terminal.isTerminal(.standardOutput) ? .table : .json)
+        let run = CommandRun()
+        let format = choice.output ?? .byDefault(toTerminal: run.toTerminal)
         var stream = InspectJSONStream()
         let table = InspectTable(width: Terminal.columns(.standardOutput) ?? 100)
 
-        var report = DiagnosticReport()
-        pathProblems.forEach { report.add($0) }
-        if format == .json { output.write(stream.opening()) }
+        pathProblems.forEach(run.report)
+        if format == .json { run.write(stream.opening()) }
         var calls = 0
         for item in inputs {
             loader.read(item) { event in
                 switch event {
                 case .call(let call):
                     calls += 1
-                    output.write(format == .json ? stream.call(call) : table.render(call))
+                    run.write(format == .json ? stream.call(call) : table.render(call))
                 case .diagnostic(let diagnostic):
-                    report.add(diagnostic)
+                    run.report(diagnostic)
                 }
             }
         }
-        if format == .json { output.write(stream.closing(diagnostics: report.diagnostics)) }
-        output.flush()
-        report.finish(inputs: inputs, summary: "\(calls) call\(calls == 1 ? "" : "s") read")
-        if report.failedSources > 0 { throw ExitCode(ExitStatus.inputFailed) }
+        if format == .json { run.write(stream.closing(diagnostics: run.diagnostics.diagnostics)) }
+        try run.finish(inputs: inputs, summary: "\(calls) call\(calls == 1 ? "" : "s") read")
     }
 }

@@ -17,21 +17,21 @@ final class OutputSink {
     private let output = StandardOutput()
     private var buffer: [UInt8] = []
 
-    /// A sink for `path`, or for standard output when `path` is `nil`.
-    init(path: String?) throws {
-        guard let path else {
-            target = nil
-            temporary = nil
-            handle = nil
-            return
-        }
+    /// A sink for standard output.
+    init() {
+        target = nil
+        temporary = nil
+        handle = nil
+    }
+
+    /// A sink for the file at `path`.
+    init(path: String) throws {
         let target = URL(fileURLWithPath: path)
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let handle = try? FileHandle(forWritingTo: temporary) else {
-            StandardError.write("callqa: cannot write \(path): cannot create a file in \(target.deletingLastPathComponent().path)\n")
-            throw ExitCode(ExitStatus.usage)
+            throw ExitCode.usage("callqa: cannot write \(path): cannot create a file in \(target.deletingLastPathComponent().path)")
         }
         self.target = target
         self.temporary = temporary

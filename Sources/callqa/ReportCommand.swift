@@ -19,8 +19,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Result files from 'callqa score --format jsonl'; '-' reads standard input.", valueName: "results"))
     var paths: [String]
 
-    @Option(help: "Output format: table, json or csv (default: table on a terminal, json otherwise).")
-    var format: OutputFormat?
+    @OptionGroup var format: FormatOption<OutputFormat>
 
     @Flag(name: .customLong("allow-mixed"), help: "Summarise results scored with different versions of a rubric together.")
     var allowMixed = false
@@ -28,11 +27,13 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("min-calls"), help: ArgumentHelp("Agents with fewer calls are marked as too few to judge.", valueName: "n"))
     var minimumCalls: Int = AgentSummary.defaultMinimumCalls
 
-    @Option(help: ArgumentHelp("Write the summaries to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputFileOption<OutputFormat>
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, ExpressibleByArgument, TableOrJSON {
         case table, json, csv
+
+        static let formatHelp = "Output format: table, json or csv (default: table on a terminal, json otherwise)."
+        static let outputHelp = "Write the summaries to this file (atomically) instead of standard output."
     }
 
     func validate() throws {
@@ -41,68 +42,31 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        var diagnostics = DiagnosticReport()
-        var summary = ScoreSummary()
-        var seen: [String: [(rubric: RubricReference, source: String)]] = [:]
-        let decoder = JSONDecoder()
-        for path in paths {
-            do {
-                try LineReader.forEachLine(path: path) { number, bytes in
-                    guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-                    do {
-                        let record = try decoder.decode(ScoreRecord.self, from: Data(bytes))
-                        summary.add(record)
-                        if !(seen[record.rubric.id] ?? []).contains(where: { $0.rubric == record.rubric }) {
-                            seen[record.rubric.id, default: []].append((record.rubric, path))
-                        }
-                    } catch {
-                        diagnostics.add(Diagnostic(.error, source: path, line: number,
-                                                   message: "not a result of 'callqa score --format jsonl': \(Self.reason(error))"))
-                    }
-                }
-            } catch {
-                diagnostics.add(Diagnostic(error: error, source: path))
-            }
-        }
+        let run = CommandRun()
+        var results = ScoreResults()
+        for path in paths { results.read(path: path, diagnostic: run.report) }
 
-        let mixed = seen.values.filter { $0.count > 1 }
+        let mixed = results.mixedRubrics
         if !mixed.isEmpty && !allowMixed {
-            for versions in mixed {
-                let list = versions.map { "\($0.rubric.name) (sha256 \($0.rubric.sha256.prefix(12)), first in \($0.source))" }
-                StandardError.write("callqa: results mix versions of rubric \(versions[0].rubric.id): "
-                    + list.joined(separator: "; ") + "\n")
-            }
-            StandardError.write("callqa: pass --allow-mixed to summarise them together\n")
-            throw ExitCode(ExitStatus.usage)
+            for rubric in mixed { StandardError.write("callqa: \(rubric)\n") }
+            throw ExitCode.usage("callqa: pass --allow-mixed to summarise them together")
         }
 
-        let sink = try OutputSink(path: output)
-        let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)
-        let colour = Terminal.colour(toTerminal: toTerminal)
-        switch format ?? (toTerminal ? .table : .json) {
+        try run.send(to: output.output)
+        let summary = results.summary
+        switch format.resolved(toTerminal: run.toTerminal) {
         case .table:
+            let colour = Terminal.colour(toTerminal: run.toTerminal)
             let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: TerminalStyle(enabled: colour))
-            sink.write(table.summary(summary, minimumCalls: minimumCalls, byAgent: true))
+            run.write(table.summary(summary, minimumCalls: minimumCalls, byAgent: true))
         case .json:
-            sink.write(ScoreJSONStream.summaryDocument(summary, diagnostics: diagnostics.diagnostics, minimumCalls: minimumCalls))
+            run.write(ScoreJSONStream.summaryDocument(summary, diagnostics: run.diagnostics.diagnostics, minimumCalls: minimumCalls))
         case .csv:
             let csv = ScoreCSV(itemIDs: summary.items.map(\.id))
-            sink.write(csv.agentHeader)
-            for agent in summary.agents(minimumCalls: minimumCalls) { sink.write(csv.row(for: agent)) }
+            run.write(csv.agentHeader)
+            for agent in summary.agents(minimumCalls: minimumCalls) { run.write(csv.row(for: agent)) }
         }
-        try sink.commit()
-        diagnostics.finish(inputs: paths.map { $0 == "-" ? .standardInput : .file($0) },
-                           summary: "\(summary.calls) result\(summary.calls == 1 ? "" : "s") read")
-        if diagnostics.failedSources > 0 { throw ExitCode(ExitStatus.inputFailed) }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        switch error as? DecodingError {
-        case .keyNotFound(let key, _)?: "no '\(key.stringValue)' field"
-        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
-            "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
-        case .dataCorrupted?: "not valid JSON"
-        default: "\(error)"
-        }
+        try run.finish(inputs: paths.map { $0 == "-" ? .standardInput : .file($0) },
+                       summary: "\(summary.calls) result\(summary.calls == 1 ? "" : "s") read")
     }
 }

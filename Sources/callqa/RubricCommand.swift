@@ -40,7 +40,7 @@ struct RubricLintCommand: ParsableCommand {
     @OptionGroup var arguments: RubricArguments
 
     func run() throws {
-        var failed = false
+        let run = CommandRun()
         for path in arguments.paths {
             do {
                 let rubric = try Rubric(contentsOf: URL(fileURLWithPath: path))
@@ -49,16 +49,15 @@ struct RubricLintCommand: ParsableCommand {
                     let place = [warning.line, warning.column].compactMap { $0.map(String.init) }.joined(separator: ":")
                     StandardError.write("\(path)\(place.isEmpty ? "" : ":" + place): warning: \(warning.message)\n")
                 }
-                print("\(path): \(rubric.id) \(rubric.version) — \(rubric.items.count) items, "
-                      + "\(rubric.lists.reduce(0) { $0 + $1.phrases.count }) phrases; 0 errors, "
-                      + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")")
+                run.write("\(path): \(rubric.id) \(rubric.version) — \(rubric.items.count) items, "
+                          + "\(rubric.lists.reduce(0) { $0 + $1.phrases.count }) phrases; 0 errors, "
+                          + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
             } catch {
-                failed = true
-                StandardError.write(error.description + "\n")
-                print("\(path): \(error.problems.count) error\(error.problems.count == 1 ? "" : "s")")
+                run.fail(error.description)
+                run.write("\(path): \(error.problems.count) error\(error.problems.count == 1 ? "" : "s")\n")
             }
         }
-        if failed { throw ExitCode(ExitStatus.inputFailed) }
+        try run.finish()
     }
 }
 
@@ -78,41 +77,40 @@ struct RubricTestCommand: ParsableCommand {
     @OptionGroup var arguments: RubricArguments
 
     func run() throws {
-        var failed = false
+        let run = CommandRun()
         for path in arguments.paths {
             let url = URL(fileURLWithPath: path)
-            let run: RubricTestRun
+            let tests: RubricTestRun
             let rubric: Rubric
             do {
                 rubric = try Rubric(contentsOf: url)
-                run = RubricTestRun(rubric: rubric, cases: try RubricCase.load(forRubricAt: url, rubric: rubric))
+                tests = RubricTestRun(rubric: rubric, cases: try RubricCase.load(forRubricAt: url, rubric: rubric))
             } catch {
-                failed = true
-                StandardError.write(error.description + "\n")
+                run.fail(error.description)
                 continue
             }
-            for outcome in run.failures {
+            for outcome in tests.failures {
                 let testCase = outcome.testCase
-                print("FAIL \(testCase.source):\(testCase.line): \(testCase.name) — \(outcome.item): expected "
-                      + "\(outcome.expected.rawValue), got \(outcome.actual.status.rawValue): \(outcome.actual.note)")
+                run.write("FAIL \(testCase.source):\(testCase.line): \(testCase.name) — \(outcome.item): expected "
+                          + "\(outcome.expected.rawValue), got \(outcome.actual.status.rawValue): \(outcome.actual.note)\n")
                 for evidence in outcome.actual.evidence {
-                    print("       turn \(evidence.turn) \(evidence.speaker.rawValue): \"\(evidence.text)\" (\(evidence.phrase))")
+                    run.write("       turn \(evidence.turn) \(evidence.speaker.rawValue): \"\(evidence.text)\" (\(evidence.phrase))\n")
                 }
             }
-            print("\(rubric.id) \(rubric.version): \(Set(run.outcomes.map(\.testCase.name)).count) cases, "
-                  + "\(run.outcomes.count) verdicts, \(run.failures.count) failed")
-            let width = max(4, run.items.map(\.id.count).max() ?? 0)
-            print("  " + "item".padding(toLength: width, withPad: " ", startingAt: 0) + "  cases   TP   FP   TN   FN  precision  recall")
-            for item in run.items {
+            run.write("\(rubric.id) \(rubric.version): \(Set(tests.outcomes.map(\.testCase.name)).count) cases, "
+                      + "\(tests.outcomes.count) verdicts, \(tests.failures.count) failed\n")
+            let width = max(4, tests.items.map(\.id.count).max() ?? 0)
+            run.write("  " + "item".padding(toLength: width, withPad: " ", startingAt: 0) + "  cases   TP   FP   TN   FN  precision  recall\n")
+            for item in tests.items {
                 func share(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
                 func column(_ text: String, _ size: Int) -> String { String(repeating: " ", count: max(0, size - text.count)) + text }
-                print("  " + item.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + column(String(item.cases), 5)
-                      + column(String(item.truePositives), 5) + column(String(item.falsePositives), 5)
-                      + column(String(item.trueNegatives), 5) + column(String(item.falseNegatives), 5)
-                      + column(share(item.precision), 11) + column(share(item.recall), 8))
+                run.write("  " + item.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + column(String(item.cases), 5)
+                          + column(String(item.truePositives), 5) + column(String(item.falsePositives), 5)
+                          + column(String(item.trueNegatives), 5) + column(String(item.falseNegatives), 5)
+                          + column(share(item.precision), 11) + column(share(item.recall), 8) + "\n")
             }
-            if !run.failures.isEmpty { failed = true }
+            if !tests.failures.isEmpty { run.markFailed() }
         }
-        if failed { throw ExitCode(ExitStatus.inputFailed) }
+        try run.finish()
     }
 }

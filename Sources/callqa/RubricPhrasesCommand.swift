@@ -19,19 +19,21 @@ struct RubricPhrasesCommand: ParsableCommand {
 
     func run() throws {
         var seen = Set<String>()
-        var output = ""
+        var phrases = ""
         for path in arguments.paths {
             let rubric: Rubric
             do {
                 rubric = try Rubric(contentsOf: URL(fileURLWithPath: path))
             } catch {
-                StandardError.write(error.description + "\n")
-                throw ExitCode(ExitStatus.usage)
+                throw ExitCode.usage(error.description)
             }
             for phrase in Scorer(rubric).phrases where seen.insert(phrase).inserted {
-                output += phrase + "\n"
+                phrases += phrase + "\n"
             }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        // Written once every rubric is read: a rubric with errors prints nothing.
+        let run = CommandRun()
+        run.write(phrases)
+        try run.finish()
     }
 }

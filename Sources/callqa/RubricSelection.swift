@@ -14,33 +14,11 @@ struct RubricSelection: Sendable {
     /// id), or all shipped rubrics. Rubric errors end the command with exit
     /// code 2: nothing is scored with a half-valid rubric.
     static func resolve(_ name: String?) throws -> RubricSelection {
-        if let name, FileManager.default.fileExists(atPath: name) {
-            do {
-                let rubric = try Rubric(contentsOf: URL(fileURLWithPath: name))
-                return RubricSelection(fixed: Scorer(rubric), byLanguage: [:], rubrics: [rubric])
-            } catch {
-                StandardError.write(error.description + "\n")
-                throw ExitCode(ExitStatus.usage)
-            }
-        }
-        guard let directory = RubricCatalog.shippedDirectory() else {
-            StandardError.write("callqa: no shipped rubrics found (looked for rubrics/ here and beside the executable); "
-                + "pass --rubric FILE or set CALLQA_RUBRICS to the rubrics folder\n")
-            throw ExitCode(ExitStatus.usage)
-        }
-        let (catalog, errors) = RubricCatalog.load(directory: directory)
-        if !errors.isEmpty {
-            errors.forEach { StandardError.write($0.description + "\n") }
-            throw ExitCode(ExitStatus.usage)
-        }
         if let name {
-            guard let rubric = catalog.rubric(id: name) else {
-                StandardError.write("callqa: '\(name)' is neither a rubric file nor a shipped rubric (shipped: "
-                    + catalog.rubrics.map(\.id).joined(separator: ", ") + ")\n")
-                throw ExitCode(ExitStatus.usage)
-            }
-            return RubricSelection(fixed: Scorer(rubric), byLanguage: [:], rubrics: [rubric])
+            let scorer = try scorer(named: name)
+            return RubricSelection(fixed: scorer, byLanguage: [:], rubrics: [scorer.rubric])
         }
+        let catalog = try shippedCatalog()
         var byLanguage: [Language: Scorer] = [:]
         var scorers: [String: Scorer] = [:]
         for language in Language.allCases {
@@ -50,6 +28,38 @@ struct RubricSelection: Sendable {
             byLanguage[language] = scorer
         }
         return RubricSelection(fixed: nil, byLanguage: byLanguage, rubrics: catalog.rubrics)
+    }
+
+    /// The scorer of one rubric: a file, or a shipped rubric's id. Rubric
+    /// errors end the command with exit code 2.
+    static func scorer(named name: String) throws -> Scorer {
+        if FileManager.default.fileExists(atPath: name) {
+            do {
+                return Scorer(try Rubric(contentsOf: URL(fileURLWithPath: name)))
+            } catch {
+                throw ExitCode.usage(error.description)
+            }
+        }
+        let catalog = try shippedCatalog()
+        guard let rubric = catalog.rubric(id: name) else {
+            throw ExitCode.usage("callqa: '\(name)' is neither a rubric file nor a shipped rubric (shipped: "
+                + catalog.rubrics.map(\.id).joined(separator: ", ") + ")")
+        }
+        return Scorer(rubric)
+    }
+
+    /// Every shipped rubric; exit code 2 when none are found or any has errors.
+    private static func shippedCatalog() throws -> RubricCatalog {
+        guard let directory = RubricCatalog.shippedDirectory() else {
+            throw ExitCode.usage("callqa: no shipped rubrics found (looked for rubrics/ here and beside the executable); "
+                + "pass --rubric FILE or set CALLQA_RUBRICS to the rubrics folder")
+        }
+        let (catalog, errors) = RubricCatalog.load(directory: directory)
+        if !errors.isEmpty {
+            errors.forEach { StandardError.write($0.description + "\n") }
+            throw ExitCode(ExitStatus.usage)
+        }
+        return catalog
     }
 
     /// The file a rubric name stands for: the name itself when it is a file,

@@ -23,19 +23,14 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A rubric file, or the id of a shipped rubric (e.g. zh-standard).", valueName: "rubric"))
     var rubric: String?
 
-    @Option(name: .customLong("format"), help: ArgumentHelp(
-        "Output format: table, json, jsonl or csv (default: table on a terminal, json otherwise); or text or xml to read every input as that format.",
-        valueName: "format"))
-    var formatValues: [String] = []
+    @OptionGroup var format: FormatValuesOption<OutputFormat>
 
     @Option(help: "Rows per call or per agent: call or agent (for table and csv output, and --fail-under).")
     var by: Grouping = .call
 
-    @Option(help: ArgumentHelp("Scoring threads (default: the number of cores).", valueName: "n"))
-    var jobs: Int?
+    @OptionGroup var jobs: JobsOption
 
-    @Option(help: ArgumentHelp("Write the results to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputFileOption<OutputFormat>
 
     @Option(help: ArgumentHelp("Also write every error to this file, as JSON Lines.", valueName: "file"))
     var errors: String?
@@ -51,8 +46,12 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "No progress line.")
     var quiet = false
 
-    enum OutputFormat: String, CaseIterable {
+    enum OutputFormat: String, TableOrJSON {
         case table, json, jsonl, csv
+
+        static let formatHelp = "Output format: table, json, jsonl or csv (default: table on a terminal, json otherwise); "
+            + "or text or xml to read every input as that format."
+        static let outputHelp = "Write the results to this file (atomically) instead of standard output."
     }
 
     enum Grouping: String, ExpressibleByArgument, CaseIterable {
@@ -60,25 +59,26 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func validate() throws {
-        try input.validate(forced: FormatChoice<OutputFormat>(formatValues).input)
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        let choice = try format.choice()
+        try input.validate(forced: choice.input)
+        if let jobs = jobs.jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if minimumCalls < 1 { throw ValidationError("--min-calls must be at least 1.") }
         if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under must be from 0 to 100.") }
-        if by == .agent, let format = try FormatChoice<OutputFormat>(formatValues).output, format == .jsonl || format == .json {
+        if by == .agent, let format = choice.output, format == .jsonl || format == .json {
             throw ValidationError("--by agent is for table and csv output; json and jsonl always hold every call.")
         }
     }
 
     func run() throws {
-        let choice = try FormatChoice<OutputFormat>(formatValues)
+        let choice = try format.choice()
         let selection = try RubricSelection.resolve(rubric)
         let loader = try input.loader(forced: choice.input)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
 
-        let sink = try OutputSink(path: output)
-        let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)
-        let format = choice.output ?? (toTerminal ? .table : .json)
-        let colour = Terminal.colour(toTerminal: toTerminal)
+        let run = CommandRun()
+        try run.send(to: output.output)
+        let format = choice.output ?? .byDefault(toTerminal: run.toTerminal)
+        let colour = Terminal.colour(toTerminal: run.toTerminal)
         let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: TerminalStyle(enabled: colour))
         let csv = ScoreCSV(rubrics: selection.rubrics)
         let perCall = by == .call
@@ -90,30 +90,28 @@ struct ScoreCommand: ParsableCommand {
         case .table: render = { card in perCall ? table.row(card) : "" }
         }
 
-        var diagnostics = DiagnosticReport()
         let progress = Progress(total: inputs.count, quiet: quiet)
-        pathProblems.forEach { diagnostics.add($0) }
+        pathProblems.forEach(run.report)
         var summary = ScoreSummary()
         var document = ScoreJSONStream()
         switch format {
-        case .json: sink.write(document.opening())
-        case .table where perCall: sink.write(table.header())
-        case .csv: sink.write(perCall ? csv.header : csv.agentHeader)
+        case .json: run.write(document.opening())
+        case .table where perCall: run.write(table.header())
+        case .csv: run.write(perCall ? csv.header : csv.agentHeader)
         default: break
         }
 
-        let batch = BatchScorer(loader: loader, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                unscorable: selection.unscorable, scorer: selection.scorer(for:))
-        batch.run(inputs, render: render) { result in
-            switch result {
+        let batch = BatchScorer(loader: loader, jobs: jobs.threads, unscorable: selection.unscorable, scorer: selection.scorer(for:))
+        batch.run(inputs, render: render) { event in
+            switch event {
             case .scored(let card, let text):
                 summary.add(ScoreRecord(card))
-                sink.write(format == .json ? document.call(text) : text)
+                run.write(format == .json ? document.call(text) : text)
                 progress.callScored()
             case .diagnostic(let diagnostic):
                 progress.clear()
                 if diagnostic.severity == .error { progress.error() }
-                diagnostics.add(diagnostic)
+                run.report(diagnostic)
             case .inputDone:
                 progress.inputDone()
             }
@@ -122,25 +120,15 @@ struct ScoreCommand: ParsableCommand {
 
         let agents = summary.agents(minimumCalls: minimumCalls)
         switch format {
-        case .json: sink.write(document.closing(summary: summary, diagnostics: diagnostics.diagnostics, minimumCalls: minimumCalls))
-        case .table: sink.write(table.summary(summary, minimumCalls: minimumCalls, byAgent: !perCall))
-        case .csv where !perCall: for agent in agents { sink.write(csv.row(for: agent)) }
+        case .json: run.write(document.closing(summary: summary, diagnostics: run.diagnostics.diagnostics, minimumCalls: minimumCalls))
+        case .table: run.write(table.summary(summary, minimumCalls: minimumCalls, byAgent: !perCall))
+        case .csv where !perCall: for agent in agents { run.write(csv.row(for: agent)) }
         default: break
         }
-        try sink.commit()
-        if let errors {
-            let lines = diagnostics.diagnostics.filter { $0.severity == .error }.map { diagnostic -> String in
-                var json = JSONWriter(pretty: false)
-                diagnostic.write(to: &json)
-                return json.text + "\n"
-            }
-            let file = try OutputSink(path: errors)
-            lines.forEach(file.write)
-            try file.commit()
-        }
+        try run.commit()
+        if let errors { try writeErrors(run.diagnostics.diagnostics, to: errors) }
 
-        diagnostics.finish(inputs: inputs, summary: "\(summary.calls) call\(summary.calls == 1 ? "" : "s") scored")
-        if diagnostics.failedSources > 0 { throw ExitCode(ExitStatus.inputFailed) }
+        try run.finish(inputs: inputs, summary: "\(summary.calls) call\(summary.calls == 1 ? "" : "s") scored")
         if let failUnder {
             let lowest = perCall ? summary.lowestScore : agents.map(\.mean).min()
             if let lowest, lowest < failUnder {
@@ -149,5 +137,17 @@ struct ScoreCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.belowThreshold)
             }
         }
+    }
+
+    /// Writes every error, one JSON object a line, to the file at `path` (atomically).
+    private func writeErrors(_ diagnostics: [Diagnostic], to path: String) throws {
+        let file = CommandRun()
+        try file.send(to: path)
+        for diagnostic in diagnostics where diagnostic.severity == .error {
+            var json = JSONWriter(pretty: false)
+            diagnostic.write(to: &json)
+            file.write(json.text + "\n")
+        }
+        try file.commit()
     }
 }

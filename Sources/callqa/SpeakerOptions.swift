@@ -28,8 +28,7 @@ struct SpeakerOptions: ParsableArguments {
                 mapping = try SpeakerMapping(contentsOf: URL(fileURLWithPath: mappingFile))
                 mapping.guessesRoles = !noGuess
             } catch {
-                StandardError.write("callqa: --speakers \(error.description)\n")
-                throw ExitCode(ExitStatus.usage)
+                throw ExitCode.usage("callqa: --speakers \(error.description)")
             }
         }
         for label in agentLabels { mapping.set(label, to: .agent) }

@@ -1,0 +1,72 @@
+import ArgumentParser
+import CallQA
+import Foundation
+
+/// A command's output formats, as its options describe them.
+protocol CommandOutput: RawRepresentable, CaseIterable, Equatable where RawValue == String {
+    /// The help of `--format`.
+    static var formatHelp: String { get }
+    /// The help of `--output`: what goes to the file.
+    static var outputHelp: String { get }
+}
+
+extension CommandOutput {
+    static var outputHelp: String { "Write to this file (atomically) instead of standard output." }
+}
+
+/// Output formats with a table and JSON: the table on a terminal and JSON
+/// otherwise, unless `--format` names another.
+protocol TableOrJSON: CommandOutput {
+    /// The table, for people.
+    static var table: Self { get }
+    /// JSON, for programs.
+    static var json: Self { get }
+}
+
+extension TableOrJSON {
+    /// The format written when `--format` names none.
+    static func byDefault(toTerminal: Bool) -> Self { toTerminal ? table : json }
+}
+
+/// `--format`, given once: one of the command's output formats.
+struct FormatOption<Format: CommandOutput & ExpressibleByArgument>: ParsableArguments {
+    @Option(help: ArgumentHelp(Format.formatHelp))
+    var format: Format?
+}
+
+extension FormatOption where Format: TableOrJSON {
+    /// The format named, else the table on a terminal and JSON otherwise.
+    func resolved(toTerminal: Bool) -> Format { format ?? Format.byDefault(toTerminal: toTerminal) }
+}
+
+/// `--format`, given at most once for the output and once for the input:
+/// one of the command's output formats, and `text` or `xml` to read every
+/// input as that format (see ``FormatChoice``).
+struct FormatValuesOption<Format: CommandOutput>: ParsableArguments {
+    @Option(name: .customLong("format"), help: ArgumentHelp(Format.formatHelp, valueName: "format"))
+    var values: [String] = []
+
+    func validate() throws {
+        _ = try choice()
+    }
+
+    /// The output and input formats named.
+    func choice() throws -> FormatChoice<Format> {
+        try FormatChoice(values)
+    }
+}
+
+/// `--output`: a file to write, atomically, instead of standard output.
+struct OutputFileOption<Format: CommandOutput>: ParsableArguments {
+    @Option(help: ArgumentHelp(Format.outputHelp, valueName: "file"))
+    var output: String?
+}
+
+/// `--jobs`: how many threads score at once.
+struct JobsOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Scoring threads (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    /// The threads to score on: `--jobs`, else one per core.
+    var threads: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+}
