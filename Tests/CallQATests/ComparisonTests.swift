@@ -69,4 +69,24 @@ struct ComparisonTests {
         #expect(comparison.passRateAfter > comparison.passRateBefore)
         #expect(comparison.agents.contains { $0.rankBefore != $0.rankAfter })
     }
+
+    @Test("One pass: each call read once and scored with both rubrics, the same on any number of threads; read problems once",
+          arguments: [1, 3])
+    func onePass(jobs: Int) throws {
+        let before = try Fixtures.shipped("en-standard")
+        let after = try Self.changedRubric(removing: "thank you for calling", from: "thanks-for-calling")
+        let loader = TranscriptLoader()
+        let inputs = loader.inputs(for: [Fixtures.corpora.appendingPathComponent("en").path, Fixtures.path("empty.txt")]).inputs
+        var problems: [Diagnostic] = []
+        let comparison = RubricComparison(before: Scorer(before), after: Scorer(after), inputs: inputs, loader: loader,
+                                          jobs: jobs) { problems.append($0) }
+
+        let calls = inputs.flatMap { input in
+            loader.events(from: input).compactMap { if case .call(let call) = $0 { call } else { nil } }
+        }
+        let pairs = calls.map { (before: Scorer(before).score($0), after: Scorer(after).score($0)) }
+        #expect(comparison == RubricComparison(first: before, second: after, pairs: pairs))
+        #expect(comparison.calls == calls.count && comparison.changes.count == 2)
+        #expect(problems.map(\.source) == [Fixtures.path("empty.txt")])
+    }
 }

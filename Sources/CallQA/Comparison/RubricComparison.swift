@@ -4,7 +4,7 @@
 /// call whose item verdicts change is listed with the evidence that differs —
 /// the words that now match, or no longer match. For unrelated rubrics only
 /// the summary is meaningful: scores, pass rates and agents' ranks.
-public struct RubricComparison: Sendable {
+public struct RubricComparison: Sendable, Equatable {
     /// One call scored both ways.
     public struct CallChange: Sendable, Equatable {
         /// The call's id.
