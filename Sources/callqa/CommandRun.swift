@@ -19,6 +19,12 @@ final class CommandRun {
     /// Whether the output goes to a terminal (standard output, not a file).
     var toTerminal: Bool { !writesFile && Terminal.isTerminal(.standardOutput) }
 
+    /// Whether to colour the output: on a terminal, unless `NO_COLOR` is set.
+    var colour: Bool { Terminal.colour(toTerminal: toTerminal) }
+
+    /// Terminal styles, on when the output is coloured.
+    var style: TerminalStyle { TerminalStyle(enabled: colour) }
+
     /// Sends the output to the file at `path` instead of standard output
     /// (nothing changes when `path` is `nil`); call it before writing.
     ///

@@ -56,7 +56,6 @@ struct ExplainCommand: ParsableCommand {
         let input: TranscriptInput = path == "-" ? .standardInput : .file(path)
         let run = CommandRun()
         try run.send(to: output.output)
-        let colour = Terminal.colour(toTerminal: run.toTerminal)
         let width = min(Terminal.columns(.standardOutput) ?? 100, 120)
 
         var summary = ScoreSummary()
@@ -79,7 +78,7 @@ struct ExplainCommand: ParsableCommand {
                     let explanation = CallExplanation(call: call, scorecard: card, rubric: scorer.rubric)
                     switch format {
                     case .plain: run.write((explained > 0 ? "\n" + String(repeating: "─", count: 40) + "\n\n" : "")
-                                           + explanation.plainText(colour: colour, width: width))
+                                           + explanation.plainText(colour: run.colour, width: width))
                     case .markdown: run.write((explained > 0 ? "\n---\n\n" : "") + explanation.markdown())
                     case .json:
                         summary.add(ScoreRecord(card))

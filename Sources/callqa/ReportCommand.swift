@@ -56,8 +56,7 @@ struct ReportCommand: ParsableCommand {
         let summary = results.summary
         switch format.resolved(toTerminal: run.toTerminal) {
         case .table:
-            let colour = Terminal.colour(toTerminal: run.toTerminal)
-            let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: TerminalStyle(enabled: colour))
+            let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: run.style)
             run.write(table.summary(summary, minimumCalls: minimumCalls, byAgent: true))
         case .json:
             run.write(ScoreJSONStream.summaryDocument(summary, diagnostics: run.diagnostics.diagnostics, minimumCalls: minimumCalls))

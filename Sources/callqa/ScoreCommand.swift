@@ -78,8 +78,7 @@ struct ScoreCommand: ParsableCommand {
         let run = CommandRun()
         try run.send(to: output.output)
         let format = choice.output ?? .byDefault(toTerminal: run.toTerminal)
-        let colour = Terminal.colour(toTerminal: run.toTerminal)
-        let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: TerminalStyle(enabled: colour))
+        let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: run.style)
         let csv = ScoreCSV(rubrics: selection.rubrics)
         let perCall = by == .call
         let render: @Sendable (Scorecard) -> String
