@@ -177,31 +177,6 @@ struct CallAnalysis {
         evidence(turn: turn, utf8: 0..<call.turns[turn].text.utf8.count, phrase: phrase)
     }
 
-    /// The turns by `role` a window covers, and a note when timestamps were
-    /// missing and a turn window stood in for a time window.
-    func turns(by role: SpeakerRole, in window: TurnWindow?) -> (turns: [Int], note: String?) {
-        let all = turns(by: role)
-        guard let window else { return (all, nil) }
-        switch window {
-        case .firstTurns(let count):
-            return (Array(all.prefix(count)), nil)
-        case .lastTurns(let count):
-            return (Array(all.suffix(count)), nil)
-        case .firstSeconds(let seconds, let fallback):
-            guard call.isTimed else {
-                return (Array(all.prefix(fallback)), "no timestamps: the \(role.rawValue)'s first \(Self.turnCount(fallback)) stood in for the first \(JSONWriter.number(seconds)) s")
-            }
-            let origin = call.turns.compactMap(\.start).min() ?? 0
-            return (all.filter { call.turns[$0].start! - origin < seconds }, nil)
-        case .lastSeconds(let seconds, let fallback):
-            guard call.isTimed else {
-                return (Array(all.suffix(fallback)), "no timestamps: the \(role.rawValue)'s last \(Self.turnCount(fallback)) stood in for the last \(JSONWriter.number(seconds)) s")
-            }
-            let end = call.turns.map { $0.end ?? $0.start! }.max() ?? 0
-            return (all.filter { (call.turns[$0].end ?? call.turns[$0].start!) > end - seconds }, nil)
-        }
-    }
-
     static func turnCount(_ count: Int) -> String {
         count == 1 ? "turn" : "\(count) turns"
     }

@@ -35,16 +35,7 @@ public struct Scorer: Sendable {
             self.compiled = matcher as? PhraseMatcher
             return
         }
-        var lists = rubric.lists.map { (name: $0.name, phrases: $0.phrases) }
-        let introductions = rubric.items.flatMap { item -> [String] in
-            if case .name(let check) = item.check { return check.introductions }
-            return []
-        }
-        var negation = rubric.negation
-        if !introductions.isEmpty {
-            lists.append((NameCheck.introductionList, introductions))
-            negation.exemptLists.insert(NameCheck.introductionList)
-        }
+        let (lists, negation) = rubric.matcherSettings
         let compiled = PhraseMatcher(lists: lists, negation: negation)
         self.matcher = compiled
         self.compiled = compiled
@@ -84,7 +75,7 @@ public struct Scorer: Sendable {
         var earned = 0.0, possible = 0.0
         var criticalFailures: [String] = []
         for item in rubric.items {
-            let outcome = evaluate(item.check, in: analysis)
+            let outcome = item.check.evaluate(in: analysis)
             let points = outcome.status == .na ? 0 : Self.rounded(item.weight * outcome.share, places: 2)
             if outcome.status != .na {
                 earned += item.weight * outcome.share
@@ -110,20 +101,6 @@ public struct Scorer: Sendable {
                          metricsUnavailable: { if case .failure(let why) = analysis.metrics { why.reason } else { nil } }())
     }
 
-    private func evaluate(_ check: Check, in analysis: CallAnalysis) -> CheckOutcome {
-        switch check {
-        case .phrase(let check): check.evaluate(in: analysis)
-        case .forbid(let check): check.evaluate(in: analysis)
-        case .limit(let check): check.evaluate(in: analysis)
-        case .response(let check): check.evaluate(in: analysis)
-        case .paraphrase(let check): check.evaluate(in: analysis)
-        case .name(let check): check.evaluate(in: analysis)
-        case .wording(let check): check.evaluate(in: analysis)
-        case .hold(let check): check.evaluate(in: analysis)
-        case .metric(let check): check.evaluate(in: analysis)
-        }
-    }
-
     private func wording(in analysis: CallAnalysis) -> WordingCount {
         let agentTurns = analysis.turns(by: .agent)
         func count(_ list: String?) -> Int {
@@ -137,5 +114,28 @@ public struct Scorer: Sendable {
     static func rounded(_ value: Double, places: Int) -> Double {
         let scale = (0..<places).reduce(1.0) { scale, _ in scale * 10 }
         return (value * scale).rounded() / scale
+    }
+}
+
+extension Rubric {
+    /// The phrase lists a scorer compiles, in order, and their negation rule:
+    /// the rubric's lists, then the lists its checks add (joined by name,
+    /// left out when empty), which negators never cancel.
+    var matcherSettings: (lists: [(name: String, phrases: [String])], negation: PhraseMatcher.Negation) {
+        var lists = self.lists.map { (name: $0.name, phrases: $0.phrases) }
+        var negation = self.negation
+        var added: [Rubric.PhraseList] = []
+        for list in items.flatMap(\.check.matcherLists) {
+            if let index = added.firstIndex(where: { $0.name == list.name }) {
+                added[index].phrases += list.phrases
+            } else {
+                added.append(list)
+            }
+        }
+        for list in added where !list.phrases.isEmpty {
+            lists.append((list.name, list.phrases))
+            negation.exemptLists.insert(list.name)
+        }
+        return (lists, negation)
     }
 }
