@@ -20,52 +20,25 @@ struct CallAnalysis {
     let metrics: Result<ConversationMetrics, ConversationMetrics.Unavailable>
 
     /// Normalises and matches every turn of `call`, and computes its metrics
-    /// with `settings`; `compiled` is `matcher` when it is the rubric's own
-    /// ``PhraseMatcher`` (the fast path).
-    init(call: Call, matcher: any PhraseMatching, compiled: PhraseMatcher?,
-         settings: ConversationMetrics.Settings = ConversationMetrics.Settings()) {
+    /// with `settings`.
+    init(call: Call, matcher: any PhraseMatching, settings: ConversationMetrics.Settings = ConversationMetrics.Settings()) {
         self.call = call
         self.metrics = ConversationMetrics.compute(for: call, settings: settings)
         var normalized: [NormalizedText] = []
         normalized.reserveCapacity(call.turns.count)
         var all: [PhraseMatcher.Hit] = []
         var allTurns: [Int32] = []
-        if let matcher = compiled {
-            var scratch = PhraseMatcher.Scratch()
-            for (index, turn) in call.turns.enumerated() {
-                let text = TextNormalizer.shared.normalize(turn.text)
-                normalized.append(text)
-                let before = all.count
-                matcher.collect(in: text.bytes, into: &all, scratch: &scratch)
-                allTurns.append(contentsOf: repeatElement(Int32(index), count: all.count - before))
-            }
-            listIndex = matcher.listIndex
-            listNames = matcher.listNames
-            phrases = matcher.phrases
-        } else {
-            // Any other matcher reports names: number them as they come.
-            var index: [String: Int] = [:], names: [String] = [], phrases: [String] = []
-            for (turnIndex, turn) in call.turns.enumerated() {
-                let text = TextNormalizer.shared.normalize(turn.text)
-                normalized.append(text)
-                let found = matcher.matches(in: text)
-                    .sorted { ($0.list, $0.range.lowerBound) < ($1.list, $1.range.lowerBound) }
-                for match in found {
-                    let list = index[match.list] ?? {
-                        index[match.list] = names.count
-                        names.append(match.list)
-                        return names.count - 1
-                    }()
-                    all.append(PhraseMatcher.Hit(list: Int32(list), phrase: Int32(phrases.count),
-                                                 start: Int32(match.range.lowerBound), end: Int32(match.range.upperBound)))
-                    allTurns.append(Int32(turnIndex))
-                    phrases.append(match.phrase)
-                }
-            }
-            listIndex = index
-            listNames = names
-            self.phrases = phrases
+        var scratch = PhraseMatcher.Scratch()
+        for (index, turn) in call.turns.enumerated() {
+            let text = TextNormalizer.shared.normalize(turn.text)
+            normalized.append(text)
+            let before = all.count
+            matcher.collect(in: text.bytes, into: &all, scratch: &scratch)
+            allTurns.append(contentsOf: repeatElement(Int32(index), count: all.count - before))
         }
+        listIndex = matcher.listIndex
+        listNames = matcher.listNames
+        phrases = matcher.phrases
         self.normalized = normalized
 
         // Order by list, keeping turn and start order within each (a stable counting sort).

@@ -15,37 +15,37 @@ public struct Scorer: Sendable {
     public let rubric: Rubric
     /// The rubric's ID, version and fingerprint, as scorecards carry them.
     public let reference: RubricReference
-    /// The matcher that finds the rubric's phrases in normalised turns.
-    public let matcher: any PhraseMatching
-    /// The same matcher when it is the exact one compiled from the rubric.
-    private let compiled: PhraseMatcher?
+    /// The matcher compiled from the rubric: its lists, with the phrases
+    /// its checks add (the name check's introductions), and its negation rule.
+    public let matcher: PhraseMatcher
+    /// The matcher scoring uses: ``matcher``, unless another was given.
+    private let matching: any PhraseMatching
 
     /// Compiles `rubric`.
-    ///
-    /// - Parameters:
-    ///   - rubric: the rubric to apply.
-    ///   - matcher: a phrase matcher to use instead of the exact one built
-    ///     from the rubric's lists (for example a fuzzy one); it must report
-    ///     matches under the rubric's list names.
-    public init(_ rubric: Rubric, matcher: (any PhraseMatching)? = nil) {
-        self.rubric = rubric
-        self.reference = RubricReference(rubric)
-        if let matcher {
-            self.matcher = matcher
-            self.compiled = matcher as? PhraseMatcher
-            return
-        }
+    public init(_ rubric: Rubric) {
         let (lists, negation) = rubric.matcherSettings
         let compiled = PhraseMatcher(lists: lists, negation: negation)
+        self.init(rubric, compiled: compiled, matching: compiled)
+    }
+
+    /// Compiles `rubric`, but finds its phrases with `matcher`, which must
+    /// report the lists of ``Rubric/matcherSettings`` in that order.
+    init(_ rubric: Rubric, matcher: any PhraseMatching) {
+        let (lists, negation) = rubric.matcherSettings
+        self.init(rubric, compiled: PhraseMatcher(lists: lists, negation: negation), matching: matcher)
+    }
+
+    private init(_ rubric: Rubric, compiled: PhraseMatcher, matching: any PhraseMatching) {
+        self.rubric = rubric
+        self.reference = RubricReference(rubric)
         self.matcher = compiled
-        self.compiled = compiled
+        self.matching = matching
     }
 
     /// Every distinct phrase the scorer searches for, normalised: the
     /// rubric's lists, its negators and the name check's introductions.
-    /// Empty when a custom matcher was given.
     public var phrases: [String] {
-        compiled?.normalizedPhrases ?? []
+        matcher.normalizedPhrases
     }
 
     /// Scores one call.
@@ -63,7 +63,7 @@ public struct Scorer: Sendable {
     /// Normalises and matches every turn of `call`.
     @_spi(Benchmarks)
     public func prepare(_ call: Call) -> PreparedCall {
-        PreparedCall(analysis: CallAnalysis(call: call, matcher: matcher, compiled: compiled, settings: rubric.metrics))
+        PreparedCall(analysis: CallAnalysis(call: call, matcher: matching, settings: rubric.metrics))
     }
 
     /// Evaluates every item on a prepared call.
