@@ -105,4 +105,47 @@ struct RubricTests {
         #expect(changed.sha256 != base.sha256)
         #expect(base.sha256.count == 64)
     }
+
+    @Test("The fingerprint of a rubric with every setting of the check kinds stays as released")
+    func releasedFingerprint() throws {
+        #expect(try Fixtures.rubric("checks").sha256 == "b05cac0efc1b24f65e9ca3b41c4e09a3b065499ed6a8a0daf66703ceec82b5f7")
+    }
+
+    @Test("Every check kind reads back as its kind, and writes its settings after the kind")
+    func everyKind() throws {
+        let rubric = try Rubric(yaml: """
+            id: kinds
+            version: 1.0.0
+            title: One item of each kind
+            languages: [en]
+            pass: 50
+            lists:
+              hello: [hello]
+            items:
+              - {id: a, title: A, weight: 1, description: a, check: {kind: phrase, groups: [{list: hello}]}}
+              - {id: b, title: B, weight: 1, description: b, check: {kind: forbid, phrases: [stupid]}}
+              - {id: c, title: C, weight: 1, description: c, check: {kind: limit, list: hello, max: 2}}
+              - {id: d, title: D, weight: 1, description: d, check: {kind: response, trigger: {phrases: [upset]}, respond: {list: hello}}}
+              - {id: e, title: E, weight: 1, description: e, check: {kind: paraphrase, overlap: 0.5}}
+              - {id: f, title: F, weight: 1, description: f, check: {kind: name, introductions: [call me]}}
+              - {id: g, title: G, weight: 1, description: g, check: {kind: wording, target: avoid, list: hello, zero: 4}}
+              - {id: h, title: H, weight: 1, description: h, check: {kind: hold, min-silence: 30, ask: {list: hello}, thank: {list: hello}}}
+              - {id: i, title: I, weight: 1, description: i, check: {kind: metric, metric: interruptions, max: 2}}
+            """, source: "kinds.yaml")
+        #expect(rubric.items.map(\.check.kind) == Check.kinds)
+        #expect(Set(Check.kinds).count == Check.kinds.count)
+        #expect(rubric.items.map(\.check.isCritical) == Array(repeating: false, count: Check.kinds.count))
+        let json = rubric.canonicalJSON
+        for (kind, settings) in [
+            ("hold", #""kind":"hold","min-silence":30,"ask":{"name":"hello","lists":["hello"]},"thank":{"name":"hello","lists":["hello"]},"partial":true}"#),
+            ("metric", #""kind":"metric","metric":"interruptions","max":2}"#),
+            ("name", #""kind":"name","titles-after":["#),
+            ("wording", #""kind":"wording","group":{"name":"hello","lists":["hello"]},"avoid-allow":0,"avoid-zero":4}"#),
+        ] {
+            #expect(json.contains(settings), "\(kind): \(json)")
+        }
+        #expect(rubric.list(named: "b#forbid")?.phrases == ["stupid"])
+        #expect(rubric.matcherSettings.lists.last.map { $0.name } == NameCheck.introductionList)
+        #expect(rubric.matcherSettings.negation.exemptLists == [NameCheck.introductionList])
+    }
 }

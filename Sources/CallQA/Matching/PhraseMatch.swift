@@ -14,15 +14,3 @@ public struct PhraseMatch: Sendable, Equatable, Hashable {
         self.range = range
     }
 }
-
-/// Finds listed phrases in normalised text.
-///
-/// ``PhraseMatcher`` matches exactly (after normalisation); other strategies
-/// — fuzzy or tolerant of speech-recognition errors — can conform and be used
-/// wherever a matcher is.
-public protocol PhraseMatching: Sendable {
-    /// Every counted occurrence of every listed phrase in `text`: within one
-    /// list, occurrences do not overlap (the leftmost, then longest, wins),
-    /// and negated occurrences are left out.
-    func matches(in text: NormalizedText) -> [PhraseMatch]
-}

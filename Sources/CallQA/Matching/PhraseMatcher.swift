@@ -120,7 +120,9 @@ public struct PhraseMatcher: PhraseMatching {
         self.window = negation.window
     }
 
-    /// See ``PhraseMatching/matches(in:)``.
+    /// Every counted occurrence of every listed phrase in `text`, by start,
+    /// then list: within one list, occurrences do not overlap (the leftmost,
+    /// then longest, wins), and negated occurrences are left out.
     public func matches(in text: NormalizedText) -> [PhraseMatch] {
         var scratch = Scratch()
         var hits: [Hit] = []

@@ -72,7 +72,7 @@ public enum RubricLint {
             if item.weight == 0 {
                 warn(positions.weights[item.id] ?? positions.items[item.id], "item '\(item.id)' has weight 0: it never changes a score")
             }
-            if case .phrase(let check) = item.check, let window = check.window {
+            if let window = item.check.lintFacts.window {
                 let large: String?
                 switch window {
                 case .firstTurns(let count), .lastTurns(let count):
@@ -109,17 +109,9 @@ public enum RubricLint {
         if let positive = rubric.wording.positive { rewarded.insert(positive) }
         if let negative = rubric.wording.negative { penalised.insert(negative) }
         for item in rubric.items {
-            switch item.check {
-            case .phrase(let check): check.groups.forEach { rewarded.formUnion($0.lists) }
-            case .response(let check): rewarded.formUnion(check.response.lists)
-            case .paraphrase(let check): check.cues.map { rewarded.formUnion($0.lists) }
-            case .forbid(let check): penalised.formUnion(check.group.lists)
-            case .limit(let check): penalised.formUnion(check.group.lists)
-            case .wording(let check):
-                if case .use = check.target { rewarded.formUnion(check.group.lists) } else { penalised.formUnion(check.group.lists) }
-            case .hold(let check): rewarded.formUnion(check.ask.lists + check.thank.lists)
-            case .name, .metric: break
-            }
+            let facts = item.check.lintFacts
+            rewarded.formUnion(facts.rewarded)
+            penalised.formUnion(facts.penalised)
         }
         return (rewarded, penalised)
     }

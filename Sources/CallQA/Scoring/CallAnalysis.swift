@@ -20,52 +20,25 @@ struct CallAnalysis {
     let metrics: Result<ConversationMetrics, ConversationMetrics.Unavailable>
 
     /// Normalises and matches every turn of `call`, and computes its metrics
-    /// with `settings`; `compiled` is `matcher` when it is the rubric's own
-    /// ``PhraseMatcher`` (the fast path).
-    init(call: Call, matcher: any PhraseMatching, compiled: PhraseMatcher?,
-         settings: ConversationMetrics.Settings = ConversationMetrics.Settings()) {
+    /// with `settings`.
+    init(call: Call, matcher: any PhraseMatching, settings: ConversationMetrics.Settings = ConversationMetrics.Settings()) {
         self.call = call
         self.metrics = ConversationMetrics.compute(for: call, settings: settings)
         var normalized: [NormalizedText] = []
         normalized.reserveCapacity(call.turns.count)
         var all: [PhraseMatcher.Hit] = []
         var allTurns: [Int32] = []
-        if let matcher = compiled {
-            var scratch = PhraseMatcher.Scratch()
-            for (index, turn) in call.turns.enumerated() {
-                let text = TextNormalizer.shared.normalize(turn.text)
-                normalized.append(text)
-                let before = all.count
-                matcher.collect(in: text.bytes, into: &all, scratch: &scratch)
-                allTurns.append(contentsOf: repeatElement(Int32(index), count: all.count - before))
-            }
-            listIndex = matcher.listIndex
-            listNames = matcher.listNames
-            phrases = matcher.phrases
-        } else {
-            // Any other matcher reports names: number them as they come.
-            var index: [String: Int] = [:], names: [String] = [], phrases: [String] = []
-            for (turnIndex, turn) in call.turns.enumerated() {
-                let text = TextNormalizer.shared.normalize(turn.text)
-                normalized.append(text)
-                let found = matcher.matches(in: text)
-                    .sorted { ($0.list, $0.range.lowerBound) < ($1.list, $1.range.lowerBound) }
-                for match in found {
-                    let list = index[match.list] ?? {
-                        index[match.list] = names.count
-                        names.append(match.list)
-                        return names.count - 1
-                    }()
-                    all.append(PhraseMatcher.Hit(list: Int32(list), phrase: Int32(phrases.count),
-                                                 start: Int32(match.range.lowerBound), end: Int32(match.range.upperBound)))
-                    allTurns.append(Int32(turnIndex))
-                    phrases.append(match.phrase)
-                }
-            }
-            listIndex = index
-            listNames = names
-            self.phrases = phrases
+        var scratch = PhraseMatcher.Scratch()
+        for (index, turn) in call.turns.enumerated() {
+            let text = TextNormalizer.shared.normalize(turn.text)
+            normalized.append(text)
+            let before = all.count
+            matcher.collect(in: text.bytes, into: &all, scratch: &scratch)
+            allTurns.append(contentsOf: repeatElement(Int32(index), count: all.count - before))
         }
+        listIndex = matcher.listIndex
+        listNames = matcher.listNames
+        phrases = matcher.phrases
         self.normalized = normalized
 
         // Order by list, keeping turn and start order within each (a stable counting sort).
@@ -175,31 +148,6 @@ struct CallAnalysis {
     /// Evidence quoting a whole turn.
     func evidence(wholeTurn turn: Int, phrase: String) -> Evidence {
         evidence(turn: turn, utf8: 0..<call.turns[turn].text.utf8.count, phrase: phrase)
-    }
-
-    /// The turns by `role` a window covers, and a note when timestamps were
-    /// missing and a turn window stood in for a time window.
-    func turns(by role: SpeakerRole, in window: TurnWindow?) -> (turns: [Int], note: String?) {
-        let all = turns(by: role)
-        guard let window else { return (all, nil) }
-        switch window {
-        case .firstTurns(let count):
-            return (Array(all.prefix(count)), nil)
-        case .lastTurns(let count):
-            return (Array(all.suffix(count)), nil)
-        case .firstSeconds(let seconds, let fallback):
-            guard call.isTimed else {
-                return (Array(all.prefix(fallback)), "no timestamps: the \(role.rawValue)'s first \(Self.turnCount(fallback)) stood in for the first \(JSONWriter.number(seconds)) s")
-            }
-            let origin = call.turns.compactMap(\.start).min() ?? 0
-            return (all.filter { call.turns[$0].start! - origin < seconds }, nil)
-        case .lastSeconds(let seconds, let fallback):
-            guard call.isTimed else {
-                return (Array(all.suffix(fallback)), "no timestamps: the \(role.rawValue)'s last \(Self.turnCount(fallback)) stood in for the last \(JSONWriter.number(seconds)) s")
-            }
-            let end = call.turns.map { $0.end ?? $0.start! }.max() ?? 0
-            return (all.filter { (call.turns[$0].end ?? call.turns[$0].start!) > end - seconds }, nil)
-        }
     }
 
     static func turnCount(_ count: Int) -> String {

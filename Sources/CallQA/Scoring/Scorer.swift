@@ -15,46 +15,37 @@ public struct Scorer: Sendable {
     public let rubric: Rubric
     /// The rubric's ID, version and fingerprint, as scorecards carry them.
     public let reference: RubricReference
-    /// The matcher that finds the rubric's phrases in normalised turns.
-    public let matcher: any PhraseMatching
-    /// The same matcher when it is the exact one compiled from the rubric.
-    private let compiled: PhraseMatcher?
+    /// The matcher compiled from the rubric: its lists, with the phrases
+    /// its checks add (the name check's introductions), and its negation rule.
+    public let matcher: PhraseMatcher
+    /// The matcher scoring uses: ``matcher``, unless another was given.
+    private let matching: any PhraseMatching
 
     /// Compiles `rubric`.
-    ///
-    /// - Parameters:
-    ///   - rubric: the rubric to apply.
-    ///   - matcher: a phrase matcher to use instead of the exact one built
-    ///     from the rubric's lists (for example a fuzzy one); it must report
-    ///     matches under the rubric's list names.
-    public init(_ rubric: Rubric, matcher: (any PhraseMatching)? = nil) {
+    public init(_ rubric: Rubric) {
+        let (lists, negation) = rubric.matcherSettings
+        let compiled = PhraseMatcher(lists: lists, negation: negation)
+        self.init(rubric, compiled: compiled, matching: compiled)
+    }
+
+    /// Compiles `rubric`, but finds its phrases with `matcher`, which must
+    /// report the lists of ``Rubric/matcherSettings`` in that order.
+    init(_ rubric: Rubric, matcher: any PhraseMatching) {
+        let (lists, negation) = rubric.matcherSettings
+        self.init(rubric, compiled: PhraseMatcher(lists: lists, negation: negation), matching: matcher)
+    }
+
+    private init(_ rubric: Rubric, compiled: PhraseMatcher, matching: any PhraseMatching) {
         self.rubric = rubric
         self.reference = RubricReference(rubric)
-        if let matcher {
-            self.matcher = matcher
-            self.compiled = matcher as? PhraseMatcher
-            return
-        }
-        var lists = rubric.lists.map { (name: $0.name, phrases: $0.phrases) }
-        let introductions = rubric.items.flatMap { item -> [String] in
-            if case .name(let check) = item.check { return check.introductions }
-            return []
-        }
-        var negation = rubric.negation
-        if !introductions.isEmpty {
-            lists.append((NameCheck.introductionList, introductions))
-            negation.exemptLists.insert(NameCheck.introductionList)
-        }
-        let compiled = PhraseMatcher(lists: lists, negation: negation)
         self.matcher = compiled
-        self.compiled = compiled
+        self.matching = matching
     }
 
     /// Every distinct phrase the scorer searches for, normalised: the
     /// rubric's lists, its negators and the name check's introductions.
-    /// Empty when a custom matcher was given.
     public var phrases: [String] {
-        compiled?.normalizedPhrases ?? []
+        matcher.normalizedPhrases
     }
 
     /// Scores one call.
@@ -72,7 +63,7 @@ public struct Scorer: Sendable {
     /// Normalises and matches every turn of `call`.
     @_spi(Benchmarks)
     public func prepare(_ call: Call) -> PreparedCall {
-        PreparedCall(analysis: CallAnalysis(call: call, matcher: matcher, compiled: compiled, settings: rubric.metrics))
+        PreparedCall(analysis: CallAnalysis(call: call, matcher: matching, settings: rubric.metrics))
     }
 
     /// Evaluates every item on a prepared call.
@@ -84,7 +75,7 @@ public struct Scorer: Sendable {
         var earned = 0.0, possible = 0.0
         var criticalFailures: [String] = []
         for item in rubric.items {
-            let outcome = evaluate(item.check, in: analysis)
+            let outcome = item.check.evaluate(in: analysis)
             let points = outcome.status == .na ? 0 : Self.rounded(item.weight * outcome.share, places: 2)
             if outcome.status != .na {
                 earned += item.weight * outcome.share
@@ -110,20 +101,6 @@ public struct Scorer: Sendable {
                          metricsUnavailable: { if case .failure(let why) = analysis.metrics { why.reason } else { nil } }())
     }
 
-    private func evaluate(_ check: Check, in analysis: CallAnalysis) -> CheckOutcome {
-        switch check {
-        case .phrase(let check): check.evaluate(in: analysis)
-        case .forbid(let check): check.evaluate(in: analysis)
-        case .limit(let check): check.evaluate(in: analysis)
-        case .response(let check): check.evaluate(in: analysis)
-        case .paraphrase(let check): check.evaluate(in: analysis)
-        case .name(let check): check.evaluate(in: analysis)
-        case .wording(let check): check.evaluate(in: analysis)
-        case .hold(let check): check.evaluate(in: analysis)
-        case .metric(let check): check.evaluate(in: analysis)
-        }
-    }
-
     private func wording(in analysis: CallAnalysis) -> WordingCount {
         let agentTurns = analysis.turns(by: .agent)
         func count(_ list: String?) -> Int {
@@ -137,5 +114,28 @@ public struct Scorer: Sendable {
     static func rounded(_ value: Double, places: Int) -> Double {
         let scale = (0..<places).reduce(1.0) { scale, _ in scale * 10 }
         return (value * scale).rounded() / scale
+    }
+}
+
+extension Rubric {
+    /// The phrase lists a scorer compiles, in order, and their negation rule:
+    /// the rubric's lists, then the lists its checks add (joined by name,
+    /// left out when empty), which negators never cancel.
+    var matcherSettings: (lists: [(name: String, phrases: [String])], negation: PhraseMatcher.Negation) {
+        var lists = self.lists.map { (name: $0.name, phrases: $0.phrases) }
+        var negation = self.negation
+        var added: [Rubric.PhraseList] = []
+        for list in items.flatMap(\.check.matcherLists) {
+            if let index = added.firstIndex(where: { $0.name == list.name }) {
+                added[index].phrases += list.phrases
+            } else {
+                added.append(list)
+            }
+        }
+        for list in added where !list.phrases.isEmpty {
+            lists.append((list.name, list.phrases))
+            negation.exemptLists.insert(list.name)
+        }
+        return (lists, negation)
     }
 }

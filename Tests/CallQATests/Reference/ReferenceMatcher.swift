@@ -5,41 +5,45 @@
 /// around each occurrence, leftmost-longest chosen by sorting. The compiled
 /// automaton must find exactly the same.
 struct ReferenceMatcher: PhraseMatching {
-    private let lists: [(name: String, phrases: [(written: String, bytes: [UInt8])])]
+    private let lists: [(name: String, phrases: [(written: String, index: Int, bytes: [UInt8])])]
     private let negators: [[UInt8]]
     private let exempt: Set<String>
     private let window: Int
 
+    let listNames: [String]
+    let listIndex: [String: Int]
+    let phrases: [String]
+
     /// The matcher a ``Scorer`` would compile for `rubric`: its lists, the
     /// name check's introductions, its negation rule.
     init(rubric: Rubric) {
-        var lists = rubric.lists.map { (name: $0.name, phrases: $0.phrases) }
-        var exempt = rubric.negation.exemptLists
-        let introductions = rubric.items.flatMap { item -> [String] in
-            if case .name(let check) = item.check { return check.introductions }
-            return []
-        }
-        if !introductions.isEmpty {
-            lists.append((NameCheck.introductionList, introductions))
-            exempt.insert(NameCheck.introductionList)
-        }
+        let (lists, negation) = rubric.matcherSettings
         let normalizer = TextNormalizer.shared
+        var phrases: [String] = []
         self.lists = lists.map { list in
-            (list.name, list.phrases.map { ($0, Array(normalizer.normalizePhrase($0).utf8)) }.filter { !$0.1.isEmpty })
+            (list.name, list.phrases.compactMap { written in
+                let bytes = Array(normalizer.normalizePhrase(written).utf8)
+                guard !bytes.isEmpty else { return nil }
+                phrases.append(written)
+                return (written, phrases.count - 1, bytes)
+            })
         }
-        negators = rubric.negation.negators.map { Array(normalizer.normalizePhrase($0).utf8) }.filter { !$0.isEmpty }
-        self.exempt = exempt
-        window = rubric.negation.window
+        self.phrases = phrases
+        listNames = lists.map(\.name)
+        listIndex = Dictionary(lists.enumerated().map { ($0.element.name, $0.offset) }) { first, _ in first }
+        negators = negation.negators.map { Array(normalizer.normalizePhrase($0).utf8) }.filter { !$0.isEmpty }
+        exempt = negation.exemptLists
+        window = negation.window
     }
 
-    func matches(in text: NormalizedText) -> [PhraseMatch] {
-        let bytes = text.bytes
+    /// The counted occurrences, list by list in the order given, each list's by start.
+    private func occurrences(in bytes: [UInt8]) -> [(list: Int, phrase: Int, range: Range<Int>)] {
         let negatorEnds = negators.flatMap { occurrences(of: $0, in: bytes).map(\.upperBound) }
-        var result: [PhraseMatch] = []
-        for list in lists {
-            var found: [(phrase: String, range: Range<Int>)] = []
+        var result: [(list: Int, phrase: Int, range: Range<Int>)] = []
+        for (index, list) in lists.enumerated() {
+            var found: [(phrase: Int, range: Range<Int>)] = []
             for phrase in list.phrases {
-                found += occurrences(of: phrase.bytes, in: bytes).map { (phrase.written, $0) }
+                found += occurrences(of: phrase.bytes, in: bytes).map { (phrase.index, $0) }
             }
             found.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
             var end = 0
@@ -49,10 +53,24 @@ struct ReferenceMatcher: PhraseMatching {
                     continue
                 }
                 end = occurrence.range.upperBound
-                result.append(PhraseMatch(list: list.name, phrase: occurrence.phrase, range: occurrence.range))
+                result.append((index, occurrence.phrase, occurrence.range))
             }
         }
-        return result.sorted { ($0.range.lowerBound, $0.list) < ($1.range.lowerBound, $1.list) }
+        return result
+    }
+
+    func collect(in bytes: [UInt8], into hits: inout [PhraseMatcher.Hit], scratch: inout PhraseMatcher.Scratch) {
+        for found in occurrences(in: bytes) {
+            hits.append(PhraseMatcher.Hit(list: Int32(found.list), phrase: Int32(found.phrase),
+                                          start: Int32(found.range.lowerBound), end: Int32(found.range.upperBound)))
+        }
+    }
+
+    /// Every counted occurrence, by start, then list, as ``PhraseMatcher/matches(in:)`` gives them.
+    func matches(in text: NormalizedText) -> [PhraseMatch] {
+        occurrences(in: text.bytes)
+            .map { PhraseMatch(list: listNames[$0.list], phrase: phrases[$0.phrase], range: $0.range) }
+            .sorted { ($0.range.lowerBound, $0.list) < ($1.range.lowerBound, $1.list) }
     }
 
     /// Every occurrence of `needle` with word boundaries where it starts or ends with a word character.

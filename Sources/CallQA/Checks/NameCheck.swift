@@ -1,7 +1,51 @@
+import Yams
+
+/// `name`: once the customer's name is known, the agent uses it with a title.
+public struct NameCheck: Sendable, Equatable {
+    /// Titles written after a Chinese surname (`先生`, `女士`, `小姐`).
+    public var titlesAfter: [String]
+    /// Titles written before an English surname (`Mr.`, `Ms.`).
+    public var titlesBefore: [String]
+    /// What the customer says before their name (`我姓`, `my name is`).
+    public var introductions: [String]
+}
+
 extension NameCheck {
+    /// 先生, 女士, 小姐 and other titles that follow a Chinese surname.
+    public static let defaultTitlesAfter = ["先生", "女士", "小姐", "太太", "老师", "总", "经理", "師傅", "师傅"]
+    /// Mr., Ms. and other titles that precede an English surname.
+    public static let defaultTitlesBefore = ["Mr.", "Ms.", "Mrs.", "Miss", "Dr.", "Mr", "Ms", "Mrs", "Dr"]
+    /// What customers say before their name.
+    public static let defaultIntroductions = ["我姓", "免贵姓", "免貴姓", "我叫", "my name is", "my name's", "this is"]
+}
+
+extension NameCheck: CheckKind {
+    static let kind = "name"
+
     /// The phrases the check looks for in customer turns: compiled into the
     /// rubric's matcher under this list name.
     static let introductionList = "#name-introductions"
+
+    static func decode(_ site: CheckSite, parser: inout RubricParser) -> NameCheck? {
+        guard let entries = parser.entries(of: site, allowed: ["titles-after", "titles-before", "introductions"])
+        else { return nil }
+        let after = parser.reader.strings(entries["titles-after"], "'titles-after'") ?? defaultTitlesAfter
+        let before = parser.reader.strings(entries["titles-before"], "'titles-before'") ?? defaultTitlesBefore
+        let introductions = parser.reader.strings(entries["introductions"], "'introductions'") ?? defaultIntroductions
+        return NameCheck(titlesAfter: after, titlesBefore: before, introductions: introductions)
+    }
+
+    func writeCanonical(to json: inout JSONWriter) {
+        json.field("titles-after", titlesAfter)
+        json.field("titles-before", titlesBefore)
+        json.field("introductions", introductions)
+    }
+
+    var lintFacts: CheckLintFacts { CheckLintFacts() }
+
+    var matcherLists: [Rubric.PhraseList] {
+        [Rubric.PhraseList(name: Self.introductionList, phrases: introductions)]
+    }
 
     func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
         let introductions = PhraseGroup(name: "introductions", lists: [Self.introductionList])

@@ -1,4 +1,45 @@
-extension ParaphraseCheck {
+import Yams
+
+/// `paraphrase`: the agent restates the customer, by a cue phrase or by
+/// re-using enough of a customer turn's content.
+public struct ParaphraseCheck: Sendable, Equatable {
+    /// Cue phrases (`为了确认一下`, "just to confirm"); `nil` for none.
+    public var cues: PhraseGroup?
+    /// The share (0–1) of a customer turn's content units that an agent turn
+    /// must repeat; `nil` to rely on cues alone.
+    public var overlap: Double?
+    /// Customer turns with fewer content units than this are not compared.
+    public var minimumContent: Int
+}
+
+extension ParaphraseCheck: CheckKind {
+    static let kind = "paraphrase"
+
+    static func decode(_ site: CheckSite, parser: inout RubricParser) -> ParaphraseCheck? {
+        guard let entries = parser.entries(of: site, allowed: ["cues", "overlap", "min-content"]) else { return nil }
+        let cues = parser.phraseGroup(under: "cues", of: entries, item: site.item)
+        let overlap = entries["overlap"].flatMap { parser.reader.number($0, "'overlap'", in: 0.01...1) }
+        let minimum = entries["min-content"].map { parser.reader.integer($0, "'min-content'", minimum: 1) } ?? 3
+        if entries["cues"] == nil && entries["overlap"] == nil {
+            parser.reader.problem(site.node, "\(site.what) needs 'cues', 'overlap' or both")
+        }
+        guard let minimum, cues != nil || overlap != nil else { return nil }
+        return ParaphraseCheck(cues: cues, overlap: overlap, minimumContent: minimum)
+    }
+
+    func writeCanonical(to json: inout JSONWriter) {
+        if let cues {
+            json.key("cues")
+            cues.writeCanonical(to: &json)
+        }
+        json.field("overlap", overlap)
+        json.field("min-content", minimumContent)
+    }
+
+    var lintFacts: CheckLintFacts {
+        CheckLintFacts(rewarded: cues?.lists ?? [])
+    }
+
     func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
         let agentTurns = analysis.turns(by: .agent)
         if let cues, let first = analysis.matches(of: cues, inTurns: agentTurns).first {

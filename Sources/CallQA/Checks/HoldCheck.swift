@@ -1,4 +1,47 @@
-extension HoldCheck {
+import Yams
+
+/// `hold`: before a silence of at least `minimumSilence` seconds the agent
+/// asks the customer to hold (请稍等, "could you please hold"), and after it
+/// thanks them for waiting (感谢您的耐心等待, "thank you for waiting").
+/// Not applicable when the call has no such silence or no times.
+public struct HoldCheck: Sendable, Equatable {
+    /// The shortest silence that counts as a hold, in seconds.
+    public var minimumSilence: Double
+    /// What asks permission, said in the agent's last turn before the silence.
+    public var ask: PhraseGroup
+    /// What thanks the customer, said in the agent's first turn after it.
+    public var thank: PhraseGroup
+    /// Whether doing half of what is due earns a share of the points.
+    public var partialCredit: Bool
+}
+
+extension HoldCheck: CheckKind {
+    static let kind = "hold"
+
+    static func decode(_ site: CheckSite, parser: inout RubricParser) -> HoldCheck? {
+        guard let entries = parser.entries(of: site, allowed: ["min-silence", "ask", "thank", "partial"],
+                                           required: ["ask", "thank"]) else { return nil }
+        let ask = parser.phraseGroup(under: "ask", of: entries, item: site.item)
+        let thank = parser.phraseGroup(under: "thank", of: entries, item: site.item)
+        let minimum = entries["min-silence"].map { parser.reader.number($0, "'min-silence'", in: 1...3_600) } ?? 20
+        let partial = entries["partial"].map { parser.reader.bool($0, "'partial'") } ?? true
+        guard let ask, let thank, let minimum, let partial else { return nil }
+        return HoldCheck(minimumSilence: minimum, ask: ask, thank: thank, partialCredit: partial)
+    }
+
+    func writeCanonical(to json: inout JSONWriter) {
+        json.field("min-silence", minimumSilence)
+        json.key("ask")
+        ask.writeCanonical(to: &json)
+        json.key("thank")
+        thank.writeCanonical(to: &json)
+        json.field("partial", partialCredit)
+    }
+
+    var lintFacts: CheckLintFacts {
+        CheckLintFacts(rewarded: ask.lists + thank.lists)
+    }
+
     func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
         let found = analysis.metrics(for: "holds cannot be seen")
         guard let metrics = found.metrics else { return found.unavailable! }

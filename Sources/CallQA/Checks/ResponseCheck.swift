@@ -1,4 +1,64 @@
-extension ResponseCheck {
+import Yams
+
+/// `response`: when the customer says a trigger, the agent responds within
+/// `within` of its next turns (or has just responded, within as many of its
+/// previous turns: a complaint repeated after an apology needs no second
+/// one). Not applicable when no trigger is said.
+public struct ResponseCheck: Sendable, Equatable {
+    /// What the customer says that calls for a response.
+    public var trigger: PhraseGroup
+    /// What counts as the response.
+    public var response: PhraseGroup
+    /// How many of the agent's next turns may pass before the response.
+    public var within: Int
+    /// Which triggers need a response.
+    public var answer: Answer
+    /// Whether answering some triggers but not all earns a share of the points.
+    public var partialCredit: Bool
+
+    /// Which triggers need a response.
+    public enum Answer: String, Sendable, Equatable {
+        /// Every trigger (`answer: every`): an apology for each complaint.
+        case every
+        /// At least one (`answer: any`): empathy shown once when the customer is upset.
+        case any
+    }
+}
+
+extension ResponseCheck: CheckKind {
+    static let kind = "response"
+
+    static func decode(_ site: CheckSite, parser: inout RubricParser) -> ResponseCheck? {
+        guard let entries = parser.entries(of: site, allowed: ["trigger", "respond", "within", "answer", "partial"],
+                                           required: ["trigger", "respond"]) else { return nil }
+        let trigger = parser.phraseGroup(under: "trigger", of: entries, item: site.item)
+        let response = parser.phraseGroup(under: "respond", of: entries, item: site.item)
+        let within = entries["within"].map { parser.reader.integer($0, "'within'", minimum: 1) } ?? 2
+        let partial = entries["partial"].map { parser.reader.bool($0, "'partial'") } ?? true
+        var answer = Answer.every
+        if let node = entries["answer"], let text = parser.reader.string(node, "'answer'") {
+            if let value = Answer(rawValue: text) { answer = value }
+            else { parser.reader.problem(node, "'answer' must be every or any, not '\(text)'") }
+        }
+        guard let trigger, let response, let within, let partial else { return nil }
+        return ResponseCheck(trigger: trigger, response: response, within: within, answer: answer,
+                             partialCredit: partial)
+    }
+
+    func writeCanonical(to json: inout JSONWriter) {
+        json.key("trigger")
+        trigger.writeCanonical(to: &json)
+        json.key("respond")
+        response.writeCanonical(to: &json)
+        json.field("within", within)
+        json.field("answer", answer.rawValue)
+        json.field("partial", partialCredit)
+    }
+
+    var lintFacts: CheckLintFacts {
+        CheckLintFacts(rewarded: response.lists)
+    }
+
     func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
         let agentTurns = analysis.turns(by: .agent)
         var evidence: [Evidence] = []

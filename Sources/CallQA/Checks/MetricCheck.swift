@@ -1,4 +1,66 @@
-extension MetricCheck {
+import Yams
+
+/// `metric`: a conversation metric within bounds (`interruptions` at most 2,
+/// `pace-ratio` within 0.7–1.4). Not applicable when the call has no times
+/// or the metric has no value (no customer speech for a pace ratio).
+public struct MetricCheck: Sendable, Equatable {
+    /// The metric checked.
+    public var metric: ConversationMetric
+    /// The lowest value that passes, if any.
+    public var minimum: Double?
+    /// The highest value that passes, if any.
+    public var maximum: Double?
+}
+
+extension MetricCheck: CheckKind {
+    static let kind = "metric"
+
+    static func decode(_ site: CheckSite, parser: inout RubricParser) -> MetricCheck? {
+        guard let entries = parser.entries(of: site, allowed: ["metric", "min", "max", "within"], required: ["metric"])
+        else { return nil }
+        var metric: ConversationMetric?
+        if let metricNode = entries["metric"], let name = parser.reader.string(metricNode, "'metric'") {
+            metric = ConversationMetric(rawValue: name)
+            if metric == nil {
+                parser.reader.problem(metricNode, "unknown metric '\(name)' (expected \(YAMLNodeReader.list(ConversationMetric.allCases.map(\.rawValue))))")
+            }
+        }
+        var minimum = entries["min"].flatMap { parser.reader.number($0, "'min'", in: -1_000_000...1_000_000) }
+        var maximum = entries["max"].flatMap { parser.reader.number($0, "'max'", in: -1_000_000...1_000_000) }
+        if let withinNode = entries["within"] {
+            if entries["min"] != nil || entries["max"] != nil {
+                parser.reader.problem(withinNode, "give 'within' or 'min'/'max', not both")
+                return nil
+            }
+            let values = parser.reader.sequence(withinNode, "'within'")?.compactMap {
+                parser.reader.number($0, "a 'within' bound", in: -1_000_000...1_000_000)
+            }
+            guard let values, values.count == 2, values[0] <= values[1] else {
+                parser.reader.problem(withinNode, "'within' takes two numbers, the lower first: [0.7, 1.4]")
+                return nil
+            }
+            (minimum, maximum) = (values[0], values[1])
+        }
+        if minimum == nil && maximum == nil {
+            parser.reader.problem(site.node, "\(site.what) needs 'max', 'min' or 'within'")
+            return nil
+        }
+        if let minimum, let maximum, minimum > maximum {
+            parser.reader.problem(site.node, "'min' (\(JSONWriter.number(minimum))) is above 'max' (\(JSONWriter.number(maximum)))")
+            return nil
+        }
+        guard let metric else { return nil }
+        return MetricCheck(metric: metric, minimum: minimum, maximum: maximum)
+    }
+
+    func writeCanonical(to json: inout JSONWriter) {
+        json.field("metric", metric.rawValue)
+        json.field("min", minimum)
+        json.field("max", maximum)
+    }
+
+    var lintFacts: CheckLintFacts { CheckLintFacts() }
+
     func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
         let found = analysis.metrics(for: "no \(metric.title)")
         guard let metrics = found.metrics else { return found.unavailable! }
