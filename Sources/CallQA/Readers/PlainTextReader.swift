@@ -73,7 +73,7 @@ public struct PlainTextReader: Sendable {
             let line = text[lineStart..<lineEnd]
             lineStart = newline + 1
 
-            let content = LineScanner.trimmed(line)
+            let content = WhitespaceBytes.trimmed(line)
             if content.isEmpty { continue }
 
             if turns.isEmpty {

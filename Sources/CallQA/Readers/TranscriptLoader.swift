@@ -117,7 +117,7 @@ public struct TranscriptLoader: Sendable {
             guard !bytes.isEmpty else { return try fail(.empty) }
             let detected = format ?? TranscriptFormat.detect(prefix: bytes, path: "")
             if detected == .xml {
-                if let offset = Self.binaryOffset(bytes) { return try fail(.binary(offset: offset)) }
+                if let offset = TextDecoding.binaryOffset(inMarkup: bytes) { return try fail(.binary(offset: offset)) }
                 for event in XMLTranscriptReader(bytes: bytes, source: source, defaultID: defaultID, speakers: speakers) {
                     try body(event)
                 }
@@ -140,7 +140,7 @@ public struct TranscriptLoader: Sendable {
             }
             guard !bytes.isEmpty else { return try fail(.empty) }
             if detected == .xml {
-                if let offset = Self.binaryOffset(bytes) { return try fail(.binary(offset: offset)) }
+                if let offset = TextDecoding.binaryOffset(inMarkup: bytes) { return try fail(.binary(offset: offset)) }
                 for event in XMLTranscriptReader(path: path, source: source, defaultID: defaultID, speakers: speakers) {
                     try body(event)
                 }
@@ -165,11 +165,5 @@ public struct TranscriptLoader: Sendable {
         var events: [ReadEvent] = []
         read(input) { events.append($0) }
         return events
-    }
-
-    /// Binary data in what should be XML; UTF-16 (with its byte-order mark) holds NUL bytes legitimately.
-    private static func binaryOffset(_ prefix: [UInt8]) -> Int? {
-        if prefix.starts(with: [0xFF, 0xFE]) || prefix.starts(with: [0xFE, 0xFF]) { return nil }
-        return TextDecoding.binaryOffset(in: prefix.prefix(TextDecoding.sniffLength))
     }
 }

@@ -334,7 +334,9 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         while advance() {
             switch xml.kind {
             case .endElement where xml.depth == depth:
-                return textBytes.withUnsafeBufferPointer { String(decoding: TextBytes.trimmed($0), as: UTF8.self) }
+                return textBytes.withUnsafeBufferPointer {
+                    String(decoding: WhitespaceBytes.trimmed($0), as: UTF8.self)
+                }
             case .text, .whitespace: xml.appendValue(to: &textBytes)
             case .element: nested(xml.name, xml.line)
             default: break
