@@ -52,29 +52,11 @@ enum ScalarClass {
 
     /// The scalar that ends just before byte `index` of well-formed UTF-8.
     static func scalar(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
-        guard index > 0 else { return nil }
-        var start = index - 1
-        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return scalar(at: start, in: bytes)
+        UTF8Scalars.scalar(before: index, in: bytes)
     }
 
     /// The scalar that starts at byte `index` of well-formed UTF-8.
     static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
-        guard index < bytes.count else { return nil }
-        let lead = bytes[index]
-        if lead < 0x80 { return Unicode.Scalar(lead) }
-        let count = bytes.count
-        var value: UInt32
-        if lead < 0xE0, index + 1 < count {
-            value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-        } else if lead < 0xF0, index + 2 < count {
-            value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        } else if index + 3 < count {
-            value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-        } else {
-            return nil
-        }
-        return Unicode.Scalar(value)
+        UTF8Scalars.scalar(at: index, in: bytes)
     }
 }

@@ -1,29 +1,76 @@
-/// Where a whole-file transcript is read from, and how its speakers map.
-struct DocumentContext {
+/// Where a transcript is read from, and how its speakers map.
+struct ReadContext {
     /// The path to name in diagnostics and in ``Call/source``.
     var source: String
-    /// The call ID when the file gives none.
+    /// The call ID when the transcript gives none.
     var defaultID: String
     /// Labels the user mapped to roles.
     var speakers: SpeakerMapping
 }
 
-/// Builds one call from a file in a speech engine's or annotation tool's
-/// form (WebVTT, SRT, Transcriber, ELAN, Amazon Transcribe): resolves
-/// speaker labels, checks times, gathers warnings, and settles roles.
+/// Builds a call the one way every reader ends: turns are checked as they
+/// are added, speaker labels resolve through the user's mapping and the
+/// names the transcript declares, and when the call is finished its
+/// speakers' roles are settled (guessed, or reported as other; see
+/// ``SpeakerRoles``). Warnings come out before the call, in the order they
+/// arose; an error comes after the warnings before it.
+///
+/// A reader feeds one assembler per call: the text form and each form of a
+/// speech engine or annotation tool one per file, the XML form one per
+/// `<call>`.
 struct CallAssembler {
-    let context: DocumentContext
-    /// What the file says about the call (language, metadata).
-    var header = CallHeader()
+    /// What some transcript forms have always done and others not.
+    struct Conventions {
+        /// When the transcript names no agent, the agent's name is taken
+        /// from the first agent turn's label (`Agent Maria` → `Maria`).
+        var namesAgentFromLabel: Bool
+        /// A turn without text is reported.
+        var reportsTurnsWithoutText: Bool
+        /// An error that rejects the call names it (`call 42 rejected: …`),
+        /// as in a file of several calls.
+        var namesRejectedCall: Bool
+
+        /// WebVTT, SRT, Transcriber, ELAN and Amazon Transcribe: a file is one
+        /// call, and has no field for the agent's name.
+        static let document = Conventions(namesAgentFromLabel: true, reportsTurnsWithoutText: true,
+                                          namesRejectedCall: false)
+        /// The plain-text form: a file is one call, named by its header.
+        static let plainText = Conventions(namesAgentFromLabel: false, reportsTurnsWithoutText: true,
+                                           namesRejectedCall: false)
+        /// One `<call>` of the XML form, among others in its file.
+        static let xmlCall = Conventions(namesAgentFromLabel: false, reportsTurnsWithoutText: false,
+                                         namesRejectedCall: true)
+    }
+
+    let context: ReadContext
+    let conventions: Conventions
+    /// What the transcript says about the call (ID, names, language, metadata).
+    var header: CallHeader
+    /// The turns so far, in the order they were added.
     private(set) var turns: [Turn] = []
-    private var labels = ResolvedLabels()
+    /// The speaker labels resolved so far; a reader of several calls hands
+    /// them to the next call's assembler, so that each label is resolved once.
+    private(set) var labels: ResolvedLabels
     private var diagnostics: [Diagnostic] = []
     private var warned: Set<String> = []
+    private var rejection: TranscriptError?
 
-    init(_ context: DocumentContext) {
+    /// Starts a call.
+    ///
+    /// - Parameters:
+    ///   - header: what the transcript has said about the call before its
+    ///     turns; the agent and customer names it declares resolve labels.
+    ///   - labels: labels resolved for an earlier call of the same input.
+    init(_ context: ReadContext, conventions: Conventions, header: CallHeader = CallHeader(),
+         labels: ResolvedLabels = ResolvedLabels()) {
         self.context = context
-        labels.use(SpeakerLabels(mapping: context.speakers))
+        self.conventions = conventions
+        self.header = header
+        self.labels = labels
+        self.labels.use(SpeakerLabels(agent: header.agent, customer: header.customer, mapping: context.speakers))
     }
+
+    // MARK: - Warnings
 
     /// Records a warning.
     mutating func warn(_ line: Int?, _ message: String) {
@@ -35,6 +82,22 @@ struct CallAssembler {
         if warned.insert(key).inserted { warn(line, message) }
     }
 
+    // MARK: - Header and speakers
+
+    /// Records a header field (`# agent: 张丽`); the names it declares
+    /// resolve labels from now on.
+    mutating func declare(key: String, value: String, line: Int) {
+        var problems: [(line: Int, message: String)] = []
+        header.set(key: key, value: value, line: line) { problems.append(($0, $1)) }
+        for problem in problems { warn(problem.line, problem.message) }
+        labels.use(SpeakerLabels(agent: header.agent, customer: header.customer, mapping: context.speakers))
+    }
+
+    /// What a speaker label stands for.
+    mutating func resolve(_ label: String) -> ResolvedLabels.Resolution {
+        labels.resolve(label)
+    }
+
     /// The role of the first of `labels` that names one (a speaker may be
     /// named by an ID and a name); `nil` when none does.
     mutating func role(of labels: [String]) -> SpeakerRole? {
@@ -44,14 +107,34 @@ struct CallAssembler {
         return nil
     }
 
-    /// Adds a turn, ignoring an end time before its start (with a warning).
+    // MARK: - Turns
+
+    /// Adds a turn; a speaker without a role is read as other.
     mutating func add(label: String, role: SpeakerRole?, start: Double?, end: Double?, text: String, line: Int?) {
-        var end = end
-        if let start, let finish = end, finish < start {
-            warn(line, "turn ends before it starts; end time ignored")
-            end = nil
-        }
+        let end = checkedEnd(start: start, end: end, line: line)
         turns.append(Turn(role: role ?? .other, label: label, start: start, end: end, text: text, line: line ?? 0))
+    }
+
+    /// Continues the last turn's text on a new line.
+    mutating func continueLastTurn(_ text: String) {
+        let index = turns.count - 1
+        turns[index].text = turns[index].text.isEmpty ? text : turns[index].text + "\n" + text
+    }
+
+    /// Records a turn that cannot be used: its times are checked like every
+    /// turn's, and the call is rejected for `error` when it is finished (the
+    /// first such error is the one reported).
+    mutating func reject(turnAt line: Int?, start: Double?, end: Double?, because error: TranscriptError) {
+        _ = checkedEnd(start: start, end: end, line: line)
+        if rejection == nil { rejection = error }
+    }
+
+    /// The one check of a turn's times: an end before the start is ignored,
+    /// with a warning.
+    private mutating func checkedEnd(start: Double?, end: Double?, line: Int?) -> Double? {
+        guard let start, let end, end < start else { return end }
+        warn(line, "turn ends before it starts; end time ignored")
+        return nil
     }
 
     /// Orders the turns by start time (stable: turns starting together keep
@@ -61,31 +144,51 @@ struct CallAssembler {
         turns = turns.sortedByStart(\.start)
     }
 
-    /// The call as events: warnings, then the call; or warnings and an error.
+    // MARK: - Ending
+
+    /// Ends the call: its warnings, then the call; or its warnings and the
+    /// error that rejects it.
     ///
-    /// - Parameter line: the line where the call begins, when the form has lines.
-    mutating func finish(line: Int?) -> [ReadEvent] {
-        guard !turns.isEmpty else { return fail(.noTurns(line: line)) }
-        for turn in turns where turn.text.isEmpty {
-            warn(turn.line, "turn by \"\(turn.label)\" has no text")
+    /// - Parameters:
+    ///   - line: the line where the call begins, when the form has lines.
+    ///   - index: the call's position in its input.
+    mutating func finish(line: Int?, index: Int = 0, emit: (ReadEvent) throws -> Void) rethrows {
+        if let rejection { return try fail(rejection, emit: emit) }
+        guard !turns.isEmpty else { return try fail(.noTurns(line: line), emit: emit) }
+        if conventions.reportsTurnsWithoutText {
+            for turn in turns where turn.text.isEmpty {
+                warn(turn.line, "turn by \"\(turn.label)\" has no text")
+            }
         }
         var agent = header.agent
-        if agent == nil, let label = turns.first(where: { $0.role == .agent })?.label {
+        if conventions.namesAgentFromLabel, agent == nil, let label = turns.first(where: { $0.role == .agent })?.label {
             agent = SpeakerLabels.personName(in: label)
         }
         var call = Call(id: header.id ?? context.defaultID, agent: agent, customer: header.customer,
                         language: header.language(for: turns), metadata: header.metadata,
-                        source: Call.Source(path: context.source, line: line, index: 0), turns: turns)
-        var settled: [Diagnostic] = []
+                        source: Call.Source(path: context.source, line: line, index: index), turns: turns)
         SpeakerRoles.settle(&call, labels: labels.labels) { line, message in
-            settled.append(Diagnostic(.warning, source: context.source, line: line > 0 ? line : nil, message: message))
+            warn(line > 0 ? line : nil, message)
         }
-        return (diagnostics + settled).map(ReadEvent.diagnostic) + [.call(call)]
+        for diagnostic in diagnostics { try emit(.diagnostic(diagnostic)) }
+        try emit(.call(call))
     }
 
-    /// Warnings so far, then `error`.
-    func fail(_ error: TranscriptError) -> [ReadEvent] {
-        (diagnostics + [Diagnostic(error: error, source: context.source)]).map(ReadEvent.diagnostic)
+    /// Ends the call with `error`: the warnings so far, then the error.
+    func fail(_ error: TranscriptError, emit: (ReadEvent) throws -> Void) rethrows {
+        try abandon(emit: emit)
+        if conventions.namesRejectedCall {
+            let message = "call \(header.id ?? context.defaultID) rejected: \(error.message)"
+            try emit(.diagnostic(Diagnostic(.error, source: context.source, line: error.line, message: message)))
+        } else {
+            try emit(.diagnostic(Diagnostic(error: error, source: context.source)))
+        }
+    }
+
+    /// Gives the call up, the input having broken off: the warnings so far,
+    /// and no call (the reader says why).
+    func abandon(emit: (ReadEvent) throws -> Void) rethrows {
+        for diagnostic in diagnostics { try emit(.diagnostic(diagnostic)) }
     }
 }
 

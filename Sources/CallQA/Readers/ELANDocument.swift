@@ -26,17 +26,15 @@
 /// turn's time unknown.
 struct ELANDocument {
     let root: MarkupElement
-    let context: DocumentContext
 
-    /// The call, with warnings; or an error.
-    func read() -> [ReadEvent] {
-        var call = CallAssembler(context)
+    /// Reads the time slots and every tier's annotations into `call`.
+    func read(into call: inout CallAssembler) throws(TranscriptError) {
         let header = root.child("HEADER")
         switch header?["TIME_UNITS"] ?? "milliseconds" {
         case "milliseconds": break
         default:
-            return call.fail(.invalidForm(format: "ELAN", line: header?.line,
-                detail: "TIME_UNITS \"\(header?["TIME_UNITS"] ?? "")\" is not supported (ELAN writes milliseconds)"))
+            throw .invalidForm(format: "ELAN", line: header?.line,
+                detail: "TIME_UNITS \"\(header?["TIME_UNITS"] ?? "")\" is not supported (ELAN writes milliseconds)")
         }
         if let date = root["DATE"] { call.header.metadata["date"] = date }
         if let media = header?.child("MEDIA_DESCRIPTOR")?["MEDIA_URL"] { call.header.metadata["media"] = media }
@@ -61,7 +59,7 @@ struct ELANDocument {
 
         let tiers = root.children("TIER")
         guard !tiers.isEmpty else {
-            return call.fail(.invalidForm(format: "ELAN", line: root.line, detail: "the document has no <TIER>"))
+            throw .invalidForm(format: "ELAN", line: root.line, detail: "the document has no <TIER>")
         }
         var unaligned = 0
         for tier in tiers {
@@ -106,6 +104,5 @@ struct ELANDocument {
             call.warn(root.line, "\(counted(unaligned, "annotation")) without a time value: timing metrics need every turn timed")
         }
         call.sortByStart()
-        return call.finish(line: root.line)
     }
 }

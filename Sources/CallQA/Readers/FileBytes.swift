@@ -9,14 +9,22 @@ import Darwin
 /// Reads whole files and streams with plain POSIX calls: no Foundation
 /// overhead, and errors that name the cause.
 enum FileBytes {
-    /// Reads the first `prefix` bytes of a file, shows them to `wantsRest`,
-    /// and reads the rest only when it says so: one opening of the file.
-    static func contents(path: String, prefix: Int, wantsRest: ([UInt8]) -> Bool) throws(TranscriptError) -> [UInt8] {
+    /// Reads the first `prefix` bytes of an input, shows them to `wantsRest`,
+    /// and reads the rest only when it says so: one opening of a file.
+    /// Standard input, which cannot be read twice, is read whole at once, and
+    /// `wantsRest` is shown its first bytes all the same.
+    static func contents(of input: TranscriptInput, prefix: Int,
+                         wantsRest: (ArraySlice<UInt8>) -> Bool) throws(TranscriptError) -> [UInt8] {
+        guard case .file(let path) = input else {
+            let bytes = try drain(descriptor: 0)
+            _ = wantsRest(bytes.prefix(prefix))
+            return bytes
+        }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(reason: describe(errno)) }
         defer { close(descriptor) }
         let head = try drain(descriptor: descriptor, limit: prefix)
-        guard wantsRest(head), head.count == prefix else { return head }
+        guard wantsRest(head[...]), head.count == prefix else { return head }
         return head + (try drain(descriptor: descriptor))
     }
 

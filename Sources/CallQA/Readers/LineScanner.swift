@@ -20,28 +20,15 @@ enum LineScanner {
     /// …and at most this many words (`Customer (Mr. Liu)` has three).
     static let maximumLabelWords = 4
 
-    /// The line without leading and trailing white space (ASCII, no-break, ideographic).
-    static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var start = line.startIndex, end = line.endIndex
-        while start < end, let width = whitespaceWidth(line, at: start) { start += width }
-        while end > start {
-            if line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1; continue }
-            if end - start >= 2, line[end - 2] == 0xC2, line[end - 1] == 0xA0 { end -= 2; continue }
-            if end - start >= 3, line[end - 3] == 0xE3, line[end - 2] == 0x80, line[end - 1] == 0x80 { end -= 3; continue }
-            break
-        }
-        return line[start..<end]
-    }
-
     /// `# key: value` → (key, value); `nil` for a comment line without a key.
     static func header(_ line: ArraySlice<UInt8>) -> (key: String, value: String)? {
         var body = line
         while body.first == UInt8(ascii: "#") { body = body.dropFirst() }
-        body = trimmed(body)
+        body = WhitespaceBytes.trimmed(body)
         guard let (colon, width) = firstColon(in: body, limit: 48) else { return nil }
-        let key = trimmed(body[body.startIndex..<colon])
+        let key = WhitespaceBytes.trimmed(body[body.startIndex..<colon])
         guard !key.isEmpty, key.allSatisfy(isKeyByte) else { return nil }
-        let value = trimmed(body[(colon + width)...])
+        let value = WhitespaceBytes.trimmed(body[(colon + width)...])
         return (String(decoding: key, as: UTF8.self), String(decoding: value, as: UTF8.self))
     }
 
@@ -52,11 +39,12 @@ enum LineScanner {
         if rest.first == UInt8(ascii: "["), let close = rest.firstIndex(of: UInt8(ascii: "]")),
            let range = rest[(rest.startIndex + 1)..<close].withUnsafeBufferPointer({ Timestamp.range(utf8: $0[...]) }) {
             time = range
-            rest = trimmed(rest[(close + 1)...])
+            rest = WhitespaceBytes.trimmed(rest[(close + 1)...])
         }
         guard let label = labelEnd(in: rest) else { return TurnLine(time: time, label: nil, text: rest, fullText: rest) }
-        let name = trimmed(rest[rest.startIndex..<label.colon])
-        return TurnLine(time: time, label: name, text: trimmed(rest[(label.colon + label.width)...]), fullText: rest)
+        let name = WhitespaceBytes.trimmed(rest[rest.startIndex..<label.colon])
+        let text = WhitespaceBytes.trimmed(rest[(label.colon + label.width)...])
+        return TurnLine(time: time, label: name, text: text, fullText: rest)
     }
 
     /// Where the label's colon is, if the line starts with a label.
@@ -68,7 +56,7 @@ enum LineScanner {
         guard let first = line.first, first != UInt8(ascii: "#") else { return nil }
         guard let (colon, width) = firstColon(in: line, limit: maximumLabelBytes) else { return nil }
         let label = line[line.startIndex..<colon]
-        guard !trimmed(label).isEmpty else { return nil }
+        guard !WhitespaceBytes.trimmed(label).isEmpty else { return nil }
         if colon > line.startIndex, isDigit(line[colon - 1]), colon + width < line.endIndex,
            isDigit(line[colon + width]) {
             return nil
@@ -107,15 +95,6 @@ enum LineScanner {
             }
             index += 1
         }
-        return nil
-    }
-
-    /// The width in bytes of a white-space character at `index`, or `nil`.
-    private static func whitespaceWidth(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int? {
-        let byte = bytes[index]
-        if byte == 0x20 || byte == 0x09 { return 1 }
-        if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 { return 2 }
-        if byte == 0xE3, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
         return nil
     }
 

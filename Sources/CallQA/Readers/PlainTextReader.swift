@@ -40,27 +40,20 @@ public struct PlainTextReader: Sendable {
     ///   - bytes: the file's contents.
     ///   - source: the path to name in diagnostics and in ``Call/source``.
     ///   - defaultID: the call ID to use when the transcript has no `# call:` header.
-    /// - Returns: the call, then any warnings, as events; or an error event
-    ///   when the transcript cannot be read faithfully.
+    /// - Returns: any warnings, then the call, as events; or warnings and an
+    ///   error event when the transcript cannot be read faithfully.
     public func read(_ bytes: [UInt8], source: String, defaultID: String) -> [ReadEvent] {
-        var warnings: [Diagnostic] = []
-        do {
-            let text = try TextDecoding.utf8(bytes)
-            let call = try parse(text, source: source, defaultID: defaultID) { line, message in
-                warnings.append(Diagnostic(.warning, source: source, line: line, message: message))
-            }
-            return warnings.map(ReadEvent.diagnostic) + [.call(call)]
-        } catch {
-            return warnings.map(ReadEvent.diagnostic) + [.diagnostic(Diagnostic(error: error, source: source))]
-        }
+        events(reading: bytes, source: source, defaultID: defaultID)
     }
+}
 
-    private func parse(_ text: ArraySlice<UInt8>, source: String, defaultID: String,
-                       warn: (Int, String) -> Void) throws(TranscriptError) -> Call {
-        var header = CallHeader()
-        var labels = ResolvedLabels()
-        labels.use(SpeakerLabels(mapping: speakers))
-        var turns: [Turn] = []
+extension PlainTextReader: OneCallReading {
+    var conventions: CallAssembler.Conventions { .plainText }
+
+    /// Reads the headers and turns into `call`; returns the line the call
+    /// begins on (its first header or turn).
+    func readCall(_ bytes: [UInt8], into call: inout CallAssembler) throws(TranscriptError) -> Int? {
+        let text = try TextDecoding.utf8(bytes)
         var firstLine: Int?
         var lineNumber = 0
 
@@ -73,15 +66,14 @@ public struct PlainTextReader: Sendable {
             let line = text[lineStart..<lineEnd]
             lineStart = newline + 1
 
-            let content = LineScanner.trimmed(line)
+            let content = WhitespaceBytes.trimmed(line)
             if content.isEmpty { continue }
 
-            if turns.isEmpty {
+            if call.turns.isEmpty {
                 if content.first == UInt8(ascii: "#") {
                     if firstLine == nil { firstLine = lineNumber }
                     if let (key, value) = LineScanner.header(content) {
-                        header.set(key: key, value: value, line: lineNumber, warn: warn)
-                        labels.use(SpeakerLabels(agent: header.agent, customer: header.customer, mapping: speakers))
+                        call.declare(key: key, value: value, line: lineNumber)
                     }
                     continue
                 }
@@ -91,7 +83,7 @@ public struct PlainTextReader: Sendable {
             var speaker: (label: String, role: SpeakerRole)?
             if let labelBytes = parsed.label {
                 let label = String(decoding: labelBytes, as: UTF8.self)
-                let resolution = labels.resolve(label)
+                let resolution = call.resolve(label)
                 if let role = resolution.role {
                     speaker = (label, role)
                 } else if resolution.isSpeaker {
@@ -102,44 +94,19 @@ public struct PlainTextReader: Sendable {
                 }
             }
             if let speaker {
-                let times = validated(parsed.time, line: lineNumber, warn: warn)
-                turns.append(Turn(role: speaker.role, label: speaker.label, start: times?.start, end: times?.end,
-                                  text: String(decoding: parsed.text, as: UTF8.self), line: lineNumber))
+                call.add(label: speaker.label, role: speaker.role, start: parsed.time?.start, end: parsed.time?.end,
+                         text: String(decoding: parsed.text, as: UTF8.self), line: lineNumber)
                 if firstLine == nil { firstLine = lineNumber }
-            } else if let time = parsed.time, let previous = turns.last {
-                let times = validated(time, line: lineNumber, warn: warn)
-                turns.append(Turn(role: previous.role, label: previous.label, start: times?.start, end: times?.end,
-                                  text: String(decoding: parsed.text, as: UTF8.self), line: lineNumber))
-            } else if !turns.isEmpty {
-                let more = String(decoding: content, as: UTF8.self)
-                let index = turns.count - 1
-                turns[index].text = turns[index].text.isEmpty ? more : turns[index].text + "\n" + more
+            } else if let time = parsed.time, let previous = call.turns.last {
+                call.add(label: previous.label, role: previous.role, start: time.start, end: time.end,
+                         text: String(decoding: parsed.text, as: UTF8.self), line: lineNumber)
+            } else if !call.turns.isEmpty {
+                call.continueLastTurn(String(decoding: content, as: UTF8.self))
             } else {
                 throw .textBeforeFirstTurn(line: lineNumber)
             }
         }
-
-        if turns.isEmpty {
-            if firstLine == nil { throw .empty }
-            throw .noTurns(line: firstLine)
-        }
-        for turn in turns where turn.text.isEmpty {
-            warn(turn.line, "turn by \"\(turn.label)\" has no text")
-        }
-        let language = header.language(for: turns)
-        var call = Call(id: header.id ?? defaultID, agent: header.agent, customer: header.customer, language: language,
-                        metadata: header.metadata, source: Call.Source(path: source, line: firstLine ?? 1, index: 0),
-                        turns: turns)
-        SpeakerRoles.settle(&call, labels: labels.labels, warn: warn)
-        return call
-    }
-
-    private func validated(_ range: Timestamp.Range?, line: Int, warn: (Int, String) -> Void) -> Timestamp.Range? {
-        guard var range else { return nil }
-        if let end = range.end, end < range.start {
-            warn(line, "turn ends before it starts; end time ignored")
-            range.end = nil
-        }
-        return range
+        guard let firstLine else { throw .empty }
+        return firstLine
     }
 }

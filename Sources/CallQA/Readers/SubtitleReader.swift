@@ -53,9 +53,16 @@ public struct SubtitleReader: Sendable {
     ///   - defaultID: the call ID (caption files carry none).
     /// - Returns: warnings and the call; or warnings and an error.
     public func read(_ bytes: [UInt8], source: String, defaultID: String) -> [ReadEvent] {
-        var call = CallAssembler(DocumentContext(source: source, defaultID: defaultID, speakers: speakers))
-        let text: ArraySlice<UInt8>
-        do { text = try TextDecoding.utf8(bytes) } catch { return call.fail(error) }
+        events(reading: bytes, source: source, defaultID: defaultID)
+    }
+}
+
+extension SubtitleReader: OneCallReading {
+    var conventions: CallAssembler.Conventions { .document }
+
+    /// Reads every cue into `call`; the call begins on line 1.
+    func readCall(_ bytes: [UInt8], into call: inout CallAssembler) throws(TranscriptError) -> Int? {
+        let text = try TextDecoding.utf8(bytes)
         let lines = String(decoding: text, as: UTF8.self)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
@@ -64,7 +71,7 @@ public struct SubtitleReader: Sendable {
         if form == .webVTT {
             guard let first = lines.first, first.hasPrefix("WEBVTT"),
                   first.count == 6 || first.dropFirst(6).first == " " || first.dropFirst(6).first == "\t" else {
-                return call.fail(.invalidForm(format: "WebVTT", line: 1, detail: "the first line must be WEBVTT"))
+                throw .invalidForm(format: "WebVTT", line: 1, detail: "the first line must be WEBVTT")
             }
             // The header runs to the first blank line.
             while index < lines.count, !lines[index].trimmingWhitespace().isEmpty { index += 1 }
@@ -83,13 +90,13 @@ public struct SubtitleReader: Sendable {
             }
             // An identifier line (a cue number in SRT) may come before the timing line.
             guard let timingOffset = block.firstIndex(where: { $0.contains("-->") }), timingOffset <= blockStart + 1 else {
-                return call.fail(.invalidForm(format: form.rawValue, line: blockStart + 1,
-                    detail: "expected a cue timing line (\(form == .srt ? "00:00:01,000 --> 00:00:04,000" : "00:01.000 --> 00:04.000"))"))
+                throw .invalidForm(format: form.rawValue, line: blockStart + 1,
+                    detail: "expected a cue timing line (\(form == .srt ? "00:00:01,000 --> 00:00:04,000" : "00:01.000 --> 00:04.000"))")
             }
             let lineNumber = timingOffset + 1
             guard let times = Self.cueTimes(block[timingOffset]) else {
-                return call.fail(.invalidForm(format: form.rawValue, line: lineNumber,
-                    detail: "cannot read the cue timing \"\(block[timingOffset].trimmingWhitespace())\""))
+                throw .invalidForm(format: form.rawValue, line: lineNumber,
+                    detail: "cannot read the cue timing \"\(block[timingOffset].trimmingWhitespace())\"")
             }
             let payload = block[(timingOffset + 1)...]
             if payload.isEmpty {
@@ -105,7 +112,7 @@ public struct SubtitleReader: Sendable {
                 call.add(label: label, role: role, start: times.start, end: times.end, text: part.text, line: lineNumber)
             }
         }
-        return call.finish(line: 1)
+        return 1
     }
 
     /// The start and end of a timing line; settings after the end are ignored.

@@ -48,7 +48,7 @@ package enum Timestamp {
 
     /// Parses one time from UTF-8 bytes.
     static func seconds(utf8 text: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
-        let trimmed = TextBytes.trimmed(UnsafeBufferPointer(rebasing: text))[...]
+        let trimmed = WhitespaceBytes.trimmed(text)
         guard !trimmed.isEmpty else { return nil }
         var total = 0.0, fields = 0
         var fieldStart = trimmed.startIndex
@@ -106,30 +106,5 @@ package enum Timestamp {
 
     private static func pow10(_ exponent: Int) -> Double {
         (0..<exponent).reduce(1.0) { value, _ in value * 10 }
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs, line breaks and
-    /// ideographic (full-width) spaces.
-    func trimmingWhitespace() -> Substring {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isTranscriptWhitespace }) else {
-            return Substring()
-        }
-        let last = scalars.lastIndex(where: { !$0.isTranscriptWhitespace })!
-        return Substring(self[first...last])
-    }
-}
-
-extension Unicode.Scalar {
-    /// Spaces, tabs, line breaks, no-break and ideographic spaces.
-    var isTranscriptWhitespace: Bool {
-        switch value {
-        // Unicode's White_Space property, spelt out (a property look-up per
-        // scalar is slow), and the byte-order mark.
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: true
-        default: false
-        }
     }
 }

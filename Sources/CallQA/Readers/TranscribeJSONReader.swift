@@ -43,30 +43,42 @@ public struct TranscribeJSONReader: Sendable {
 
     /// Reads the call in a Transcribe or Contact Lens JSON file.
     public func read(_ bytes: [UInt8], source: String, defaultID: String) -> [ReadEvent] {
-        var call = CallAssembler(DocumentContext(source: source, defaultID: defaultID, speakers: speakers))
+        events(reading: bytes, source: source, defaultID: defaultID)
+    }
+}
+
+extension TranscribeJSONReader: OneCallReading {
+    var conventions: CallAssembler.Conventions { .document }
+
+    /// Reads the turns of either kind of file into `call`; JSON has no lines.
+    func readCall(_ bytes: [UInt8], into call: inout CallAssembler) throws(TranscriptError) -> Int? {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
         } catch {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "not valid JSON"
-            return call.fail(.invalidForm(format: Self.format, line: nil, detail: detail))
+            throw .invalidForm(format: Self.format, line: nil, detail: detail)
         }
         guard let object = root as? [String: Any] else {
-            return call.fail(.invalidForm(format: Self.format, line: nil, detail: "the top level is not an object"))
+            throw .invalidForm(format: Self.format, line: nil, detail: "the top level is not an object")
         }
         if let segments = object["Transcript"] as? [Any] {
-            return readSegments(segments, object: object, into: &call)
+            try readSegments(segments, object: object, into: &call)
+            return nil
         }
         if let results = object["results"] as? [String: Any] {
-            return readItems(results, object: object, into: &call)
+            try readItems(results, object: object, into: &call)
+            return nil
         }
-        return call.fail(.invalidForm(format: Self.format, line: nil,
-            detail: "neither 'results' (a transcription job) nor 'Transcript' (Contact Lens, Call Analytics) is present"))
+        throw .invalidForm(format: Self.format, line: nil,
+            detail: "neither 'results' (a transcription job) nor 'Transcript' (Contact Lens, Call Analytics) is present")
     }
 
     // MARK: - Contact Lens and Call Analytics
 
-    private func readSegments(_ segments: [Any], object: [String: Any], into call: inout CallAssembler) -> [ReadEvent] {
+    private func readSegments(_ segments: [Any], object: [String: Any], into call: inout CallAssembler)
+        throws(TranscriptError)
+    {
         if let language = object["LanguageCode"] as? String { setLanguage(language, into: &call) }
         if let job = object["JobName"] as? String { call.header.metadata["job"] = job }
         if let contact = (object["CustomerMetadata"] as? [String: Any])?["ContactId"] as? String {
@@ -82,13 +94,13 @@ public struct TranscribeJSONReader: Sendable {
         for (position, entry) in segments.enumerated() {
             let name = "Transcript[\(position)]"
             guard let segment = entry as? [String: Any] else {
-                return call.fail(.invalidForm(format: Self.format, line: nil, detail: "\(name) is not an object"))
+                throw .invalidForm(format: Self.format, line: nil, detail: "\(name) is not an object")
             }
             guard let content = segment["Content"] as? String else {
-                return call.fail(.invalidForm(format: Self.format, line: nil, detail: "\(name) has no 'Content'"))
+                throw .invalidForm(format: Self.format, line: nil, detail: "\(name) has no 'Content'")
             }
             guard let participant = (segment["ParticipantRole"] ?? segment["ParticipantId"]) as? String else {
-                return call.fail(.invalidForm(format: Self.format, line: nil, detail: "\(name) has no 'ParticipantId'"))
+                throw .invalidForm(format: Self.format, line: nil, detail: "\(name) has no 'ParticipantId'")
             }
             let label = roles[participant] ?? participant
             let start = Self.number(segment["BeginOffsetMillis"]).map { $0 / 1000 }
@@ -100,7 +112,6 @@ public struct TranscribeJSONReader: Sendable {
                      text: SpacedJoin.collapsingWhitespace(content), line: nil)
         }
         call.sortByStart()
-        return call.finish(line: nil)
     }
 
     // MARK: - Transcription jobs
@@ -113,13 +124,15 @@ public struct TranscribeJSONReader: Sendable {
         var speaker: String?
     }
 
-    private func readItems(_ results: [String: Any], object: [String: Any], into call: inout CallAssembler) -> [ReadEvent] {
+    private func readItems(_ results: [String: Any], object: [String: Any], into call: inout CallAssembler)
+        throws(TranscriptError)
+    {
         if let language = (results["language_code"] ?? object["language_code"]) as? String { setLanguage(language, into: &call) }
         if let job = object["jobName"] as? String { call.header.metadata["job"] = job }
         var words: [Word] = []
         if let items = results["items"] as? [Any], !items.isEmpty {
             guard let read = readWords(from: items, path: "results.items", into: &call) else {
-                return call.fail(.invalidForm(format: Self.format, line: nil, detail: "results.items holds an item that is not a word"))
+                throw .invalidForm(format: Self.format, line: nil, detail: "results.items holds an item that is not a word")
             }
             words = read
         } else if let channels = (results["channel_labels"] as? [String: Any])?["channels"] as? [Any] {
@@ -133,7 +146,7 @@ public struct TranscribeJSONReader: Sendable {
             }
         }
         guard !words.isEmpty else {
-            return call.fail(.invalidForm(format: Self.format, line: nil, detail: "results.items is empty: the job transcribed no words"))
+            throw .invalidForm(format: Self.format, line: nil, detail: "results.items is empty: the job transcribed no words")
         }
         attributeSpeakers(&words, results: results)
         if words.contains(where: { $0.speaker == nil && !$0.isPunctuation }) {
@@ -167,7 +180,6 @@ public struct TranscribeJSONReader: Sendable {
             if let end = word.end { current!.end = end }
         }
         close(into: &call)
-        return call.finish(line: nil)
     }
 
     private static func gap(from end: Double?, to start: Double?) -> Double {

@@ -28,11 +28,9 @@
 /// `<Event>`, `<Comment>` and `<Background>` are notes, not speech.
 struct TranscriberDocument {
     let root: MarkupElement
-    let context: DocumentContext
 
-    /// The call, with warnings; or an error.
-    func read() -> [ReadEvent] {
-        var call = CallAssembler(context)
+    /// Reads the speakers and every turn into `call`.
+    func read(into call: inout CallAssembler) throws(TranscriptError) {
         for key in ["lang", "language"] {
             guard let value = root[key] else { continue }
             var problem: String?
@@ -54,7 +52,7 @@ struct TranscriberDocument {
         }
         let episodes = root.children("Episode")
         guard !episodes.isEmpty else {
-            return call.fail(.invalidForm(format: "Transcriber", line: root.line, detail: "<Trans> holds no <Episode>"))
+            throw .invalidForm(format: "Transcriber", line: root.line, detail: "<Trans> holds no <Episode>")
         }
         for episode in episodes {
             for section in episode.children("Section") {
@@ -64,7 +62,6 @@ struct TranscriberDocument {
                 call.warnOnce("episode \(other.name)", other.line, "unknown element <\(other.name)> in <Episode> skipped")
             }
         }
-        return call.finish(line: root.line)
     }
 
     /// One `<Turn>`: a turn per `<Sync>` segment and speaker.

@@ -65,11 +65,11 @@ public enum TranscriptFormat: String, Sendable, Codable, Equatable, Hashable, Ca
     /// white space: without a byte-order mark, and every other byte of UTF-16.
     private static func asciiHead(_ prefix: some Collection<UInt8>) -> ArraySlice<UInt8> {
         var bytes = Array(prefix.prefix(512))
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.starts(with: TextDecoding.utf8Mark) { bytes.removeFirst(3) }
         // UTF-16 with a byte-order mark: keep every other byte of ASCII text.
-        if bytes.starts(with: [0xFF, 0xFE]) {
+        if bytes.starts(with: TextDecoding.utf16LittleEndianMark) {
             bytes = stride(from: 2, to: bytes.count, by: 2).map { bytes[$0] }
-        } else if bytes.starts(with: [0xFE, 0xFF]) {
+        } else if bytes.starts(with: TextDecoding.utf16BigEndianMark) {
             bytes = stride(from: 3, to: bytes.count, by: 2).map { bytes[$0] }
         }
         guard let start = bytes.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return [] }

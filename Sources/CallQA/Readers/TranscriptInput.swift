@@ -25,4 +25,9 @@ public enum TranscriptInput: Sendable, Equatable, Hashable, CustomStringConverti
             return String(name[..<dot])
         }
     }
+
+    /// The file's path; `nil` for standard input.
+    var path: String? {
+        if case .file(let path) = self { path } else { nil }
+    }
 }

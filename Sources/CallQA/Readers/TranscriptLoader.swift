@@ -107,69 +107,31 @@ public struct TranscriptLoader: Sendable {
     /// an error thrown by `body` stops the reading early.
     public func read(_ input: TranscriptInput, _ body: (ReadEvent) throws -> Void) rethrows {
         let source = input.description
-        let defaultID = input.defaultCallID
-        func fail(_ error: TranscriptError) throws { try body(.diagnostic(Diagnostic(error: error, source: source))) }
-
-        switch input {
-        case .standardInput:
-            let bytes: [UInt8]
-            do { bytes = try FileBytes.drain(descriptor: 0) } catch { return try fail(error) }
-            guard !bytes.isEmpty else { return try fail(.empty) }
-            let detected = format ?? TranscriptFormat.detect(prefix: bytes, path: "")
-            if detected == .xml {
-                if let offset = Self.binaryOffset(bytes) { return try fail(.binary(offset: offset)) }
-                for event in XMLTranscriptReader(bytes: bytes, source: source, defaultID: defaultID, speakers: speakers) {
-                    try body(event)
-                }
-            } else {
-                for event in events(reading: bytes, as: detected, source: source, defaultID: defaultID) { try body(event) }
+        // The form is told from the first bytes; a reader that streams files
+        // (XML) reads the rest itself, the others are handed the whole input.
+        var reader: any TranscriptReading = PlainTextReader(speakers: speakers)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.contents(of: input, prefix: Self.headLength) { head in
+                let form = format ?? TranscriptFormat.detect(prefix: head, path: input.path ?? "")
+                reader = form.reader(speakers: speakers)
+                return !reader.streamsFiles
             }
-
-        case .file(let path):
-            // Other forms are read whole at once; XML files are streamed by the
-            // XML reader, so only their first bytes are read here.
-            var detected = TranscriptFormat.text
-            let bytes: [UInt8]
-            do {
-                bytes = try FileBytes.contents(path: path, prefix: 4096) { head in
-                    detected = format ?? TranscriptFormat.detect(prefix: head, path: path)
-                    return detected != .xml
-                }
-            } catch {
-                return try fail(error)
-            }
-            guard !bytes.isEmpty else { return try fail(.empty) }
-            if detected == .xml {
-                if let offset = Self.binaryOffset(bytes) { return try fail(.binary(offset: offset)) }
-                for event in XMLTranscriptReader(path: path, source: source, defaultID: defaultID, speakers: speakers) {
-                    try body(event)
-                }
-            } else {
-                for event in events(reading: bytes, as: detected, source: source, defaultID: defaultID) { try body(event) }
-            }
+        } catch {
+            return try body(.diagnostic(Diagnostic(error: error, source: source)))
         }
+        guard !bytes.isEmpty else { return try body(.diagnostic(Diagnostic(error: .empty, source: source))) }
+        let handed = ReaderInput(bytes: bytes, file: reader.streamsFiles ? input.path : nil)
+        try reader.read(handed, source: source, defaultID: input.defaultCallID, emit: body)
     }
 
-    /// The events of an input held whole in memory, in any form but XML.
-    private func events(reading bytes: [UInt8], as format: TranscriptFormat, source: String, defaultID: String) -> [ReadEvent] {
-        switch format {
-        case .text, .xml: PlainTextReader(speakers: speakers).read(bytes, source: source, defaultID: defaultID)
-        case .vtt: SubtitleReader(.webVTT, speakers: speakers).read(bytes, source: source, defaultID: defaultID)
-        case .srt: SubtitleReader(.srt, speakers: speakers).read(bytes, source: source, defaultID: defaultID)
-        case .json: TranscribeJSONReader(speakers: speakers).read(bytes, source: source, defaultID: defaultID)
-        }
-    }
+    /// How many bytes of a file are read to tell its form.
+    private static let headLength = 4096
 
     /// Every call and diagnostic of one input, in order.
     public func events(from input: TranscriptInput) -> [ReadEvent] {
         var events: [ReadEvent] = []
         read(input) { events.append($0) }
         return events
-    }
-
-    /// Binary data in what should be XML; UTF-16 (with its byte-order mark) holds NUL bytes legitimately.
-    private static func binaryOffset(_ prefix: [UInt8]) -> Int? {
-        if prefix.starts(with: [0xFF, 0xFE]) || prefix.starts(with: [0xFE, 0xFF]) { return nil }
-        return TextDecoding.binaryOffset(in: prefix.prefix(TextDecoding.sniffLength))
     }
 }

@@ -47,8 +47,10 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     private var phase = Phase.prolog
     private var callCount = 0
     private var warnedOnce: Set<String> = []
-    /// The labels seen, resolved for the names the current call declares.
+    /// The labels seen, resolved for the names the last call declared.
     private var labels = ResolvedLabels()
+    /// The call being read: its warnings are kept with it until it ends.
+    private var call: CallAssembler?
     /// The text of the element being read, as UTF-8 (reused).
     private var textBytes: [UInt8] = []
     /// The call being read, to name in an error that cuts it short.
@@ -110,9 +112,13 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
                 readCall()
                 if phase != .finished { phase = .epilog }
             case "Trans":
-                readDocument { TranscriberDocument(root: $0, context: $1).read() }
+                readDocument { root, call throws(TranscriptError) in
+                    try TranscriberDocument(root: root).read(into: &call)
+                }
             case "ANNOTATION_DOCUMENT":
-                readDocument { ELANDocument(root: $0, context: $1).read() }
+                readDocument { root, call throws(TranscriptError) in
+                    try ELANDocument(root: root).read(into: &call)
+                }
             default: fail(.notATranscript(root: xml.name, line: xml.line))
             }
         case (.container, .element):
@@ -131,7 +137,7 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     private func advance() -> Bool {
         let moved = xml.read()
         for warning in xml.takeWarnings() {
-            queue.append(.diagnostic(Diagnostic(.warning, source: source, line: warning.line, message: warning.text)))
+            queueWarning(line: warning.line, warning.text)
         }
         if let failure = xml.failure {
             // The parser may meet an entity before the DOCTYPE node surfaces (its own
@@ -163,7 +169,11 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         if phase == .prolog { fail(.empty) } else { phase = .finished }
     }
 
+    /// Stops reading with `error`; the call being read is dropped, its
+    /// warnings so far come first.
     private func fail(_ error: TranscriptError) {
+        call?.abandon { queue.append($0) }
+        call = nil
         queue.append(.diagnostic(Diagnostic(error: error, source: source)))
         phase = .finished
     }
@@ -176,19 +186,20 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         let index = callCount
         callCount += 1
 
+        // The attributes' warnings come after the turns'.
         var header = CallHeader()
-        var warnings: [Diagnostic] = []
-        let warn: (Int, String) -> Void = { [source] line, message in
-            warnings.append(Diagnostic(.warning, source: source, line: line, message: message))
-        }
+        var headerWarnings: [(line: Int, message: String)] = []
         for (name, value) in xml.attributes {
-            header.set(key: name, value: value, line: callLine ?? 0, warn: warn)
+            header.set(key: name, value: value, line: callLine ?? 0) { headerWarnings.append(($0, $1)) }
         }
-        labels.use(SpeakerLabels(agent: header.agent, customer: header.customer, mapping: speakers))
+        let context = ReadContext(source: source, defaultID: index == 0 ? defaultID : "\(defaultID)#\(index + 1)",
+                                  speakers: speakers)
+        call = CallAssembler(context, conventions: .xmlCall, header: header, labels: labels)
         openCall = "call " + (header.id ?? "#\(index + 1)") + (callLine.map { " starting on line \($0)" } ?? "")
-        defer { openCall = nil }
-        var turns: [Turn] = []
-        var rejection: TranscriptError?
+        defer {
+            openCall = nil
+            call = nil
+        }
 
         if !xml.isEmptyElement {
             while true {
@@ -201,13 +212,9 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
                     continue
                 }
                 if xml.nameIs("turn") {
-                    guard let turn = readTurn() else { return }
-                    switch turn {
-                    case .success(let turn): turns.append(turn)
-                    case .failure(let error): rejection = rejection ?? error
-                    }
+                    guard readTurn() else { return }
                 } else if xml.nameIs("meta") {
-                    readMeta(into: &header)
+                    readMeta()
                 } else {
                     skipUnknown(in: "call")
                 }
@@ -215,32 +222,24 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             }
         }
 
-        queue.append(contentsOf: warnings.map(ReadEvent.diagnostic))
-        let id = header.id ?? (index == 0 ? defaultID : "\(defaultID)#\(index + 1)")
-        if let rejection {
-            queue.append(.diagnostic(Diagnostic(.error, source: source, line: rejection.line,
-                                                message: "call \(id) rejected: \(rejection.message)")))
-            return
-        }
-        guard !turns.isEmpty else {
-            queue.append(.diagnostic(Diagnostic(.error, source: source, line: callLine,
-                                                message: "call \(id) rejected: \(TranscriptError.noTurns(line: nil).message)")))
-            return
-        }
-        var call = Call(id: id, agent: header.agent, customer: header.customer,
-                        language: header.language(for: turns), metadata: header.metadata,
-                        source: Call.Source(path: source, line: callLine, index: index), turns: turns)
-        SpeakerRoles.settle(&call, labels: labels.labels) { line, message in queueWarning(line: line, message) }
-        queue.append(.call(call))
+        guard var call else { return }
+        self.call = nil
+        for warning in headerWarnings { call.warn(warning.line, warning.message) }
+        labels = call.labels
+        call.finish(line: callLine, index: index) { queue.append($0) }
     }
 
     // MARK: - Whole documents (Transcriber, ELAN)
 
-    /// Reads the root element whole and hands it to a form that makes the call.
-    private func readDocument(_ form: (MarkupElement, DocumentContext) -> [ReadEvent]) {
+    /// Reads the root element whole and hands it to a form that reads the
+    /// call's turns out of it; the call begins on the root's line.
+    private func readDocument(_ form: (MarkupElement, inout CallAssembler) throws(TranscriptError) -> Void) {
         guard let root = readElement() else { return }
         phase = .epilog
-        queue.append(contentsOf: form(root, DocumentContext(source: source, defaultID: defaultID, speakers: speakers)))
+        var call = CallAssembler(ReadContext(source: source, defaultID: defaultID, speakers: speakers),
+                                 conventions: .document)
+        do { try form(root, &call) } catch { return call.fail(error) { queue.append($0) } }
+        call.finish(line: root.line) { queue.append($0) }
     }
 
     /// The current element and everything inside it; `nil` when a fault stops the input first.
@@ -271,8 +270,8 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         return nil
     }
 
-    /// Reads a `<turn>`; `nil` when a fault stopped the input.
-    private func readTurn() -> Result<Turn, TranscriptError>? {
+    /// Reads a `<turn>` into the call; `false` when a fault stopped the input.
+    private func readTurn() -> Bool {
         let line = xml.line ?? 0
         var speaker: String?, label: String?, start: Double?, end: Double?
         xml.forEachAttribute { name, value in
@@ -299,20 +298,19 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         let nestedWarning: (String, Int?) -> Void = { [self] name, line in
             warnOnce("turn element \(name)", line: line, "unknown element <\(name)> inside <turn>: its text is kept")
         }
-        guard let text = readText(nested: nestedWarning) else { return nil }
+        guard let text = readText(nested: nestedWarning) else { return false }
 
-        if let startTime = start, let endTime = end, endTime < startTime {
-            queueWarning(line: line, "turn ends before it starts; end time ignored")
-            end = nil
+        guard let written = speaker ?? label else {
+            call?.reject(turnAt: line, start: start, end: end, because: .missingSpeaker(line: line))
+            return true
         }
-        guard let written = speaker ?? label else { return .failure(.missingSpeaker(line: line)) }
-        var role = labels.resolve(written).role
-        if role == nil, speaker != nil, let label { role = labels.resolve(label).role }
-        return .success(Turn(role: role ?? .other, label: label ?? written, start: start, end: end,
-                             text: text, line: line))
+        var role = call?.resolve(written).role
+        if role == nil, speaker != nil, let label { role = call?.resolve(label).role }
+        call?.add(label: label ?? written, role: role, start: start, end: end, text: text, line: line)
+        return true
     }
 
-    private func readMeta(into header: inout CallHeader) {
+    private func readMeta() {
         let line = xml.line ?? 0
         let name = xml.attributes.first { $0.name == "name" }?.value
         let text = readText(nested: { _, _ in }) ?? ""
@@ -320,7 +318,7 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             queueWarning(line: line, "<meta> without a 'name' attribute ignored")
             return
         }
-        header.metadata[name] = text
+        call?.header.metadata[name] = text
     }
 
     /// The text inside the current element, nested elements' text included,
@@ -334,7 +332,9 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         while advance() {
             switch xml.kind {
             case .endElement where xml.depth == depth:
-                return textBytes.withUnsafeBufferPointer { String(decoding: TextBytes.trimmed($0), as: UTF8.self) }
+                return textBytes.withUnsafeBufferPointer {
+                    String(decoding: WhitespaceBytes.trimmed($0), as: UTF8.self)
+                }
             case .text, .whitespace: xml.appendValue(to: &textBytes)
             case .element: nested(xml.name, xml.line)
             default: break
@@ -354,11 +354,39 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         }
     }
 
+    /// Queues a warning, or keeps it with the call being read.
     private func queueWarning(line: Int?, _ message: String) {
-        queue.append(.diagnostic(Diagnostic(.warning, source: source, line: line, message: message)))
+        if call != nil {
+            call?.warn(line, message)
+        } else {
+            queue.append(.diagnostic(Diagnostic(.warning, source: source, line: line, message: message)))
+        }
     }
 
     private func warnOnce(_ key: String, line: Int?, _ message: String) {
         if warnedOnce.insert(key).inserted { queueWarning(line: line, message) }
+    }
+}
+
+extension XMLTranscriptReader {
+    /// The XML form as ``TranscriptLoader`` reads it: a file streamed from
+    /// its path, or bytes held in memory (standard input).
+    struct Form: TranscriptReading {
+        /// Labels the user mapped to roles.
+        var speakers: SpeakerMapping
+
+        var streamsFiles: Bool { true }
+
+        func read(_ input: ReaderInput, source: String, defaultID: String, emit: (ReadEvent) throws -> Void) rethrows {
+            if let offset = TextDecoding.binaryOffset(inMarkup: input.bytes) {
+                return try emit(.diagnostic(Diagnostic(error: .binary(offset: offset), source: source)))
+            }
+            let reader = if let file = input.file {
+                XMLTranscriptReader(path: file, source: source, defaultID: defaultID, speakers: speakers)
+            } else {
+                XMLTranscriptReader(bytes: input.bytes, source: source, defaultID: defaultID, speakers: speakers)
+            }
+            for event in reader { try emit(event) }
+        }
     }
 }

@@ -132,14 +132,8 @@ struct CallAnalysis {
         let spoken = call.turns[turn]
         var source = spoken.text
         let (text, begin, length) = source.withUTF8 { utf8 in
-            // Scalars start at every byte that is not a UTF-8 continuation byte.
-            func scalars(_ range: Range<Int>) -> Int {
-                var count = 0
-                for index in range where utf8[index] & 0xC0 != 0x80 { count += 1 }
-                return count
-            }
-            return (String(decoding: UnsafeBufferPointer(rebasing: utf8[bytes]), as: UTF8.self),
-                    scalars(0..<bytes.lowerBound), scalars(bytes))
+            (String(decoding: UnsafeBufferPointer(rebasing: utf8[bytes]), as: UTF8.self),
+             UTF8Scalars.count(in: utf8[0..<bytes.lowerBound]), UTF8Scalars.count(in: utf8[bytes]))
         }
         return Evidence(turn: turn, speaker: spoken.role, start: spoken.start, text: text, phrase: phrase,
                         offsets: begin..<(begin + length))

@@ -52,7 +52,7 @@ public enum LanguageDetector {
         复復满滿帮幫联聯给給样樣么麼吗嗎难難处處报報开開门門东東车車长長业業与與专專网網线線贵貴买買\
         卖賣换換级級约約设設记記订訂讯訊该該语語总總员員运運进進远遠几幾听聽边邊气氣觉覺额額\
         账賬馈饋续續终終结結态態负負责責诉訴愿願谅諒声聲乐樂烦煩别別种種户戶专專决決证證据據双雙
-        """.unicodeScalars.filter { !$0.properties.isWhitespace })
+        """.unicodeScalars.filter { !$0.isTranscriptWhitespace })
     private static let simplifiedOnly: Set<UInt32> = Set(pairs.enumerated().filter { $0.offset % 2 == 0 }.map { $0.element.value })
     private static let traditionalOnly: Set<UInt32> = Set(pairs.enumerated().filter { $0.offset % 2 == 1 }.map { $0.element.value })
 }

@@ -59,7 +59,7 @@ public struct TextNormalizer: Sendable {
         for range in settled.sorted(by: { $0.lowerBound < $1.lowerBound }) + [0x10000...0x10000] {
             while value < min(range.lowerBound, 0x10000) {
                 if let scalar = Unicode.Scalar(value) {
-                    if scalar.properties.isWhitespace {
+                    if scalar.isTranscriptWhitespace {
                         table[Int(value)] = Self.space
                     } else if scalar.properties.changesWhenLowercased {
                         replace(value, with: Array(scalar.properties.lowercaseMapping.unicodeScalars))
@@ -131,24 +131,8 @@ public struct TextNormalizer: Sendable {
         }
 
         while index < count {
-            let lead = input[index]
             let start = index
-            var value: UInt32
-            var width: Int
-            if lead < 0x80 {
-                value = UInt32(lead)
-                width = 1
-            } else if lead < 0xE0 {
-                value = UInt32(lead & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F)
-                width = 2
-            } else if lead < 0xF0 {
-                value = UInt32(lead & 0x0F) << 12 | UInt32(input[index + 1] & 0x3F) << 6 | UInt32(input[index + 2] & 0x3F)
-                width = 3
-            } else {
-                value = UInt32(lead & 0x07) << 18 | UInt32(input[index + 1] & 0x3F) << 12
-                    | UInt32(input[index + 2] & 0x3F) << 6 | UInt32(input[index + 3] & 0x3F)
-                width = 4
-            }
+            let (value, width) = UTF8Scalars.decode(at: index, in: input)
             index += width
             let entry: UInt32 = value < 0x10000 ? table[Int(value)] : Self.supplementary(value)
             switch entry {
@@ -174,7 +158,7 @@ public struct TextNormalizer: Sendable {
     /// (``cased``).
     private static func supplementary(_ value: UInt32) -> UInt32 {
         guard let scalar = Unicode.Scalar(value) else { return 0 }
-        if scalar.properties.isWhitespace { return space }
+        if scalar.isTranscriptWhitespace { return space }
         return scalar.properties.changesWhenLowercased ? cased : 0
     }
 

@@ -19,7 +19,7 @@ extension Language {
     ///
     /// - Returns: what the tag says, or `nil` when it is not recognised.
     package static func parse(tag: String) -> Tag? {
-        let key = tag.trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = tag.trimmingWhitespace()
             .lowercased()
             .replacingOccurrences(of: "_", with: "-")
         if key.isEmpty { return nil }
