@@ -1,5 +1,5 @@
 import ArgumentParser
-import CallQACorpus
+import CallQATestSupport
 import CallQA
 import Foundation
 

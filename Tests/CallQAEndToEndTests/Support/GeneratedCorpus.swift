@@ -1,4 +1,4 @@
-import CallQACorpus
+import CallQATestSupport
 import Foundation
 
 /// Transcripts generated at test time (never committed) by the benchmarks'
