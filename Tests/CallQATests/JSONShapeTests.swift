@@ -139,7 +139,8 @@ struct JSONShapeTests {
         #expect(json == #"{"turn":2,"speaker":"customer","text":"x","phrase":"y"}"#)
         #expect(try JSONDecoder().decode(Evidence.self, from: Data(json.utf8)) == evidence)
         let placed = Evidence(turn: 0, speaker: .agent, start: 1.5, text: "x", phrase: "y", offsets: 3..<5)
-        #expect(try WriterEncoder().encode(placed) == #"{"turn":0,"speaker":"agent","start":1.5,"text":"x","phrase":"y","offsets":[3,5]}"#)
+        #expect(try WriterEncoder().encode(placed)
+                    == #"{"turn":0,"speaker":"agent","start":1.5,"text":"x","phrase":"y","offsets":[3,5]}"#)
     }
 
     @Test("Metrics of a call without them encode as available: false with the reason")

@@ -57,7 +57,8 @@ extension Scorecard: Codable {
         if let metrics {
             try container.encode(metrics, forKey: .metrics)
         } else {
-            try container.encode(ConversationMetrics.Unavailable(reason: metricsUnavailable ?? "not computed"), forKey: .metrics)
+            let unavailable = ConversationMetrics.Unavailable(reason: metricsUnavailable ?? "not computed")
+            try container.encode(unavailable, forKey: .metrics)
         }
     }
 }

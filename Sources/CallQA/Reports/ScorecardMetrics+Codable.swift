@@ -3,8 +3,8 @@
 
 extension ScorecardMetrics: Codable {
     private enum CodingKeys: String, CodingKey {
-        case available, duration, agentTalkShare, customerTalkShare, nonTalkShare, longestSilence, deadAir, interruptions
-        case rateUnit, agentRate, customerRate, paceRatio, responseLatency
+        case available, duration, agentTalkShare, customerTalkShare, nonTalkShare
+        case longestSilence, deadAir, interruptions, rateUnit, agentRate, customerRate, paceRatio, responseLatency
     }
     private enum DeadAirKeys: String, CodingKey { case seconds, count, silences }
     private enum InterruptionKeys: String, CodingKey { case count, list }

@@ -25,7 +25,8 @@ extension ScorecardMetrics {
         func rate(_ value: Double?) -> String { value.map { "\(JSONWriter.number(Scorer.rounded($0, places: 1))) \(rateUnit)" } ?? "n/a" }
         lines.append("speaking rate: agent \(rate(agentRate)), customer \(rate(customerRate))"
                      + " · pace ratio \(paceRatio.map { JSONWriter.number(Scorer.rounded($0, places: 2)) } ?? "n/a")")
-        if let mean = responseLatency.mean, let longest = responseLatency.longest, let turn = responseLatency.longestTurn {
+        if let mean = responseLatency.mean, let longest = responseLatency.longest,
+           let turn = responseLatency.longestTurn {
             lines.append("response latency: mean \(seconds(mean)), longest \(seconds(longest)) (turn \(turn))")
         }
         return lines
