@@ -10,6 +10,10 @@ import Testing
 /// that a recording run never passes by accident. Review the change with
 /// `git diff Tests/Fixtures/snapshots`. On a mismatch, the issue shows a line
 /// diff of the snapshot (`-`) against the output (`+`).
+///
+/// A snapshot is named after its command and its format: `.table`, `.csv`,
+/// `.md` — never an extension read as a transcript (`.txt`, `.xml`, `.json`,
+/// …), since tests and comparisons score `Tests/Fixtures` as a whole.
 enum Snapshot {
     /// The folder of snapshot files.
     static let folder = CLI.packageRoot.appendingPathComponent("Tests/Fixtures/snapshots")
