@@ -36,7 +36,7 @@ package struct ScoreCSV: Sendable {
     package static let agentMetricColumns = ["timedCalls", "agentTalkShare", "customerTalkShare", "longestSilence", "deadAir",
                                             "interruptions", "paceRatio", "responseLatency"]
 
-    private static func metricCells(_ metrics: ConversationMetrics?) -> [String] {
+    private static func metricCells(_ metrics: ScorecardMetrics?) -> [String] {
         guard let metrics else { return Array(repeating: "", count: metricColumns.count) }
         func number(_ value: Double?) -> String { value.map { JSONWriter.number(Scorer.rounded($0, places: 2)) } ?? "" }
         return [number(metrics.agentTalkShare), number(metrics.customerTalkShare), number(metrics.nonTalkShare),

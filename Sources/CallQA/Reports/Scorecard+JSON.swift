@@ -12,7 +12,7 @@ extension Scorecard {
     ///  "metrics": {"available": true, "duration": 65, …}}
     /// ```
     ///
-    /// `metrics` is written by ``ConversationMetrics/write(to:)``, or as
+    /// `metrics` is written by ``ScorecardMetrics/write(to:)``, or as
     /// `{"available": false, "reason": "…"}` when the call has no times.
     package func write(to json: inout JSONWriter) {
         json.object { json in

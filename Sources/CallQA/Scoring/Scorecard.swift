@@ -1,5 +1,9 @@
 /// How one call scored against one rubric, with the evidence for every verdict.
-public struct Scorecard: Sendable, Codable, Equatable {
+///
+/// Its `Codable` form is the call object of `callqa score --format json`
+/// and each line of `--format jsonl`, so the tool's output decodes as
+/// scorecards.
+public struct Scorecard: Sendable, Equatable {
     /// The call's ID.
     public var call: String
     /// Where the call was read from.
@@ -21,9 +25,27 @@ public struct Scorecard: Sendable, Codable, Equatable {
     /// Positive and negative wording the agent used.
     public var wording: WordingCount
     /// The call's conversation metrics, when its turns are timed.
-    public var metrics: ConversationMetrics?
+    public var metrics: ScorecardMetrics?
     /// Why ``metrics`` is missing, when it is.
     public var metricsUnavailable: String?
+
+    /// A scorecard from its parts; `metrics` are kept as scorecards carry them.
+    init(call: String, source: Call.Source, agent: String?, language: Language, rubric: RubricReference, score: Double,
+         passed: Bool, criticalFailures: [String], items: [ItemResult], wording: WordingCount,
+         metrics: ConversationMetrics?, metricsUnavailable: String?) {
+        self.call = call
+        self.source = source
+        self.agent = agent
+        self.language = language
+        self.rubric = rubric
+        self.score = score
+        self.passed = passed
+        self.criticalFailures = criticalFailures
+        self.items = items
+        self.wording = wording
+        self.metrics = metrics.map(ScorecardMetrics.init)
+        self.metricsUnavailable = metricsUnavailable
+    }
 
     /// The result for one item.
     public func item(_ id: String) -> ItemResult? {
@@ -83,6 +105,8 @@ public enum ItemStatus: String, Sendable, Codable, Equatable, Hashable, CaseIter
 }
 
 /// One item's verdict, points and evidence.
+///
+/// Its `Codable` form is an element of a scorecard's `items` in CallQA's JSON.
 public struct ItemResult: Sendable, Codable, Equatable {
     /// The item's ID.
     public var id: String
@@ -103,9 +127,17 @@ public struct ItemResult: Sendable, Codable, Equatable {
     public var missing: [String]
     /// The verdict in one sentence.
     public var note: String
+
+    /// The JSON field names, in the order CallQA writes them.
+    enum CodingKeys: String, CodingKey {
+        case id, title, status, points, max, critical, note, missing, evidence
+    }
 }
 
 /// Words from a turn that back a verdict.
+///
+/// Its `Codable` form is an element of an item's `evidence` in CallQA's JSON:
+/// `start` and `offsets` (a two-element array) are left out when unknown.
 public struct Evidence: Sendable, Codable, Equatable {
     /// The 0-based index of the turn in the call.
     public var turn: Int
@@ -129,5 +161,10 @@ public struct Evidence: Sendable, Codable, Equatable {
         self.text = text
         self.phrase = phrase
         self.offsets = offsets
+    }
+
+    /// The JSON field names, in the order CallQA writes them.
+    enum CodingKeys: String, CodingKey {
+        case turn, speaker, start, text, phrase, offsets
     }
 }
