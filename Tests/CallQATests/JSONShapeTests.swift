@@ -60,14 +60,14 @@ struct JSONShapeTests {
     func jsonlLines() throws {
         for card in Self.scored.cards {
             let line = ScoreJSONStream.line(card)
-            #expect(try WriterEncoder().encode(card) + "\n" == line, "\(card.call): encoding a scored call")
+            #expect(try WriterEncoder().encode(card) + "\n" == line, "\(card.callID): encoding a scored call")
             let decoded = try JSONDecoder().decode(Scorecard.self, from: Data(line.utf8))
-            #expect(try WriterEncoder().encode(decoded) + "\n" == line, "\(card.call): decoded and encoded again")
+            #expect(try WriterEncoder().encode(decoded) + "\n" == line, "\(card.callID): decoded and encoded again")
             #expect(decoded.items == card.items)
             #expect(decoded.metricsUnavailable == card.metricsUnavailable)
             // `callqa report` reads the same line into the same record.
             let record = try JSONDecoder().decode(ScoreRecord.self, from: Data(line.utf8))
-            #expect(record == ScoreRecord(decoded), "\(card.call)")
+            #expect(record == ScoreRecord(decoded), "\(card.callID)")
         }
     }
 
@@ -136,11 +136,12 @@ struct JSONShapeTests {
     func evidenceWithoutPlace() throws {
         let evidence = Evidence(turn: 2, speaker: .customer, start: nil, text: "x", phrase: "y")
         let json = try WriterEncoder().encode(evidence)
-        #expect(json == #"{"turn":2,"speaker":"customer","text":"x","phrase":"y"}"#)
+        #expect(json == #"{"turn":2,"speaker":"customer","text":"x","phrase":"y","kind":"quote"}"#)
         #expect(try JSONDecoder().decode(Evidence.self, from: Data(json.utf8)) == evidence)
-        let placed = Evidence(turn: 0, speaker: .agent, start: 1.5, text: "x", phrase: "y", offsets: 3..<5)
-        #expect(try WriterEncoder().encode(placed)
-                    == #"{"turn":0,"speaker":"agent","start":1.5,"text":"x","phrase":"y","offsets":[3,5]}"#)
+        let placed = Evidence(turn: 0, speaker: .agent, start: 1.5, text: "x", phrase: "y", kind: .rule, offsets: 3..<5)
+        let placedJSON = try WriterEncoder().encode(placed)
+        #expect(placedJSON == #"{"turn":0,"speaker":"agent","start":1.5,"text":"x","phrase":"y","kind":"rule","offsets":[3,5]}"#)
+        #expect(try JSONDecoder().decode(Evidence.self, from: Data(placedJSON.utf8)) == placed)
     }
 
     @Test("Metrics of a call without them encode as available: false with the reason")

@@ -49,7 +49,7 @@ package struct ScoreCSV: Sendable {
     package func row(for card: Scorecard) -> String {
         var statuses: [String: String] = [:]
         for item in card.items { statuses[item.id] = item.status.rawValue }
-        return row([card.call, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
+        return row([card.callID, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
                     card.rubric.version, card.rubric.sha256, JSONWriter.number(card.score), card.passed ? "true" : "false"]
                    + itemIDs.map { statuses[$0] ?? "" } + Self.metricCells(card.metrics))
     }

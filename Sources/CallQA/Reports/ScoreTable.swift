@@ -38,7 +38,7 @@ package struct ScoreTable: Sendable {
         let notMet = missed.isEmpty ? "—" : fitting(missed, in: max(10, width - lead))
         let result = card.passed ? style.apply(.green, pad("pass", 6)) : style.apply(.boldRed, pad("FAIL", 6))
         return pad(number(card.score), 7, right: true) + "  " + result + "  "
-            + DisplayWidth.fit(card.call, to: callWidth) + "  "
+            + DisplayWidth.fit(card.callID, to: callWidth) + "  "
             + DisplayWidth.fit(card.agent ?? AgentSummary.unknownAgent, to: agentWidth) + "  "
             + DisplayWidth.fit(card.rubric.id, to: rubricWidth) + "  " + notMet + "\n"
     }

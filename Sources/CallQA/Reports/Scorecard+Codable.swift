@@ -4,7 +4,7 @@
 extension Scorecard: Codable {
     /// The JSON field names, in the order CallQA writes them.
     private enum CodingKeys: String, CodingKey {
-        case call = "id"
+        case callID = "id"
         case source, agent, language
         case rubric, rubricVersion, rubricSha256
         case score, passed, criticalFailures, items, wording, metrics
@@ -16,7 +16,7 @@ extension Scorecard: Codable {
     /// ``metricsUnavailable``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        call = try container.decode(String.self, forKey: .call)
+        callID = try container.decode(String.self, forKey: .callID)
         source = try container.decode(Call.Source.self, forKey: .source)
         agent = try container.decodeIfPresent(String.self, forKey: .agent)
         language = try container.decode(Language.self, forKey: .language)
@@ -42,7 +42,7 @@ extension Scorecard: Codable {
     /// Encodes the object ``write(to:)`` writes.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(call, forKey: .call)
+        try container.encode(callID, forKey: .callID)
         try container.encode(source, forKey: .source)
         try container.encodeIfPresent(agent, forKey: .agent)
         try container.encode(language, forKey: .language)
