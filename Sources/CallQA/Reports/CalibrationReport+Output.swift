@@ -22,14 +22,14 @@ extension CalibrationReport {
                 + pad(percent(item.humanAgreement), 11) + "  " + pad(fixed(item.humanKappa), 11) + "\n"
         }
         output += "\ntotal score: \(total.calls) call\(total.calls == 1 ? "" : "s") · mean |difference| "
-            + (total.meanAbsoluteDifference.map { JSONWriter.number(Scorer.rounded($0, places: 1)) } ?? "—")
+            + (total.meanAbsoluteDifference.map { NumberText.shortest($0, places: 1) } ?? "—")
             + " · Pearson \(fixed(total.pearson)) · Spearman \(fixed(total.spearman)) · within ±10: \(percent(total.withinTen))"
             + " (target: over 85%)\n"
         if !disagreements.isEmpty {
             output += "\nLargest disagreements\n"
             for disagreement in disagreements {
-                output += "\n  \(disagreement.call)  machine \(JSONWriter.number(disagreement.machineScore))"
-                    + (disagreement.humanScore.map { "  human \(JSONWriter.number(Scorer.rounded($0, places: 1)))" } ?? "") + "\n"
+                output += "\n  \(disagreement.call)  machine \(NumberText.shortest(disagreement.machineScore))"
+                    + (disagreement.humanScore.map { "  human \(NumberText.shortest($0, places: 1))" } ?? "") + "\n"
                 for item in disagreement.items {
                     output += "    \(item.id): machine \(item.machine.rawValue), human \(item.human.map(\.rawValue).joined(separator: "/"))"
                         + " — \(item.note)\n"
@@ -45,7 +45,7 @@ extension CalibrationReport {
     /// The report as JSON: `labelledCalls`, `labelRows`, `evaluators`, `items`, `total`, `disagreements`, `errors`, `warnings`.
     public func json(diagnostics: [Diagnostic]) -> String {
         var json = JSONWriter(pretty: true)
-        func rounded(_ value: Double?) -> Double? { value.map { Scorer.rounded($0, places: 2) } }
+        func rounded(_ value: Double?) -> Double? { value.map { NumberText.rounded($0, places: 2) } }
         json.object { json in
             json.field("labelledCalls", labelledCalls)
             json.field("labelRows", labelRows)

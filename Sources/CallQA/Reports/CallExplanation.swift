@@ -274,6 +274,6 @@ public struct CallExplanation: Sendable {
     }
 
     func number(_ value: Double) -> String {
-        JSONWriter.number(Scorer.rounded(value, places: 2))
+        NumberText.shortest(value, places: 2)
     }
 }
