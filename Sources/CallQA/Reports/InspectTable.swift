@@ -39,8 +39,7 @@ package struct InspectTable: Sendable {
             + "  " + DisplayWidth.fit("role", to: roleWidth) + "  " + DisplayWidth.fit("label", to: labelWidth)
             + "  text\n"
         for (index, turn) in call.turns.enumerated() {
-            let number = String(index)
-            let prefix = "  " + String(repeating: " ", count: indexWidth - number.count) + number + "  "
+            let prefix = "  " + DisplayWidth.pad(String(index), to: indexWidth, alignment: .right) + "  "
                 + DisplayWidth.fit(times[index], to: timeWidth) + "  " + DisplayWidth.fit(turn.role.rawValue, to: roleWidth)
                 + "  " + DisplayWidth.fit(turn.label, to: labelWidth) + "  "
             let lines = DisplayWidth.wrap(turn.text, width: textWidth)

@@ -1,5 +1,4 @@
 extension RubricComparison {
-    private static func percent(_ share: Double?) -> String { share.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
     private static func signed(_ value: Double) -> String {
         let rounded = NumberText.rounded(value, places: 1)
         return (rounded > 0 ? "+" : rounded < 0 ? "−" : "±") + NumberText.shortest(abs(rounded))
@@ -13,7 +12,7 @@ extension RubricComparison {
         var output = "Comparing \(first.name) → \(second.name) on \(calls) call\(calls == 1 ? "" : "s")"
             + (sameRubric ? " (versions of one rubric: items matched by id)" : " (different rubrics: summary only)") + "\n"
         output += "mean score \(NumberText.shortest(meanBefore)) → \(NumberText.shortest(meanAfter)) (\(Self.signed(meanAfter - meanBefore)))"
-            + " · pass rate \(Self.percent(passRateBefore)) → \(Self.percent(passRateAfter))\n"
+            + " · pass rate \(NumberText.percent(passRateBefore)) → \(NumberText.percent(passRateAfter))\n"
         if !addedItems.isEmpty { output += "items added: \(addedItems.joined(separator: ", "))\n" }
         if !removedItems.isEmpty { output += "items removed: \(removedItems.joined(separator: ", "))\n" }
 
@@ -21,8 +20,10 @@ extension RubricComparison {
         output += "\n" + DisplayWidth.fit("item", to: idWidth) + "   before    after   change\n"
         for item in items {
             let change = item.before.flatMap { old in item.after.map { Self.signed(($0 - old) * 100) + " pts" } } ?? ""
-            output += DisplayWidth.fit(item.id, to: idWidth) + "  " + pad(Self.percent(item.before), 7) + "  "
-                + pad(Self.percent(item.after), 7) + "  " + pad(change, 9) + "\n"
+            output += DisplayWidth.fit(item.id, to: idWidth)
+                + "  " + DisplayWidth.pad(NumberText.percent(item.before), to: 7, alignment: .right)
+                + "  " + DisplayWidth.pad(NumberText.percent(item.after), to: 7, alignment: .right)
+                + "  " + DisplayWidth.pad(change, to: 9, alignment: .right) + "\n"
         }
 
         if sameRubric {
@@ -44,8 +45,10 @@ extension RubricComparison {
         let agentWidth = min(20, max(5, agents.map { DisplayWidth.of($0.agent) }.max() ?? 0))
         output += "\n" + DisplayWidth.fit("agent", to: agentWidth) + "   before    after   change   rank\n"
         for agent in agents {
-            output += DisplayWidth.fit(agent.agent, to: agentWidth) + "  " + pad(NumberText.shortest(agent.before), 7) + "  "
-                + pad(NumberText.shortest(agent.after), 7) + "  " + pad(Self.signed(agent.after - agent.before), 7) + "   "
+            output += DisplayWidth.fit(agent.agent, to: agentWidth)
+                + "  " + DisplayWidth.pad(NumberText.shortest(agent.before), to: 7, alignment: .right)
+                + "  " + DisplayWidth.pad(NumberText.shortest(agent.after), to: 7, alignment: .right)
+                + "  " + DisplayWidth.pad(Self.signed(agent.after - agent.before), to: 7, alignment: .right) + "   "
                 + (agent.rankBefore == agent.rankAfter ? "\(agent.rankBefore)" : "\(agent.rankBefore) → \(agent.rankAfter)") + "\n"
         }
         output += moved.isEmpty ? "no agent changes rank\n" : "\(moved.count) agent\(moved.count == 1 ? "" : "s") change rank\n"
@@ -55,11 +58,11 @@ extension RubricComparison {
     /// The comparison as Markdown.
     public func markdown() -> String {
         var output = "# \(first.name) → \(second.name)\n\n\(calls) calls · mean score \(NumberText.shortest(meanBefore)) → "
-            + "\(NumberText.shortest(meanAfter)) · pass rate \(Self.percent(passRateBefore)) → \(Self.percent(passRateAfter))\n"
+            + "\(NumberText.shortest(meanAfter)) · pass rate \(NumberText.percent(passRateBefore)) → \(NumberText.percent(passRateAfter))\n"
         if !addedItems.isEmpty { output += "\nItems added: \(addedItems.map { "`\($0)`" }.joined(separator: ", "))\n" }
         if !removedItems.isEmpty { output += "\nItems removed: \(removedItems.map { "`\($0)`" }.joined(separator: ", "))\n" }
         output += "\n## Items\n\n| item | before | after |\n| --- | --: | --: |\n"
-        for item in items { output += "| `\(item.id)` | \(Self.percent(item.before)) | \(Self.percent(item.after)) |\n" }
+        for item in items { output += "| `\(item.id)` | \(NumberText.percent(item.before)) | \(NumberText.percent(item.after)) |\n" }
         if sameRubric {
             output += "\n## Calls that changed\n"
             if changes.isEmpty { output += "\nNone.\n" }
@@ -147,9 +150,5 @@ extension RubricComparison {
             }
         }
         return json.text + "\n"
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
     }
 }

@@ -1,6 +1,23 @@
-/// How many terminal columns text takes: Han, kana, Hangul and full-width
-/// forms take two, most other characters one.
+/// Text in terminal columns, as every text table lays it out: how many
+/// columns text takes (Han, kana, Hangul and full-width forms two, marks
+/// none, most other characters one), and text padded, cut or wrapped to a
+/// number of columns.
+///
+/// ```swift
+/// DisplayWidth.of("张丽")                           // 4
+/// DisplayWidth.pad("张丽", to: 6)                   // "张丽  "
+/// DisplayWidth.pad("87%", to: 6, alignment: .right) // "   87%"
+/// DisplayWidth.fit("zh-model-001-long", to: 8)      // "zh-mode…"
+/// ```
 enum DisplayWidth {
+    /// Which side of a column text keeps to.
+    enum Alignment {
+        /// Text first, then the padding: names, ids, labels.
+        case left
+        /// The padding first, then the text: numbers.
+        case right
+    }
+
     /// The columns `text` takes.
     static func of<S: StringProtocol>(_ text: S) -> Int {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
@@ -15,6 +32,13 @@ enum DisplayWidth {
         default: break
         }
         return UnicodeFacts.isDoubleWidth(scalar) ? 2 : 1
+    }
+
+    /// `text` padded with spaces to `width` columns, on the side `alignment`
+    /// says; text already as wide or wider is left as it is.
+    static func pad<S: StringProtocol>(_ text: S, to width: Int, alignment: Alignment = .left) -> String {
+        let gap = String(repeating: " ", count: max(0, width - of(text)))
+        return alignment == .left ? String(text) + gap : gap + String(text)
     }
 
     /// `text` padded with spaces to `width` columns, or cut to fit with `…`.
