@@ -5,8 +5,9 @@
 //
 //     swift Scripts/generate-compatibility-table.swift > Sources/CallQA/Text/CompatibilityMapping.swift
 //
-// The blocks must be those of `CompatibilityMapping.blocks`; a test checks the
-// table against Foundation at run time.
+// The blocks must be those of `CompatibilityMapping.blocks` (written there with
+// the names `UnicodeFacts` gives the CJK ones); a test checks the table against
+// Foundation at run time.
 import Foundation
 
 let blocks: [ClosedRange<UInt32>] = [
@@ -61,9 +62,11 @@ print("""
 enum CompatibilityMapping {
     /// The blocks the table covers, every scalar in them considered.
     static let blocks: [ClosedRange<UInt32>] = [
-        0x80...0x24F, 0x2B0...0x2FF, 0x370...0x3FF, 0x1D2C...0x1DBF, 0x2000...0x206F, 0x2070...0x218F,
-        0x2460...0x24FF, 0x2E80...0x2FDF, 0x3000...0x303F, 0x3130...0x318F, 0x3200...0x33FF, 0xF900...0xFAFF,
-        0xFB00...0xFB4F, 0xFE10...0xFE6F, 0xFE70...0xFEFF, 0xFF00...0xFFEF,
+        0x80...0x24F, 0x2B0...0x2FF, 0x370...0x3FF, 0x1D2C...0x1DBF, UnicodeFacts.generalPunctuation,
+        0x2070...0x218F, 0x2460...0x24FF, UnicodeFacts.cjkRadicals, UnicodeFacts.cjkSymbolsAndPunctuation,
+        UnicodeFacts.hangulCompatibilityJamo, UnicodeFacts.enclosedCJKAndCompatibility,
+        UnicodeFacts.cjkCompatibilityIdeographs, 0xFB00...0xFB4F, 0xFE10...0xFE6F, 0xFE70...0xFEFF,
+        UnicodeFacts.halfwidthAndFullwidthForms,
     ]
 
     /// The entries.

@@ -89,26 +89,7 @@ struct RubricTestCommand: ParsableCommand {
                 run.fail(error.description)
                 continue
             }
-            for outcome in tests.failures {
-                let testCase = outcome.testCase
-                run.write("FAIL \(testCase.source):\(testCase.line): \(testCase.name) — \(outcome.item): expected "
-                          + "\(outcome.expected.rawValue), got \(outcome.actual.status.rawValue): \(outcome.actual.note)\n")
-                for evidence in outcome.actual.evidence {
-                    run.write("       turn \(evidence.turn) \(evidence.speaker.rawValue): \"\(evidence.text)\" (\(evidence.phrase))\n")
-                }
-            }
-            run.write("\(rubric.id) \(rubric.version): \(Set(tests.outcomes.map(\.testCase.name)).count) cases, "
-                      + "\(tests.outcomes.count) verdicts, \(tests.failures.count) failed\n")
-            let width = max(4, tests.items.map(\.id.count).max() ?? 0)
-            run.write("  " + "item".padding(toLength: width, withPad: " ", startingAt: 0) + "  cases   TP   FP   TN   FN  precision  recall\n")
-            for item in tests.items {
-                func share(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
-                func column(_ text: String, _ size: Int) -> String { String(repeating: " ", count: max(0, size - text.count)) + text }
-                run.write("  " + item.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + column(String(item.cases), 5)
-                          + column(String(item.truePositives), 5) + column(String(item.falsePositives), 5)
-                          + column(String(item.trueNegatives), 5) + column(String(item.falseNegatives), 5)
-                          + column(share(item.precision), 11) + column(share(item.recall), 8) + "\n")
-            }
+            run.write(tests.text(rubric: rubric))
             if !tests.failures.isEmpty { run.markFailed() }
         }
         try run.finish()

@@ -132,7 +132,7 @@ struct ScoreCommand: ParsableCommand {
             let lowest = perCall ? summary.lowestScore : agents.map(\.mean).min()
             if let lowest, lowest < failUnder {
                 let what = perCall ? "a call" : "an agent"
-                StandardError.write("callqa: \(what) scored \(lowest), below --fail-under \(JSONWriter.number(failUnder))\n")
+                StandardError.write("callqa: \(what) scored \(lowest), below --fail-under \(NumberText.shortest(failUnder))\n")
                 throw ExitCode(ExitStatus.belowThreshold)
             }
         }

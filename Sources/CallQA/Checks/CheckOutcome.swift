@@ -20,14 +20,3 @@ struct CheckOutcome {
                             missing: missing, note: note)
     }
 }
-
-/// A count with its noun: "1 turn", "3 turns".
-func counted(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
-    "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
-}
-
-/// Phrases quoted for a note: `"a", "b"`, at most `limit` of them.
-func quoted(_ phrases: [String], limit: Int = 3) -> String {
-    let shown = phrases.prefix(limit).map { "\"\($0)\"" }.joined(separator: ", ")
-    return phrases.count > limit ? shown + ", …" : shown
-}

@@ -47,7 +47,7 @@ extension HoldCheck: CheckKind {
         guard let metrics = found.metrics else { return found.unavailable! }
         let holds = metrics.silences.filter { $0.duration >= minimumSilence }
         guard !holds.isEmpty else {
-            return .notApplicable("no silence of \(JSONWriter.number(minimumSilence)) s or more")
+            return .notApplicable("no silence of \(NumberText.shortest(minimumSilence)) s or more")
         }
         let call = analysis.call
         let agentTurns = analysis.turns(by: .agent)
@@ -56,7 +56,7 @@ extension HoldCheck: CheckKind {
         var problems: [String] = []
         var done = 0
         for hold in holds {
-            let span = "\(clockTime(hold.start))–\(clockTime(hold.end)) (\(JSONWriter.number(Scorer.rounded(hold.duration, places: 1))) s)"
+            let span = "\(ClockText.text(hold.start))–\(ClockText.text(hold.end)) (\(NumberText.seconds(hold.duration)))"
             // The agent's last turn ending by the silence's start, and first starting from its end.
             let before = agentTurns.last { (call.turns[$0].end ?? .infinity) <= hold.start + 1e-9 }
             let after = agentTurns.first { (call.turns[$0].start ?? -.infinity) >= hold.end - 1e-9 }
@@ -67,7 +67,7 @@ extension HoldCheck: CheckKind {
                     evidence.append(analysis.evidence(said, inTurn: turn))
                     done += 1
                 } else {
-                    missing.append("\(group.name) \(side) the silence \(side == "before" ? "at" : "ending") \(clockTime(time))")
+                    missing.append("\(group.name) \(side) the silence \(side == "before" ? "at" : "ending") \(ClockText.text(time))")
                     parts.append("no \(group.name) \(side) it")
                 }
             }
@@ -75,7 +75,7 @@ extension HoldCheck: CheckKind {
         }
         let share = Double(done) / Double(holds.count * 2)
         let note = problems.isEmpty
-            ? "\(counted(holds.count, "hold")) of \(JSONWriter.number(minimumSilence)) s or more, each asked for and thanked for"
+            ? "\(counted(holds.count, "hold")) of \(NumberText.shortest(minimumSilence)) s or more, each asked for and thanked for"
             : problems.joined(separator: "; ")
         return .graded(share: share, partialCredit: partialCredit, evidence: evidence, missing: missing, note: note)
     }

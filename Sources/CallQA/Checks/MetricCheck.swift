@@ -46,7 +46,7 @@ extension MetricCheck: CheckKind {
             return nil
         }
         if let minimum, let maximum, minimum > maximum {
-            parser.reader.problem(site.node, "'min' (\(JSONWriter.number(minimum))) is above 'max' (\(JSONWriter.number(maximum)))")
+            parser.reader.problem(site.node, "'min' (\(NumberText.shortest(minimum))) is above 'max' (\(NumberText.shortest(maximum)))")
             return nil
         }
         guard let metric else { return nil }
@@ -96,12 +96,12 @@ extension MetricCheck: CheckKind {
     private func detail(_ metrics: ConversationMetrics) -> String {
         switch metric {
         case .interruptions where !metrics.interruptions.isEmpty:
-            "; at " + metrics.interruptions.map { "\(clockTime($0.at)) (turn \($0.turn), \(JSONWriter.number(Scorer.rounded($0.overlap, places: 1))) s over the customer)" }
+            "; at " + metrics.interruptions.map { "\(ClockText.text($0.at)) (turn \($0.turn), \(NumberText.seconds($0.overlap)) over the customer)" }
                 .joined(separator: ", ")
         case .longestSilence:
-            metrics.longestSilence.map { "; \(clockTime($0.start))–\(clockTime($0.end)) after turn \($0.afterTurn)" } ?? ""
+            metrics.longestSilence.map { "; \(ClockText.text($0.start))–\(ClockText.text($0.end)) after turn \($0.afterTurn)" } ?? ""
         case .deadAir where !metrics.deadAir.isEmpty:
-            "; " + metrics.deadAir.map { "\(clockTime($0.start))–\(clockTime($0.end))" }.joined(separator: ", ")
+            "; " + metrics.deadAir.map { "\(ClockText.text($0.start))–\(ClockText.text($0.end))" }.joined(separator: ", ")
         case .paceRatio:
             "; agent \(metric(.agentRate, metrics)), customer \(metric(.customerRate, metrics))"
         case .longestResponseLatency:
@@ -121,19 +121,19 @@ extension MetricCheck: CheckKind {
         switch metric {
         case .interruptions:
             return metrics.interruptions.map {
-                analysis.evidence(wholeTurn: $0.turn, phrase: "interruption: \(JSONWriter.number(Scorer.rounded($0.overlap, places: 1))) s over the customer")
+                analysis.evidence(wholeTurn: $0.turn, phrase: "interruption: \(NumberText.seconds($0.overlap)) over the customer")
             }
         case .longestSilence:
             return metrics.longestSilence.map {
-                [analysis.evidence(wholeTurn: $0.beforeTurn, phrase: "after \(JSONWriter.number(Scorer.rounded($0.duration, places: 1))) s of silence")]
+                [analysis.evidence(wholeTurn: $0.beforeTurn, phrase: "after \(NumberText.seconds($0.duration)) of silence")]
             } ?? []
         case .deadAir:
             return metrics.deadAir.map {
-                analysis.evidence(wholeTurn: $0.beforeTurn, phrase: "after \(JSONWriter.number(Scorer.rounded($0.duration, places: 1))) s of dead air")
+                analysis.evidence(wholeTurn: $0.beforeTurn, phrase: "after \(NumberText.seconds($0.duration)) of dead air")
             }
         case .longestResponseLatency:
             return metrics.longestResponse.map {
-                [analysis.evidence(wholeTurn: $0.turn, phrase: "answered after \(JSONWriter.number(Scorer.rounded($0.latency, places: 1))) s")]
+                [analysis.evidence(wholeTurn: $0.turn, phrase: "answered after \(NumberText.seconds($0.latency))")]
             } ?? []
         default:
             return []

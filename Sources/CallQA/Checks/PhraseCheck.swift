@@ -107,8 +107,8 @@ extension PhraseCheck: CheckKind {
         case nil: "the \(speaker.rawValue)'s \(CallAnalysis.turnCount(turnCount))"
         case .firstTurns(let count)?: "the \(speaker.rawValue)'s first \(CallAnalysis.turnCount(count))"
         case .lastTurns(let count)?: "the \(speaker.rawValue)'s last \(CallAnalysis.turnCount(count))"
-        case .firstSeconds(let seconds, _)?: "the first \(JSONWriter.number(seconds)) s"
-        case .lastSeconds(let seconds, _)?: "the last \(JSONWriter.number(seconds)) s"
+        case .firstSeconds(let seconds, _)?: "the first \(NumberText.shortest(seconds)) s"
+        case .lastSeconds(let seconds, _)?: "the last \(NumberText.shortest(seconds)) s"
         }
     }
 }

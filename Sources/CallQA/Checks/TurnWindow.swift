@@ -65,13 +65,13 @@ extension CallAnalysis {
             return (Array(all.suffix(count)), nil)
         case .firstSeconds(let seconds, let fallback):
             guard call.isTimed else {
-                return (Array(all.prefix(fallback)), "no timestamps: the \(role.rawValue)'s first \(Self.turnCount(fallback)) stood in for the first \(JSONWriter.number(seconds)) s")
+                return (Array(all.prefix(fallback)), "no timestamps: the \(role.rawValue)'s first \(Self.turnCount(fallback)) stood in for the first \(NumberText.shortest(seconds)) s")
             }
             let origin = call.turns.compactMap(\.start).min() ?? 0
             return (all.filter { call.turns[$0].start! - origin < seconds }, nil)
         case .lastSeconds(let seconds, let fallback):
             guard call.isTimed else {
-                return (Array(all.suffix(fallback)), "no timestamps: the \(role.rawValue)'s last \(Self.turnCount(fallback)) stood in for the last \(JSONWriter.number(seconds)) s")
+                return (Array(all.suffix(fallback)), "no timestamps: the \(role.rawValue)'s last \(Self.turnCount(fallback)) stood in for the last \(NumberText.shortest(seconds)) s")
             }
             let end = call.turns.map { $0.end ?? $0.start! }.max() ?? 0
             return (all.filter { (call.turns[$0].end ?? call.turns[$0].start!) > end - seconds }, nil)

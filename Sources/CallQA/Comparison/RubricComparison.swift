@@ -76,7 +76,7 @@ public struct RubricComparison: Sendable, Equatable {
         self.first = RubricReference(first)
         self.second = RubricReference(second)
         calls = pairs.count
-        func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : Scorer.rounded(values.reduce(0, +) / Double(values.count), places: 1) }
+        func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : NumberText.rounded(values.reduce(0, +) / Double(values.count), places: 1) }
         meanBefore = mean(pairs.map(\.before.score))
         meanAfter = mean(pairs.map(\.after.score))
         passRateBefore = pairs.isEmpty ? 0 : Double(pairs.filter(\.before.passed).count) / Double(pairs.count)

@@ -10,24 +10,16 @@ enum ScalarClass {
             return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
                 || value == 0x5F || value == 0x27
         }
-        if isUnspacedScript(scalar) { return false }
-        // General and CJK punctuation, common beside Chinese text: no letters there.
-        if (0x2000...0x206F).contains(value) || (0x3000...0x3004).contains(value) || (0x3008...0x3020).contains(value) {
-            return false
-        }
+        if isUnspacedScript(scalar) || UnicodeFacts.isPunctuationWithoutLetters(scalar) { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    /// Han, kana and other characters of scripts written without spaces:
-    /// phrases in them match as plain substrings.
+    /// Han, kana and other characters of scripts written without spaces
+    /// (``UnicodeFacts/isWrittenWithoutSpaces(_:)``): phrases in them match
+    /// as plain substrings.
+    @inline(__always)
     static func isUnspacedScript(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x2E80...0x2FDF, 0x3040...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xF900...0xFAFF, 0x20000...0x3FFFF:
-            true
-        default:
-            false
-        }
+        UnicodeFacts.isWrittenWithoutSpaces(scalar)
     }
 
     /// Punctuation that ends a clause: a negation does not reach across it.

@@ -44,11 +44,11 @@ public enum ConversationMetric: String, Sendable, Equatable, Hashable, CaseItera
     /// A value with its unit, for notes: `32 s`, `41.5%`, `2`, `1.12`.
     public func describe(_ value: Double, in metrics: ConversationMetrics) -> String {
         switch self {
-        case .agentTalkShare, .customerTalkShare, .nonTalkShare: "\(JSONWriter.number(Scorer.rounded(value, places: 1)))%"
-        case .longestSilence, .deadAir, .responseLatency, .longestResponseLatency: "\(JSONWriter.number(Scorer.rounded(value, places: 1))) s"
-        case .interruptions: JSONWriter.number(value)
-        case .agentRate, .customerRate: "\(JSONWriter.number(Scorer.rounded(value, places: 1))) \(metrics.rateUnit)"
-        case .paceRatio: JSONWriter.number(Scorer.rounded(value, places: 2))
+        case .agentTalkShare, .customerTalkShare, .nonTalkShare: "\(NumberText.shortest(value, places: 1))%"
+        case .longestSilence, .deadAir, .responseLatency, .longestResponseLatency: NumberText.seconds(value)
+        case .interruptions: NumberText.shortest(value)
+        case .agentRate, .customerRate: "\(NumberText.shortest(value, places: 1)) \(metrics.rateUnit)"
+        case .paceRatio: NumberText.shortest(value, places: 2)
         }
     }
 
@@ -69,12 +69,4 @@ public enum ConversationMetric: String, Sendable, Equatable, Hashable, CaseItera
         }
     }
 
-}
-
-/// `mm:ss` (or `h:mm:ss`) for a time in seconds, as notes show times.
-func clockTime(_ seconds: Double) -> String {
-    let total = Int(seconds.rounded(.down))
-    let (hours, minutes, secs) = (total / 3600, total % 3600 / 60, total % 60)
-    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    return hours > 0 ? "\(hours):\(two(minutes)):\(two(secs))" : "\(two(minutes)):\(two(secs))"
 }

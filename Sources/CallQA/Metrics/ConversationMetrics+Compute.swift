@@ -64,7 +64,7 @@ extension ConversationMetrics {
         func rate(_ turns: [Int]) -> Double? {
             let spoken = turns.filter { end($0) > start($0) }
             let seconds = spoken.reduce(0) { $0 + end($1) - start($1) }
-            let units = spoken.reduce(0) { $0 + SpeechUnits.count(in: call.turns[$1].text, chinese: chinese) }
+            let units = spoken.reduce(0) { $0 + SpeechUnits.count(in: call.turns[$1].text) }
             guard seconds > 0, units > 0 else { return nil }
             return chinese ? Double(units) / seconds : Double(units) / seconds * 60
         }
@@ -97,27 +97,5 @@ extension ConversationMetrics {
             }
         }
         return merged
-    }
-}
-
-/// What speaking rates count: Han characters (and any Latin words among
-/// them) for Chinese, words for English.
-enum SpeechUnits {
-    /// The units spoken in `text`.
-    static func count(in text: String, chinese: Bool) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            if SpacedJoin.isWide(scalar) && scalar.properties.isIdeographic {
-                count += 1
-                inWord = false
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || (inWord && (scalar == "'" || scalar == "’")) {
-                if !inWord { count += 1 }
-                inWord = true
-            } else {
-                inWord = false
-            }
-        }
-        return count
     }
 }

@@ -76,7 +76,7 @@ public struct AgentMetrics: Sendable, Codable, Equatable {
     init?(_ figures: [MetricFigures]) {
         guard !figures.isEmpty else { return nil }
         func mean(_ values: [Double]) -> Double? {
-            values.isEmpty ? nil : Scorer.rounded(values.reduce(0, +) / Double(values.count), places: 2)
+            values.isEmpty ? nil : NumberText.rounded(values.reduce(0, +) / Double(values.count), places: 2)
         }
         timedCalls = figures.count
         agentTalkShare = mean(figures.map(\.agentTalkShare))!

@@ -1,35 +1,27 @@
 extension CalibrationReport {
     /// The report as tables that fit 100 columns.
     public func table() -> String {
-        func percent(_ share: Double?) -> String { share.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
-        func fixed(_ value: Double?) -> String {
-            guard let value else { return "—" }
-            let hundredths = Int((value * 100).rounded())
-            let whole = abs(hundredths) / 100, fraction = abs(hundredths) % 100
-            return (hundredths < 0 ? "-" : "") + "\(whole)." + (fraction < 10 ? "0" : "") + "\(fraction)"
-        }
-        func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
-            let gap = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
-            return right ? gap + text : text + gap
-        }
+        func fixed(_ value: Double?) -> String { NumberText.fixed(value, places: 2) }
         var output = "\(labelledCalls) labelled call\(labelledCalls == 1 ? "" : "s"), \(labelRows) label row\(labelRows == 1 ? "" : "s"), "
             + "\(evaluators) evaluator\(evaluators == 1 ? "" : "s")\n\n"
         let idWidth = min(24, max(4, items.map { DisplayWidth.of($0.id) }.max() ?? 0))
-        output += pad("item", idWidth, right: false) + "  pairs  agree  kappa   human pairs  human agree  human kappa\n"
+        output += DisplayWidth.pad("item", to: idWidth) + "  pairs  agree  kappa   human pairs  human agree  human kappa\n"
         for item in items {
-            output += pad(item.id, idWidth, right: false) + "  " + pad(String(item.pairs), 5) + "  " + pad(percent(item.agreement), 5)
-                + "  " + pad(fixed(item.kappa), 5) + "  " + pad(String(item.humanPairs), 12) + "  "
-                + pad(percent(item.humanAgreement), 11) + "  " + pad(fixed(item.humanKappa), 11) + "\n"
+            let cells = [(String(item.pairs), 5), (NumberText.percent(item.agreement), 5), (fixed(item.kappa), 5),
+                         (String(item.humanPairs), 12), (NumberText.percent(item.humanAgreement), 11),
+                         (fixed(item.humanKappa), 11)]
+            output += DisplayWidth.pad(item.id, to: idWidth) + "  "
+                + cells.map { DisplayWidth.pad($0, to: $1, alignment: .right) }.joined(separator: "  ") + "\n"
         }
         output += "\ntotal score: \(total.calls) call\(total.calls == 1 ? "" : "s") · mean |difference| "
-            + (total.meanAbsoluteDifference.map { JSONWriter.number(Scorer.rounded($0, places: 1)) } ?? "—")
-            + " · Pearson \(fixed(total.pearson)) · Spearman \(fixed(total.spearman)) · within ±10: \(percent(total.withinTen))"
+            + (total.meanAbsoluteDifference.map { NumberText.shortest($0, places: 1) } ?? "—")
+            + " · Pearson \(fixed(total.pearson)) · Spearman \(fixed(total.spearman)) · within ±10: \(NumberText.percent(total.withinTen))"
             + " (target: over 85%)\n"
         if !disagreements.isEmpty {
             output += "\nLargest disagreements\n"
             for disagreement in disagreements {
-                output += "\n  \(disagreement.call)  machine \(JSONWriter.number(disagreement.machineScore))"
-                    + (disagreement.humanScore.map { "  human \(JSONWriter.number(Scorer.rounded($0, places: 1)))" } ?? "") + "\n"
+                output += "\n  \(disagreement.call)  machine \(NumberText.shortest(disagreement.machineScore))"
+                    + (disagreement.humanScore.map { "  human \(NumberText.shortest($0, places: 1))" } ?? "") + "\n"
                 for item in disagreement.items {
                     output += "    \(item.id): machine \(item.machine.rawValue), human \(item.human.map(\.rawValue).joined(separator: "/"))"
                         + " — \(item.note)\n"
@@ -45,7 +37,7 @@ extension CalibrationReport {
     /// The report as JSON: `labelledCalls`, `labelRows`, `evaluators`, `items`, `total`, `disagreements`, `errors`, `warnings`.
     public func json(diagnostics: [Diagnostic]) -> String {
         var json = JSONWriter(pretty: true)
-        func rounded(_ value: Double?) -> Double? { value.map { Scorer.rounded($0, places: 2) } }
+        func rounded(_ value: Double?) -> Double? { value.map { NumberText.rounded($0, places: 2) } }
         json.object { json in
             json.field("labelledCalls", labelledCalls)
             json.field("labelRows", labelRows)

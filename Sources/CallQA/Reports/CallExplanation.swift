@@ -111,8 +111,7 @@ public struct CallExplanation: Sendable {
         let timeWidth = max(4, times.map(\.count).max() ?? 0)
         let lead = 2 + indexWidth + 2 + timeWidth + 2 + 8 + 2
         for (index, turn) in call.turns.enumerated() {
-            let number = String(index)
-            let prefix = "  " + String(repeating: " ", count: indexWidth - number.count) + number + "  "
+            let prefix = "  " + DisplayWidth.pad(String(index), to: indexWidth, alignment: .right) + "  "
                 + DisplayWidth.fit(times[index], to: timeWidth) + "  " + DisplayWidth.fit(turn.role.rawValue, to: 8) + "  "
             let lines = Self.render(turn.text, marks: marks[index], style: style, width: max(20, width - lead))
             output += prefix + lines[0] + "\n"
@@ -268,6 +267,6 @@ public struct CallExplanation: Sendable {
     }
 
     func number(_ value: Double) -> String {
-        JSONWriter.number(Scorer.rounded(value, places: 2))
+        NumberText.shortest(value, places: 2)
     }
 }

@@ -39,8 +39,7 @@ package struct InspectTable: Sendable {
             + "  " + DisplayWidth.fit("role", to: roleWidth) + "  " + DisplayWidth.fit("label", to: labelWidth)
             + "  text\n"
         for (index, turn) in call.turns.enumerated() {
-            let number = String(index)
-            let prefix = "  " + String(repeating: " ", count: indexWidth - number.count) + number + "  "
+            let prefix = "  " + DisplayWidth.pad(String(index), to: indexWidth, alignment: .right) + "  "
                 + DisplayWidth.fit(times[index], to: timeWidth) + "  " + DisplayWidth.fit(turn.role.rawValue, to: roleWidth)
                 + "  " + DisplayWidth.fit(turn.label, to: labelWidth) + "  "
             let lines = DisplayWidth.wrap(turn.text, width: textWidth)
@@ -59,12 +58,8 @@ package struct InspectTable: Sendable {
         return turn.end.map { clock(start) + "-" + clock($0) } ?? clock(start)
     }
 
+    /// A time as tables of turns show it: `mm:ss` or `h:mm:ss`, with tenths when it has them.
     static func clock(_ seconds: Double) -> String {
-        let tenths = Int((seconds * 10).rounded())
-        let whole = tenths / 10, hours = whole / 3600, minutes = whole / 60 % 60, secs = whole % 60
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        var text = hours > 0 ? "\(hours):\(two(minutes)):\(two(secs))" : "\(two(minutes)):\(two(secs))"
-        if tenths % 10 != 0 { text += ".\(tenths % 10)" }
-        return text
+        ClockText.text(seconds, fraction: .tenths)
     }
 }

@@ -1,8 +1,7 @@
 extension RubricComparison {
-    private static func percent(_ share: Double?) -> String { share.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
     private static func signed(_ value: Double) -> String {
-        let rounded = Scorer.rounded(value, places: 1)
-        return (rounded > 0 ? "+" : rounded < 0 ? "−" : "±") + JSONWriter.number(abs(rounded))
+        let rounded = NumberText.rounded(value, places: 1)
+        return (rounded > 0 ? "+" : rounded < 0 ? "−" : "±") + NumberText.shortest(abs(rounded))
     }
     private static func quote(_ evidence: Evidence) -> String {
         "turn \(evidence.turn) \(evidence.speaker.rawValue) \"\(evidence.text)\" (\(evidence.phrase))"
@@ -12,8 +11,8 @@ extension RubricComparison {
     public func text() -> String {
         var output = "Comparing \(first.name) → \(second.name) on \(calls) call\(calls == 1 ? "" : "s")"
             + (sameRubric ? " (versions of one rubric: items matched by id)" : " (different rubrics: summary only)") + "\n"
-        output += "mean score \(JSONWriter.number(meanBefore)) → \(JSONWriter.number(meanAfter)) (\(Self.signed(meanAfter - meanBefore)))"
-            + " · pass rate \(Self.percent(passRateBefore)) → \(Self.percent(passRateAfter))\n"
+        output += "mean score \(NumberText.shortest(meanBefore)) → \(NumberText.shortest(meanAfter)) (\(Self.signed(meanAfter - meanBefore)))"
+            + " · pass rate \(NumberText.percent(passRateBefore)) → \(NumberText.percent(passRateAfter))\n"
         if !addedItems.isEmpty { output += "items added: \(addedItems.joined(separator: ", "))\n" }
         if !removedItems.isEmpty { output += "items removed: \(removedItems.joined(separator: ", "))\n" }
 
@@ -21,15 +20,17 @@ extension RubricComparison {
         output += "\n" + DisplayWidth.fit("item", to: idWidth) + "   before    after   change\n"
         for item in items {
             let change = item.before.flatMap { old in item.after.map { Self.signed(($0 - old) * 100) + " pts" } } ?? ""
-            output += DisplayWidth.fit(item.id, to: idWidth) + "  " + pad(Self.percent(item.before), 7) + "  "
-                + pad(Self.percent(item.after), 7) + "  " + pad(change, 9) + "\n"
+            output += DisplayWidth.fit(item.id, to: idWidth)
+                + "  " + DisplayWidth.pad(NumberText.percent(item.before), to: 7, alignment: .right)
+                + "  " + DisplayWidth.pad(NumberText.percent(item.after), to: 7, alignment: .right)
+                + "  " + DisplayWidth.pad(change, to: 9, alignment: .right) + "\n"
         }
 
         if sameRubric {
             let flipped = changes.filter(\.flipped).count
             output += "\ncalls that changed: \(changes.count) (pass/fail flipped: \(flipped))\n"
             for change in changes {
-                output += "\n  \(change.call)  \(JSONWriter.number(change.before)) → \(JSONWriter.number(change.after))  "
+                output += "\n  \(change.call)  \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))  "
                     + "\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail")"
                     + (change.flipped ? "  FLIPPED" : "") + "\n"
                 for item in change.items {
@@ -44,8 +45,10 @@ extension RubricComparison {
         let agentWidth = min(20, max(5, agents.map { DisplayWidth.of($0.agent) }.max() ?? 0))
         output += "\n" + DisplayWidth.fit("agent", to: agentWidth) + "   before    after   change   rank\n"
         for agent in agents {
-            output += DisplayWidth.fit(agent.agent, to: agentWidth) + "  " + pad(JSONWriter.number(agent.before), 7) + "  "
-                + pad(JSONWriter.number(agent.after), 7) + "  " + pad(Self.signed(agent.after - agent.before), 7) + "   "
+            output += DisplayWidth.fit(agent.agent, to: agentWidth)
+                + "  " + DisplayWidth.pad(NumberText.shortest(agent.before), to: 7, alignment: .right)
+                + "  " + DisplayWidth.pad(NumberText.shortest(agent.after), to: 7, alignment: .right)
+                + "  " + DisplayWidth.pad(Self.signed(agent.after - agent.before), to: 7, alignment: .right) + "   "
                 + (agent.rankBefore == agent.rankAfter ? "\(agent.rankBefore)" : "\(agent.rankBefore) → \(agent.rankAfter)") + "\n"
         }
         output += moved.isEmpty ? "no agent changes rank\n" : "\(moved.count) agent\(moved.count == 1 ? "" : "s") change rank\n"
@@ -54,17 +57,17 @@ extension RubricComparison {
 
     /// The comparison as Markdown.
     public func markdown() -> String {
-        var output = "# \(first.name) → \(second.name)\n\n\(calls) calls · mean score \(JSONWriter.number(meanBefore)) → "
-            + "\(JSONWriter.number(meanAfter)) · pass rate \(Self.percent(passRateBefore)) → \(Self.percent(passRateAfter))\n"
+        var output = "# \(first.name) → \(second.name)\n\n\(calls) calls · mean score \(NumberText.shortest(meanBefore)) → "
+            + "\(NumberText.shortest(meanAfter)) · pass rate \(NumberText.percent(passRateBefore)) → \(NumberText.percent(passRateAfter))\n"
         if !addedItems.isEmpty { output += "\nItems added: \(addedItems.map { "`\($0)`" }.joined(separator: ", "))\n" }
         if !removedItems.isEmpty { output += "\nItems removed: \(removedItems.map { "`\($0)`" }.joined(separator: ", "))\n" }
         output += "\n## Items\n\n| item | before | after |\n| --- | --: | --: |\n"
-        for item in items { output += "| `\(item.id)` | \(Self.percent(item.before)) | \(Self.percent(item.after)) |\n" }
+        for item in items { output += "| `\(item.id)` | \(NumberText.percent(item.before)) | \(NumberText.percent(item.after)) |\n" }
         if sameRubric {
             output += "\n## Calls that changed\n"
             if changes.isEmpty { output += "\nNone.\n" }
             for change in changes {
-                output += "\n### \(change.call) — \(JSONWriter.number(change.before)) → \(JSONWriter.number(change.after))"
+                output += "\n### \(change.call) — \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))"
                     + (change.flipped ? " (\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail"))" : "") + "\n\n"
                 for item in change.items {
                     output += "- `\(item.id)`: \(item.before.rawValue) → \(item.after.rawValue)\n"
@@ -75,7 +78,7 @@ extension RubricComparison {
         }
         output += "\n## Agents\n\n| agent | before | after | rank |\n| --- | --: | --: | --- |\n"
         for agent in agents {
-            output += "| \(agent.agent) | \(JSONWriter.number(agent.before)) | \(JSONWriter.number(agent.after)) | "
+            output += "| \(agent.agent) | \(NumberText.shortest(agent.before)) | \(NumberText.shortest(agent.after)) | "
                 + (agent.rankBefore == agent.rankAfter ? "\(agent.rankBefore)" : "\(agent.rankBefore) → \(agent.rankAfter)") + " |\n"
         }
         return output
@@ -91,8 +94,8 @@ extension RubricComparison {
             json.field("calls", calls)
             json.field("meanBefore", meanBefore)
             json.field("meanAfter", meanAfter)
-            json.field("passRateBefore", Scorer.rounded(passRateBefore, places: 2))
-            json.field("passRateAfter", Scorer.rounded(passRateAfter, places: 2))
+            json.field("passRateBefore", NumberText.rounded(passRateBefore, places: 2))
+            json.field("passRateAfter", NumberText.rounded(passRateAfter, places: 2))
             json.field("addedItems", addedItems)
             json.field("removedItems", removedItems)
             json.key("items")
@@ -100,8 +103,8 @@ extension RubricComparison {
                 for item in items {
                     json.object { json in
                         json.field("id", item.id)
-                        json.field("passRateBefore", item.before.map { Scorer.rounded($0, places: 2) })
-                        json.field("passRateAfter", item.after.map { Scorer.rounded($0, places: 2) })
+                        json.field("passRateBefore", item.before.map { NumberText.rounded($0, places: 2) })
+                        json.field("passRateAfter", item.after.map { NumberText.rounded($0, places: 2) })
                     }
                 }
             }
@@ -147,9 +150,5 @@ extension RubricComparison {
             }
         }
         return json.text + "\n"
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
     }
 }

@@ -38,7 +38,7 @@ package struct ScoreCSV: Sendable {
 
     private static func metricCells(_ metrics: ScorecardMetrics?) -> [String] {
         guard let metrics else { return Array(repeating: "", count: metricColumns.count) }
-        func number(_ value: Double?) -> String { value.map { JSONWriter.number(Scorer.rounded($0, places: 2)) } ?? "" }
+        func number(_ value: Double?) -> String { value.map { NumberText.shortest($0, places: 2) } ?? "" }
         return [number(metrics.agentTalkShare), number(metrics.customerTalkShare), number(metrics.nonTalkShare),
                 number(metrics.longestSilence?.duration ?? 0), number(metrics.deadAirSeconds), String(metrics.interruptions.count),
                 number(metrics.agentRate), number(metrics.customerRate), metrics.rateUnit, number(metrics.paceRatio),
@@ -50,7 +50,7 @@ package struct ScoreCSV: Sendable {
         var statuses: [String: String] = [:]
         for item in card.items { statuses[item.id] = item.status.rawValue }
         return row([card.callID, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
-                    card.rubric.version, card.rubric.sha256, JSONWriter.number(card.score), card.passed ? "true" : "false"]
+                    card.rubric.version, card.rubric.sha256, NumberText.shortest(card.score), card.passed ? "true" : "false"]
                    + itemIDs.map { statuses[$0] ?? "" } + Self.metricCells(card.metrics))
     }
 
@@ -63,18 +63,18 @@ package struct ScoreCSV: Sendable {
     /// One agent's row: its figures, then each item's pass rate (empty where it never applied).
     package func row(for summary: AgentSummary) -> String {
         var rates: [String: String] = [:]
-        for item in summary.items where item.applicable > 0 { rates[item.id] = JSONWriter.number(item.passRate) }
-        return row([summary.agent, String(summary.calls), JSONWriter.number(summary.mean), JSONWriter.number(summary.median),
-                    JSONWriter.number(summary.min), JSONWriter.number(summary.max), JSONWriter.number(summary.passRate),
+        for item in summary.items where item.applicable > 0 { rates[item.id] = NumberText.shortest(item.passRate) }
+        return row([summary.agent, String(summary.calls), NumberText.shortest(summary.mean), NumberText.shortest(summary.median),
+                    NumberText.shortest(summary.min), NumberText.shortest(summary.max), NumberText.shortest(summary.passRate),
                     summary.tooFewCalls ? "true" : "false", summary.worstCalls.joined(separator: " ")]
                    + itemIDs.map { rates[$0] ?? "" } + agentMetricCells(summary.metrics))
     }
 
     private func agentMetricCells(_ metrics: AgentMetrics?) -> [String] {
         guard let metrics else { return Array(repeating: "", count: Self.agentMetricColumns.count) }
-        return [String(metrics.timedCalls), JSONWriter.number(metrics.agentTalkShare), JSONWriter.number(metrics.customerTalkShare),
-                JSONWriter.number(metrics.longestSilence), JSONWriter.number(metrics.deadAir), JSONWriter.number(metrics.interruptions),
-                metrics.paceRatio.map(JSONWriter.number) ?? "", metrics.responseLatency.map(JSONWriter.number) ?? ""]
+        return [String(metrics.timedCalls), NumberText.shortest(metrics.agentTalkShare), NumberText.shortest(metrics.customerTalkShare),
+                NumberText.shortest(metrics.longestSilence), NumberText.shortest(metrics.deadAir), NumberText.shortest(metrics.interruptions),
+                metrics.paceRatio.map(NumberText.shortest) ?? "", metrics.responseLatency.map(NumberText.shortest) ?? ""]
     }
 
     private func row(_ fields: [String]) -> String {

@@ -53,7 +53,7 @@ package struct ScoreJSONStream: Sendable {
                     json.object { json in
                         json.field("id", id)
                         for status in ItemStatus.allCases { json.field(status.rawValue, counts[status] ?? 0) }
-                        json.field("passRate", ScoreSummary.passRate(counts).map { Scorer.rounded($0, places: 2) })
+                        json.field("passRate", ScoreSummary.passRate(counts).map { NumberText.rounded($0, places: 2) })
                     }
                 }
             }

@@ -26,8 +26,10 @@ package struct ScoreTable: Sendable {
 
     /// The header of the calls table.
     package func header() -> String {
-        style.apply(.bold, pad("score", 7, right: true) + "  " + pad("result", 6) + "  " + pad("call", callWidth) + "  "
-            + pad("agent", agentWidth) + "  " + pad("rubric", rubricWidth) + "  not met") + "\n"
+        let columns = [("call", callWidth), ("agent", agentWidth), ("rubric", rubricWidth)]
+            .map { DisplayWidth.pad($0, to: $1) }.joined(separator: "  ")
+        return style.apply(.bold, DisplayWidth.pad("score", to: 7, alignment: .right) + "  "
+            + DisplayWidth.pad("result", to: 6) + "  " + columns + "  not met") + "\n"
     }
 
     /// One call's line (made on any thread).
@@ -36,8 +38,10 @@ package struct ScoreTable: Sendable {
             rank(lhs) < rank(rhs)
         }.map { $0.id + ($0.critical && $0.status == .fail ? "!" : $0.status == .partial ? "~" : "") }
         let notMet = missed.isEmpty ? "—" : fitting(missed, in: max(10, width - lead))
-        let result = card.passed ? style.apply(.green, pad("pass", 6)) : style.apply(.boldRed, pad("FAIL", 6))
-        return pad(number(card.score), 7, right: true) + "  " + result + "  "
+        let result = card.passed
+            ? style.apply(.green, DisplayWidth.pad("pass", to: 6))
+            : style.apply(.boldRed, DisplayWidth.pad("FAIL", to: 6))
+        return DisplayWidth.pad(NumberText.fixed(card.score, places: 1), to: 7, alignment: .right) + "  " + result + "  "
             + DisplayWidth.fit(card.callID, to: callWidth) + "  "
             + DisplayWidth.fit(card.agent ?? AgentSummary.unknownAgent, to: agentWidth) + "  "
             + DisplayWidth.fit(card.rubric.id, to: rubricWidth) + "  " + notMet + "\n"
@@ -61,13 +65,15 @@ package struct ScoreTable: Sendable {
     package func agents(_ summaries: [AgentSummary], minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
         let agentWidth = min(20, max(5, summaries.map { DisplayWidth.of($0.agent) }.max() ?? 0))
         let fixed = agentWidth + 2 + 6 + 2 + 5 + 2 + 6 + 2 + 5 + 2 + 5 + 2 + 9 + 2
-        var output = style.apply(.bold, pad("agent", agentWidth) + "   calls   mean  median    min    max  pass rate  worst calls") + "\n"
+        var output = style.apply(.bold, DisplayWidth.pad("agent", to: agentWidth)
+            + "   calls   mean  median    min    max  pass rate  worst calls") + "\n"
         for summary in summaries {
             let calls = String(summary.calls) + (summary.tooFewCalls ? "*" : " ")
-            output += DisplayWidth.fit(summary.agent, to: agentWidth) + "  " + pad(calls, 6, right: true)
-                + "  " + pad(number(summary.mean), 5, right: true) + "  " + pad(number(summary.median), 6, right: true)
-                + "  " + pad(number(summary.min), 5, right: true) + "  " + pad(number(summary.max), 5, right: true)
-                + "  " + pad(percent(summary.passRate), 9, right: true) + "  "
+            let scores = [(summary.mean, 5), (summary.median, 6), (summary.min, 5), (summary.max, 5)]
+                .map { DisplayWidth.pad(NumberText.fixed($0, places: 1), to: $1, alignment: .right) }
+            output += DisplayWidth.fit(summary.agent, to: agentWidth)
+                + "  " + DisplayWidth.pad(calls, to: 6, alignment: .right) + "  " + scores.joined(separator: "  ")
+                + "  " + DisplayWidth.pad(NumberText.percent(summary.passRate), to: 9, alignment: .right) + "  "
                 + fitting(summary.worstCalls, in: max(10, width - fixed)) + "\n"
         }
         if summaries.contains(where: \.tooFewCalls) {
@@ -79,12 +85,14 @@ package struct ScoreTable: Sendable {
     /// One line per item: how often it passed, partly passed, failed, or did not apply.
     package func items(_ summary: ScoreSummary) -> String {
         let idWidth = min(24, max(4, summary.items.map { DisplayWidth.of($0.id) }.max() ?? 0))
-        var output = style.apply(.bold, pad("item", idWidth) + "   pass  partial   fail    n/a  pass rate") + "\n"
+        var output = style.apply(.bold, DisplayWidth.pad("item", to: idWidth) + "   pass  partial   fail    n/a  pass rate")
+            + "\n"
         for (id, counts) in summary.items {
-            output += DisplayWidth.fit(id, to: idWidth) + "  " + pad(String(counts[.pass] ?? 0), 5, right: true)
-                + "  " + pad(String(counts[.partial] ?? 0), 7, right: true) + "  " + pad(String(counts[.fail] ?? 0), 5, right: true)
-                + "  " + pad(String(counts[.na] ?? 0), 5, right: true) + "  "
-                + pad(ScoreSummary.passRate(counts).map(percent) ?? "—", 9, right: true) + "\n"
+            let tallies = [(ItemStatus.pass, 5), (.partial, 7), (.fail, 5), (.na, 5)].map { status, width in
+                DisplayWidth.pad(String(counts[status] ?? 0), to: width, alignment: .right)
+            }
+            output += DisplayWidth.fit(id, to: idWidth) + "  " + tallies.joined(separator: "  ") + "  "
+                + DisplayWidth.pad(NumberText.percent(ScoreSummary.passRate(counts)), to: 9, alignment: .right) + "\n"
         }
         return output
     }
@@ -105,19 +113,5 @@ package struct ScoreTable: Sendable {
             shown.append(name)
         }
         return shown.joined(separator: ", ")
-    }
-
-    private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let gap = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
-        return right ? gap + text : text + gap
-    }
-
-    private func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(abs(tenths % 10))"
-    }
-
-    private func percent(_ share: Double) -> String {
-        "\(Int((share * 100).rounded()))%"
     }
 }

@@ -39,22 +39,22 @@ extension ScorecardMetrics: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(true, forKey: .available)
-        try container.encode(Scorer.rounded(duration, places: 3), forKey: .duration)
-        try container.encode(Scorer.rounded(agentTalkShare, places: 2), forKey: .agentTalkShare)
-        try container.encode(Scorer.rounded(customerTalkShare, places: 2), forKey: .customerTalkShare)
-        try container.encode(Scorer.rounded(nonTalkShare, places: 2), forKey: .nonTalkShare)
+        try container.encode(NumberText.rounded(duration, places: 3), forKey: .duration)
+        try container.encode(NumberText.rounded(agentTalkShare, places: 2), forKey: .agentTalkShare)
+        try container.encode(NumberText.rounded(customerTalkShare, places: 2), forKey: .customerTalkShare)
+        try container.encode(NumberText.rounded(nonTalkShare, places: 2), forKey: .nonTalkShare)
         try container.encodeIfPresent(longestSilence, forKey: .longestSilence)
         var deadAirContainer = container.nestedContainer(keyedBy: DeadAirKeys.self, forKey: .deadAir)
-        try deadAirContainer.encode(Scorer.rounded(deadAirSeconds, places: 3), forKey: .seconds)
+        try deadAirContainer.encode(NumberText.rounded(deadAirSeconds, places: 3), forKey: .seconds)
         try deadAirContainer.encode(deadAir.count, forKey: .count)
         try deadAirContainer.encode(deadAir, forKey: .silences)
         var interruptionContainer = container.nestedContainer(keyedBy: InterruptionKeys.self, forKey: .interruptions)
         try interruptionContainer.encode(interruptions.count, forKey: .count)
         try interruptionContainer.encode(interruptions, forKey: .list)
         try container.encode(rateUnit, forKey: .rateUnit)
-        try container.encodeIfPresent(agentRate.map { Scorer.rounded($0, places: 2) }, forKey: .agentRate)
-        try container.encodeIfPresent(customerRate.map { Scorer.rounded($0, places: 2) }, forKey: .customerRate)
-        try container.encodeIfPresent(paceRatio.map { Scorer.rounded($0, places: 2) }, forKey: .paceRatio)
+        try container.encodeIfPresent(agentRate.map { NumberText.rounded($0, places: 2) }, forKey: .agentRate)
+        try container.encodeIfPresent(customerRate.map { NumberText.rounded($0, places: 2) }, forKey: .customerRate)
+        try container.encodeIfPresent(paceRatio.map { NumberText.rounded($0, places: 2) }, forKey: .paceRatio)
         try container.encode(responseLatency, forKey: .responseLatency)
     }
 }
@@ -75,8 +75,8 @@ extension ScorecardMetrics.ResponseLatency: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(count, forKey: .count)
-        try container.encodeIfPresent(mean.map { Scorer.rounded($0, places: 3) }, forKey: .mean)
-        try container.encodeIfPresent(longest.map { Scorer.rounded($0, places: 3) }, forKey: .longest)
+        try container.encodeIfPresent(mean.map { NumberText.rounded($0, places: 3) }, forKey: .mean)
+        try container.encodeIfPresent(longest.map { NumberText.rounded($0, places: 3) }, forKey: .longest)
         try container.encodeIfPresent(longestTurn, forKey: .longestTurn)
     }
 }
@@ -97,9 +97,9 @@ extension ConversationMetrics.Silence: Codable {
     /// Encodes the object ``write(to:)`` writes, times rounded to the millisecond.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(Scorer.rounded(start, places: 3), forKey: .start)
-        try container.encode(Scorer.rounded(end, places: 3), forKey: .end)
-        try container.encode(Scorer.rounded(duration, places: 3), forKey: .duration)
+        try container.encode(NumberText.rounded(start, places: 3), forKey: .start)
+        try container.encode(NumberText.rounded(end, places: 3), forKey: .end)
+        try container.encode(NumberText.rounded(duration, places: 3), forKey: .duration)
         try container.encode(afterTurn, forKey: .afterTurn)
         try container.encode(beforeTurn, forKey: .beforeTurn)
     }
@@ -122,8 +122,8 @@ extension ConversationMetrics.Interruption: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(turn, forKey: .turn)
         try container.encode(interruptedTurn, forKey: .interruptedTurn)
-        try container.encode(Scorer.rounded(at, places: 3), forKey: .at)
-        try container.encode(Scorer.rounded(overlap, places: 3), forKey: .overlap)
+        try container.encode(NumberText.rounded(at, places: 3), forKey: .at)
+        try container.encode(NumberText.rounded(overlap, places: 3), forKey: .overlap)
     }
 }
 

@@ -13,17 +13,17 @@ extension ScorecardMetrics {
     package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("available", true)
-            json.field("duration", Scorer.rounded(duration, places: 3))
-            json.field("agentTalkShare", Scorer.rounded(agentTalkShare, places: 2))
-            json.field("customerTalkShare", Scorer.rounded(customerTalkShare, places: 2))
-            json.field("nonTalkShare", Scorer.rounded(nonTalkShare, places: 2))
+            json.field("duration", NumberText.rounded(duration, places: 3))
+            json.field("agentTalkShare", NumberText.rounded(agentTalkShare, places: 2))
+            json.field("customerTalkShare", NumberText.rounded(customerTalkShare, places: 2))
+            json.field("nonTalkShare", NumberText.rounded(nonTalkShare, places: 2))
             if let longestSilence {
                 json.key("longestSilence")
                 longestSilence.write(to: &json)
             }
             json.key("deadAir")
             json.object { json in
-                json.field("seconds", Scorer.rounded(deadAirSeconds, places: 3))
+                json.field("seconds", NumberText.rounded(deadAirSeconds, places: 3))
                 json.field("count", deadAir.count)
                 json.key("silences")
                 json.array { json in deadAir.forEach { $0.write(to: &json) } }
@@ -37,21 +37,21 @@ extension ScorecardMetrics {
                         json.object { json in
                             json.field("turn", interruption.turn)
                             json.field("interruptedTurn", interruption.interruptedTurn)
-                            json.field("at", Scorer.rounded(interruption.at, places: 3))
-                            json.field("overlap", Scorer.rounded(interruption.overlap, places: 3))
+                            json.field("at", NumberText.rounded(interruption.at, places: 3))
+                            json.field("overlap", NumberText.rounded(interruption.overlap, places: 3))
                         }
                     }
                 }
             }
             json.field("rateUnit", rateUnit)
-            json.field("agentRate", agentRate.map { Scorer.rounded($0, places: 2) })
-            json.field("customerRate", customerRate.map { Scorer.rounded($0, places: 2) })
-            json.field("paceRatio", paceRatio.map { Scorer.rounded($0, places: 2) })
+            json.field("agentRate", agentRate.map { NumberText.rounded($0, places: 2) })
+            json.field("customerRate", customerRate.map { NumberText.rounded($0, places: 2) })
+            json.field("paceRatio", paceRatio.map { NumberText.rounded($0, places: 2) })
             json.key("responseLatency")
             json.object { json in
                 json.field("count", responseLatency.count)
-                json.field("mean", responseLatency.mean.map { Scorer.rounded($0, places: 3) })
-                json.field("longest", responseLatency.longest.map { Scorer.rounded($0, places: 3) })
+                json.field("mean", responseLatency.mean.map { NumberText.rounded($0, places: 3) })
+                json.field("longest", responseLatency.longest.map { NumberText.rounded($0, places: 3) })
                 json.field("longestTurn", responseLatency.longestTurn)
             }
         }
@@ -72,9 +72,9 @@ extension ConversationMetrics.Silence {
     /// Writes `{"start", "end", "duration", "afterTurn", "beforeTurn"}`.
     package func write(to json: inout JSONWriter) {
         json.object { json in
-            json.field("start", Scorer.rounded(start, places: 3))
-            json.field("end", Scorer.rounded(end, places: 3))
-            json.field("duration", Scorer.rounded(duration, places: 3))
+            json.field("start", NumberText.rounded(start, places: 3))
+            json.field("end", NumberText.rounded(end, places: 3))
+            json.field("duration", NumberText.rounded(duration, places: 3))
             json.field("afterTurn", afterTurn)
             json.field("beforeTurn", beforeTurn)
         }

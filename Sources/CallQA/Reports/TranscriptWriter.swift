@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes calls in CallQA's own transcript forms, which its readers read
 /// back to the same calls: what `callqa convert` writes, so that archives in
 /// any supported form can be normalised once.
@@ -47,8 +45,8 @@ package enum TranscriptWriter {
             text += "  <turn speaker=\"\(turn.role.rawValue)\""
             let label = label(turn, labels: labels)
             if label != turn.role.rawValue { text += " label=\"\(escape(label))\"" }
-            if let start = turn.start { text += " start=\"\(JSONWriter.number(Scorer.rounded(start, places: 3)))\"" }
-            if let end = turn.end { text += " end=\"\(JSONWriter.number(Scorer.rounded(end, places: 3)))\"" }
+            if let start = turn.start { text += " start=\"\(NumberText.shortest(start, places: 3))\"" }
+            if let end = turn.end { text += " end=\"\(NumberText.shortest(end, places: 3))\"" }
             text += ">\(escape(turn.text))</turn>\n"
         }
         return text + "</call>\n"
@@ -84,15 +82,7 @@ package enum TranscriptWriter {
 
     /// `hh:mm:ss`, with milliseconds when the time has a fraction.
     private static func clock(_ seconds: Double) -> String {
-        let millis = Int((seconds * 1000).rounded())
-        let whole = millis / 1000, fraction = millis % 1000
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        var text = "\(two(whole / 3600)):\(two(whole / 60 % 60)):\(two(whole % 60))"
-        if fraction > 0 {
-            let digits = String(fraction + 1000).dropFirst()
-            text += "." + digits.replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
-        }
-        return text
+        ClockText.text(seconds, hours: .always, fraction: .milliseconds)
     }
 
     private static func oneLine(_ text: String) -> String {

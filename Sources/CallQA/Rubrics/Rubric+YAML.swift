@@ -97,7 +97,7 @@ struct RubricParser {
         }
         if let total, let node = top["total"] {
             if abs(weightSum - total) > 1e-9 {
-                reader.problem(node, "item weights add up to \(JSONWriter.number(weightSum)), not the total \(JSONWriter.number(total))")
+                reader.problem(node, "item weights add up to \(NumberText.shortest(weightSum)), not the total \(NumberText.shortest(total))")
             }
         }
         if let node = top["items"], !items.isEmpty, items.allSatisfy({ $0.weight == 0 }) {

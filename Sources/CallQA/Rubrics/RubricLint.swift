@@ -78,7 +78,7 @@ public enum RubricLint {
                 case .firstTurns(let count), .lastTurns(let count):
                     large = count > largeTurnWindow ? "\(count) turns" : nil
                 case .firstSeconds(let seconds, _), .lastSeconds(let seconds, _):
-                    large = seconds > largeSecondsWindow ? "\(JSONWriter.number(seconds)) seconds" : nil
+                    large = seconds > largeSecondsWindow ? "\(NumberText.shortest(seconds)) seconds" : nil
                 }
                 if let large {
                     warn(positions.windows[item.id] ?? positions.items[item.id],

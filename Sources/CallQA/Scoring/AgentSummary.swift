@@ -106,14 +106,14 @@ public struct AgentSummary: Sendable, Codable, Equatable {
                 let median = scores.count % 2 == 1 ? scores[middle] : (scores[middle - 1] + scores[middle]) / 2
                 return AgentSummary(
                     agent: agent, calls: scores.count,
-                    mean: Scorer.rounded(scores.reduce(0, +) / Double(scores.count), places: 1),
-                    median: Scorer.rounded(median, places: 1), min: scores.first!, max: scores.last!,
-                    passRate: Scorer.rounded(Double(tally.passed) / Double(scores.count), places: 2),
+                    mean: NumberText.rounded(scores.reduce(0, +) / Double(scores.count), places: 1),
+                    median: NumberText.rounded(median, places: 1), min: scores.first!, max: scores.last!,
+                    passRate: NumberText.rounded(Double(tally.passed) / Double(scores.count), places: 2),
                     worstCalls: tally.worst.map(\.call), tooFewCalls: scores.count < minimumCalls,
                     items: tally.itemOrder.map { id in
                         let counts = tally.itemPasses[id]!
                         return ItemRate(id: id, passRate: counts.applicable == 0 ? 0
-                                            : Scorer.rounded(Double(counts.passed) / Double(counts.applicable), places: 2),
+                                            : NumberText.rounded(Double(counts.passed) / Double(counts.applicable), places: 2),
                                         applicable: counts.applicable)
                     },
                     metrics: AgentMetrics(tally.metrics))

@@ -109,17 +109,19 @@ enum ContentUnits {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     private static func isFunctionCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        guard value >= 0x4E00 && value <= 0x9FFF else { return false }
-        let offset = Int(value - 0x4E00)
+        let value = scalar.value, block = UnicodeFacts.cjkUnifiedIdeographs
+        guard block.contains(value) else { return false }
+        let offset = Int(value - block.lowerBound)
         return functionBitmap[offset >> 6] & (1 << UInt64(offset & 63)) != 0
     }
 
-    /// ``functionCharacters`` as one bit per CJK unified ideograph.
+    /// ``functionCharacters`` as one bit per CJK unified ideograph
+    /// (``UnicodeFacts/cjkUnifiedIdeographs``).
     private static let functionBitmap: [UInt64] = {
-        var bitmap = [UInt64](repeating: 0, count: (0x9FFF - 0x4E00) / 64 + 1)
-        for scalar in functionCharacters where (0x4E00...0x9FFF).contains(scalar.value) {
-            let offset = Int(scalar.value - 0x4E00)
+        let block = UnicodeFacts.cjkUnifiedIdeographs
+        var bitmap = [UInt64](repeating: 0, count: Int(block.upperBound - block.lowerBound) / 64 + 1)
+        for scalar in functionCharacters where block.contains(scalar.value) {
+            let offset = Int(scalar.value - block.lowerBound)
             bitmap[offset >> 6] |= 1 << UInt64(offset & 63)
         }
         return bitmap

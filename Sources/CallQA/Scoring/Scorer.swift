@@ -76,7 +76,7 @@ public struct Scorer: Sendable {
         var criticalFailures: [String] = []
         for item in rubric.items {
             let outcome = item.check.evaluate(in: analysis)
-            let points = outcome.status == .na ? 0 : Self.rounded(item.weight * outcome.share, places: 2)
+            let points = outcome.status == .na ? 0 : NumberText.rounded(item.weight * outcome.share, places: 2)
             if outcome.status != .na {
                 earned += item.weight * outcome.share
                 possible += item.weight
@@ -93,7 +93,7 @@ public struct Scorer: Sendable {
             case .cap(let cap): score = min(score, cap)
             }
         }
-        score = Self.rounded(score, places: 1)
+        score = NumberText.rounded(score, places: 1)
         return Scorecard(callID: call.id, source: call.source, agent: call.agent, language: call.language,
                          rubric: reference, score: score, passed: criticalFailures.isEmpty && score >= rubric.passMark,
                          criticalFailures: criticalFailures, items: results, wording: wording(in: analysis),
@@ -108,12 +108,6 @@ public struct Scorer: Sendable {
             return analysis.matches(of: PhraseGroup(name: list, lists: [list]), inTurns: agentTurns).count
         }
         return WordingCount(positive: count(rubric.wording.positive), negative: count(rubric.wording.negative))
-    }
-
-    /// `value` rounded to `places` decimals: how scores, rates and times are reported.
-    static func rounded(_ value: Double, places: Int) -> Double {
-        let scale = (0..<places).reduce(1.0) { scale, _ in scale * 10 }
-        return (value * scale).rounded() / scale
     }
 }
 

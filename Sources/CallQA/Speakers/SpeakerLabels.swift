@@ -46,7 +46,7 @@ package struct SpeakerLabels: Sendable, Equatable {
         let words = label.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard !words.isEmpty, words.count <= 4 else { return false }
         let scalars = label.unicodeScalars
-        let han = scalars.filter { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }.count
+        let han = scalars.filter(UnicodeFacts.isHan).count
         if han > 0 {
             // Names and roles are short; anything else in the label is a qualifier.
             return han <= 6

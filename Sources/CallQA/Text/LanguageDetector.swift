@@ -29,7 +29,7 @@ public enum LanguageDetector {
                 let value = scalar.value
                 if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
                     latin += 1
-                } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
+                } else if UnicodeFacts.isHan(scalar) {
                     han += 1
                     if LanguageDetector.simplifiedOnly.contains(value) { simplified += 1 }
                     else if LanguageDetector.traditionalOnly.contains(value) { traditional += 1 }

@@ -26,10 +26,11 @@ public struct TextNormalizer: Sendable {
     private static let space: UInt32 = 1
 
     private init() {
-        var simplified = [UInt32](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+        let han = UnicodeFacts.cjkUnifiedIdeographs
+        var simplified = [UInt32](repeating: 0, count: han.count)
         let scalars = Array(HanSimplification.pairs.unicodeScalars)
-        for index in stride(from: 0, to: scalars.count - 1, by: 2) where (0x4E00...0x9FFF).contains(scalars[index].value) {
-            simplified[Int(scalars[index].value - 0x4E00)] = scalars[index + 1].value
+        for index in stride(from: 0, to: scalars.count - 1, by: 2) where han.contains(scalars[index].value) {
+            simplified[Int(scalars[index].value - han.lowerBound)] = scalars[index + 1].value
         }
         let replacements = Self.compatibilityTable(simplified: simplified)
         var table = [UInt32](repeating: 0, count: 0x10000)
@@ -46,14 +47,16 @@ public struct TextNormalizer: Sendable {
         for value in UInt32(0x41)...0x5A { replace(value, with: [Unicode.Scalar(value + 0x20)!]) }
         for value in 0x09...0x0D { table[value] = Self.space }
         for (offset, mapped) in simplified.enumerated() where mapped != 0 {
-            replace(UInt32(0x4E00 + offset), with: [Unicode.Scalar(mapped)!])
+            replace(han.lowerBound + UInt32(offset), with: [Unicode.Scalar(mapped)!])
         }
         for (value, replacement) in replacements { replace(value, with: replacement) }
-        // Elsewhere only white space and case change; scripts without case
-        // (Han, kana, Hangul, Yi, private use) are not looked up, to start fast.
+        // Elsewhere only white space and case change; scripts without case or
+        // white space (Han, kana, Hangul, Yi, private use) are not looked up,
+        // to start fast, nor ASCII, done above.
         let settled: [ClosedRange<UInt32>] = CompatibilityMapping.blocks + [
-            0x0000...0x007F, 0x1100...0x11FF, 0x3040...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA63F, 0xAC00...0xD7FF,
-            0xD800...0xF8FF,
+            UnicodeFacts.basicLatin, UnicodeFacts.hangulJamo, UnicodeFacts.kana, UnicodeFacts.bopomofo,
+            UnicodeFacts.kanbunToKatakanaExtensions, UnicodeFacts.cjkExtensionA, UnicodeFacts.cjkUnifiedIdeographs,
+            UnicodeFacts.yi, UnicodeFacts.hangulSyllables, UnicodeFacts.surrogatesAndPrivateUse,
         ]
         var value: UInt32 = 0
         for range in settled.sorted(by: { $0.lowerBound < $1.lowerBound }) + [0x10000...0x10000] {
@@ -184,8 +187,9 @@ public struct TextNormalizer: Sendable {
                 current = 0
             case UInt8(ascii: " "), UInt8(ascii: ";"):
                 var scalar = current
-                if (0x4E00...0x9FFF).contains(scalar), simplified[Int(scalar - 0x4E00)] != 0 {
-                    scalar = simplified[Int(scalar - 0x4E00)]
+                let han = UnicodeFacts.cjkUnifiedIdeographs
+                if han.contains(scalar), simplified[Int(scalar - han.lowerBound)] != 0 {
+                    scalar = simplified[Int(scalar - han.lowerBound)]
                 }
                 replacement.append(Unicode.Scalar(scalar)!)
                 current = 0

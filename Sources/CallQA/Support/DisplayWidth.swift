@@ -1,6 +1,23 @@
-/// How many terminal columns text takes: Han, kana, Hangul and full-width
-/// forms take two, most other characters one.
+/// Text in terminal columns, as every text table lays it out: how many
+/// columns text takes (Han, kana, Hangul and full-width forms two, marks
+/// none, most other characters one), and text padded, cut or wrapped to a
+/// number of columns.
+///
+/// ```swift
+/// DisplayWidth.of("张丽")                           // 4
+/// DisplayWidth.pad("张丽", to: 6)                   // "张丽  "
+/// DisplayWidth.pad("87%", to: 6, alignment: .right) // "   87%"
+/// DisplayWidth.fit("zh-model-001-long", to: 8)      // "zh-mode…"
+/// ```
 enum DisplayWidth {
+    /// Which side of a column text keeps to.
+    enum Alignment {
+        /// Text first, then the padding: names, ids, labels.
+        case left
+        /// The padding first, then the text: numbers.
+        case right
+    }
+
     /// The columns `text` takes.
     static func of<S: StringProtocol>(_ text: S) -> Int {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
@@ -14,14 +31,14 @@ enum DisplayWidth {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
-        switch value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
+        return UnicodeFacts.isDoubleWidth(scalar) ? 2 : 1
+    }
+
+    /// `text` padded with spaces to `width` columns, on the side `alignment`
+    /// says; text already as wide or wider is left as it is.
+    static func pad<S: StringProtocol>(_ text: S, to width: Int, alignment: Alignment = .left) -> String {
+        let gap = String(repeating: " ", count: max(0, width - of(text)))
+        return alignment == .left ? String(text) + gap : gap + String(text)
     }
 
     /// `text` padded with spaces to `width` columns, or cut to fit with `…`.

@@ -64,8 +64,8 @@ package struct JSONWriter: Sendable {
     }
     /// Writes a number value.
     package mutating func value(_ number: Int) { scalar(String(number)) }
-    /// Writes a number value; non-finite numbers are written as `null`.
-    package mutating func value(_ number: Double) { scalar(Self.number(number)) }
+    /// Writes a number value, shortest (``NumberText/shortest(_:)``); non-finite numbers are written as `null`.
+    package mutating func value(_ number: Double) { scalar(NumberText.shortest(number)) }
     /// Writes `true` or `false`.
     package mutating func value(_ flag: Bool) { scalar(flag ? "true" : "false") }
     /// Writes `null`.
@@ -149,13 +149,6 @@ package struct JSONWriter: Sendable {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             output.append(0x22)
         }
-    }
-
-    /// The shortest JSON number that reads back as `number`; `null` when not finite.
-    package static func number(_ number: Double) -> String {
-        guard number.isFinite else { return "null" }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return "\(number)"
     }
 
     private mutating func scalar(_ literal: String) {
