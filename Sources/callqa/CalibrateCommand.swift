@@ -49,7 +49,7 @@ struct CalibrateCommand: ParsableCommand {
         let (labels, problems) = HumanLabels.parse(text, source: human, knownItems: knownItems)
         problems.forEach(run.report)
 
-        let wanted = Set(labels.labels.map(\.call))
+        let wanted = Set(labels.labels.map(\.callID))
         let loader = try input.loader(forced: nil)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         pathProblems.forEach(run.report)
@@ -63,9 +63,9 @@ struct CalibrateCommand: ParsableCommand {
                 }
             }
         let scored = Set(cards.map(\.callID))
-        for label in labels.labels where !scored.contains(label.call) {
+        for label in labels.labels where !scored.contains(label.callID) {
             run.report(Diagnostic(.error, source: human, line: label.line,
-                                  message: "call '\(label.call)' is not among the calls scored; row left out"))
+                                  message: "call '\(label.callID)' is not among the calls scored; row left out"))
         }
 
         let report = CalibrationReport(scorecards: cards, labels: labels)

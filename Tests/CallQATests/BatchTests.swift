@@ -93,9 +93,9 @@ struct BatchTests {
         var builder = AgentSummary.Builder()
         let reference = RubricReference(id: "r", version: "1.0.0", sha256: "0")
         for (call, score) in [("c", 80.0), ("a", 40.0), ("d", 40.0), ("b", 90.0), ("e", 10.0)] {
-            builder.add(ScoreRecord(call: call, agent: "A", rubric: reference, score: score, passed: score >= 80, items: []))
+            builder.add(ScoreRecord(callID: call, agent: "A", rubric: reference, score: score, passed: score >= 80, items: []))
         }
-        builder.add(ScoreRecord(call: "z", agent: "B", rubric: reference, score: 70, passed: false, items: []))
+        builder.add(ScoreRecord(callID: "z", agent: "B", rubric: reference, score: 70, passed: false, items: []))
         let summaries = builder.summaries(minimumCalls: 5)
         #expect(summaries.map(\.agent) == ["A", "B"])
         #expect(summaries[0].worstCalls == ["e", "a", "d"])

@@ -71,7 +71,7 @@ struct CalibrationTests {
         #expect(report.total.withinTen == 0.5)
         #expect(abs(try #require(report.total.pearson) - 0.9572534619630474) < 1e-9)
         #expect(abs(try #require(report.total.spearman) - 0.9710083124552246) < 1e-9)
-        #expect(report.disagreements.first?.call == "zh-claim-014")
+        #expect(report.disagreements.first?.callID == "zh-claim-014")
         #expect(report.disagreements.first?.items.first?.evidence.first?.text == "早上好")
 
         // Unknown columns are reported; malformed rows and cells are errors with their line.

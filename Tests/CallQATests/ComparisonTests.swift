@@ -29,7 +29,7 @@ struct ComparisonTests {
         let expected = Fixtures.corpusCalls().filter { call in
             call.language == .english && call.turns(by: .agent).suffix(2).contains { $0.turn.text.lowercased().contains("thank you for calling") }
         }.map(\.id)
-        #expect(Set(comparison.changes.map(\.call)) == Set(expected))
+        #expect(Set(comparison.changes.map(\.callID)) == Set(expected))
         #expect(expected.count == 2)
         for change in comparison.changes {
             #expect(change.items.map(\.id) == ["closing"])

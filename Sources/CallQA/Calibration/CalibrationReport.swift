@@ -44,7 +44,7 @@ public struct CalibrationReport: Sendable {
     /// A call where machine and humans disagree.
     public struct Disagreement: Sendable, Equatable {
         /// The call's id.
-        public var call: String
+        public var callID: String
         /// The machine's score.
         public var machineScore: Double
         /// The humans' mean total, when given.
@@ -85,8 +85,8 @@ public struct CalibrationReport: Sendable {
     /// (report them as unknown calls before).
     public init(scorecards: [Scorecard], labels: HumanLabels) {
         let cards = Dictionary(scorecards.map { ($0.callID, $0) }, uniquingKeysWith: { first, _ in first })
-        let rows = labels.labels.filter { cards[$0.call] != nil }
-        let byCall = Dictionary(grouping: rows, by: \.call)
+        let rows = labels.labels.filter { cards[$0.callID] != nil }
+        let byCall = Dictionary(grouping: rows, by: \.callID)
         labelledCalls = byCall.count
         labelRows = rows.count
         evaluators = Set(rows.compactMap(\.evaluator)).count
@@ -94,7 +94,7 @@ public struct CalibrationReport: Sendable {
         items = labels.items.map { id in
             var machine: [(HumanLabels.Verdict, HumanLabels.Verdict)] = []
             for row in rows {
-                guard let human = row.verdicts[id], let status = cards[row.call]?.item(id)?.status else { continue }
+                guard let human = row.verdicts[id], let status = cards[row.callID]?.item(id)?.status else { continue }
                 machine.append((HumanLabels.Verdict(status), human))
             }
             var people: [(HumanLabels.Verdict, HumanLabels.Verdict)] = []
@@ -133,12 +133,12 @@ public struct CalibrationReport: Sendable {
                                                           evidence: result.evidence))
             }
             guard !itemDisagreements.isEmpty || humanTotals[call].map({ abs($0 - card.score) > 10 }) == true else { continue }
-            found.append(Disagreement(call: call, machineScore: card.score, humanScore: humanTotals[call], items: itemDisagreements))
+            found.append(Disagreement(callID: call, machineScore: card.score, humanScore: humanTotals[call], items: itemDisagreements))
         }
         disagreements = Array(found.sorted { lhs, rhs in
             let left = (lhs.humanScore.map { abs($0 - lhs.machineScore) } ?? 0, lhs.items.count)
             let right = (rhs.humanScore.map { abs($0 - rhs.machineScore) } ?? 0, rhs.items.count)
-            return left != right ? left > right : lhs.call < rhs.call
+            return left != right ? left > right : lhs.callID < rhs.callID
         }.prefix(Self.disagreementCount))
     }
 }

@@ -31,7 +31,7 @@ public struct HumanLabels: Sendable, Equatable {
     /// One row: one evaluator's results for one call.
     public struct Label: Sendable, Equatable {
         /// The call's id.
-        public var call: String
+        public var callID: String
         /// Who labelled it, when the file says.
         public var evaluator: String?
         /// The human's total score, when given.
@@ -93,7 +93,7 @@ public struct HumanLabels: Sendable, Equatable {
                 diagnostics.append(Diagnostic(.error, source: source, line: row.line, message: "no call id; row skipped"))
                 continue
             }
-            var label = Label(call: call, evaluator: evaluatorColumn.map { row.fields[$0].trimmingWhitespace().description }
+            var label = Label(callID: call, evaluator: evaluatorColumn.map { row.fields[$0].trimmingWhitespace().description }
                                 .flatMap { $0.isEmpty ? nil : $0 },
                               total: nil, verdicts: [:], line: row.line)
             if let totalColumn {

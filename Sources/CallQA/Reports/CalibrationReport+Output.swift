@@ -20,7 +20,7 @@ extension CalibrationReport {
         if !disagreements.isEmpty {
             output += "\nLargest disagreements\n"
             for disagreement in disagreements {
-                output += "\n  \(disagreement.call)  machine \(NumberText.shortest(disagreement.machineScore))"
+                output += "\n  \(disagreement.callID)  machine \(NumberText.shortest(disagreement.machineScore))"
                     + (disagreement.humanScore.map { "  human \(NumberText.shortest($0, places: 1))" } ?? "") + "\n"
                 for item in disagreement.items {
                     output += "    \(item.id): machine \(item.machine.rawValue), human \(item.human.map(\.rawValue).joined(separator: "/"))"
@@ -68,7 +68,7 @@ extension CalibrationReport {
             json.array { json in
                 for disagreement in disagreements {
                     json.object { json in
-                        json.field("call", disagreement.call)
+                        json.field("call", disagreement.callID)
                         json.field("machineScore", disagreement.machineScore)
                         json.field("humanScore", rounded(disagreement.humanScore))
                         json.key("items")

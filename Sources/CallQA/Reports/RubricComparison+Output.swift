@@ -30,7 +30,7 @@ extension RubricComparison {
             let flipped = changes.filter(\.flipped).count
             output += "\ncalls that changed: \(changes.count) (pass/fail flipped: \(flipped))\n"
             for change in changes {
-                output += "\n  \(change.call)  \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))  "
+                output += "\n  \(change.callID)  \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))  "
                     + "\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail")"
                     + (change.flipped ? "  FLIPPED" : "") + "\n"
                 for item in change.items {
@@ -67,7 +67,7 @@ extension RubricComparison {
             output += "\n## Calls that changed\n"
             if changes.isEmpty { output += "\nNone.\n" }
             for change in changes {
-                output += "\n### \(change.call) — \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))"
+                output += "\n### \(change.callID) — \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))"
                     + (change.flipped ? " (\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail"))" : "") + "\n\n"
                 for item in change.items {
                     output += "- `\(item.id)`: \(item.before.rawValue) → \(item.after.rawValue)\n"
@@ -112,7 +112,7 @@ extension RubricComparison {
             json.array { json in
                 for change in changes {
                     json.object { json in
-                        json.field("call", change.call)
+                        json.field("call", change.callID)
                         json.field("agent", change.agent)
                         json.field("scoreBefore", change.before)
                         json.field("scoreAfter", change.after)

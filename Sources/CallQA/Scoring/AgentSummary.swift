@@ -79,7 +79,7 @@ public struct AgentSummary: Sendable, Codable, Equatable {
             if record.passed { tally.passed += 1 }
             // Keep the worst few; equal scores in call-id order, so that the result does
             // not depend on the order calls arrive in (shards, threads).
-            let entry = (score: record.score, call: record.call)
+            let entry = (score: record.score, call: record.callID)
             if tally.worst.count < AgentSummary.worstCallCount || entry < tally.worst.last! {
                 let position = tally.worst.firstIndex { entry < $0 } ?? tally.worst.count
                 tally.worst.insert(entry, at: position)

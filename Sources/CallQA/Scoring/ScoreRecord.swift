@@ -6,7 +6,7 @@
 /// be summarised together (`callqa report`).
 public struct ScoreRecord: Sendable, Equatable, Decodable {
     /// The call's ID.
-    public var call: String
+    public var callID: String
     /// The agent, if the transcript names them.
     public var agent: String?
     /// The rubric that scored the call.
@@ -35,10 +35,10 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
     }
 
     /// Creates a record from its parts.
-    public init(call: String, agent: String?, rubric: RubricReference, score: Double, passed: Bool, items: [Item],
+    public init(callID: String, agent: String?, rubric: RubricReference, score: Double, passed: Bool, items: [Item],
                 metrics: MetricFigures? = nil) {
         self.metrics = metrics
-        self.call = call
+        self.callID = callID
         self.agent = agent
         self.rubric = rubric
         self.score = score
@@ -48,7 +48,7 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
 
     /// The record of a scorecard.
     public init(_ card: Scorecard) {
-        self.init(call: card.callID, agent: card.agent, rubric: card.rubric, score: card.score, passed: card.passed,
+        self.init(callID: card.callID, agent: card.agent, rubric: card.rubric, score: card.score, passed: card.passed,
                   items: card.items.map { Item(id: $0.id, status: $0.status) }, metrics: card.metrics.map(MetricFigures.init))
     }
 
@@ -59,7 +59,7 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
     /// Decodes a call object of CallQA's JSON output.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        call = try container.decode(String.self, forKey: .id)
+        callID = try container.decode(String.self, forKey: .id)
         agent = try container.decodeIfPresent(String.self, forKey: .agent)
         rubric = RubricReference(id: try container.decode(String.self, forKey: .rubric),
                                  version: try container.decode(String.self, forKey: .rubricVersion),
