@@ -30,25 +30,24 @@ let package = Package(
             ]
         ),
         .target(
-            name: "CallQACorpus",
-            dependencies: ["CallQA"],
-            path: "Benchmarks/CorpusGenerator"
+            name: "CallQATestSupport",
+            dependencies: ["CallQA"]
         ),
         .executableTarget(
             name: "callqa-bench",
             dependencies: [
-                "CallQA", "CallQACorpus",
+                "CallQA", "CallQATestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/callqa-bench"
         ),
         .testTarget(
             name: "CallQATests",
-            dependencies: ["CallQA", "CallQACorpus"]
+            dependencies: ["CallQA", "CallQATestSupport"]
         ),
         .testTarget(
             name: "CallQAEndToEndTests",
-            dependencies: ["callqa", "CallQACorpus"]
+            dependencies: ["callqa", "CallQATestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

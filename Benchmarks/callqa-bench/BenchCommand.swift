@@ -1,5 +1,5 @@
 import ArgumentParser
-import CallQACorpus
+import CallQATestSupport
 import CallQA
 import Foundation
 
@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "callqa-bench",
         abstract: "Generate benchmark corpora and measure CallQA's throughput.",
-        subcommands: [GenerateCommand.self, StagesCommand.self, GrowRubricCommand.self]
+        subcommands: [GenerateCommand.self, StagesCommand.self, GrowRubricCommand.self, AlternativesCommand.self]
     )
 }
 

@@ -1,4 +1,4 @@
-import CallQACorpus
+import CallQATestSupport
 
 /// Made-up phrases for measuring how cost grows with a rubric's size: half
 /// Chinese (three to five common characters), half English (two or three

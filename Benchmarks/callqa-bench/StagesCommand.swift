@@ -1,5 +1,5 @@
 import ArgumentParser
-import CallQACorpus
+import CallQATestSupport
 @_spi(Benchmarks) import CallQA
 import Foundation
 

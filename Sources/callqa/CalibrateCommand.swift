@@ -57,12 +57,12 @@ struct CalibrateCommand: ParsableCommand {
         BatchScorer(loader: loader, jobs: jobs.threads, unscorable: selection.unscorable, scorer: selection.scorer(for:))
             .run(inputs, render: { _ in "" }) { event in
                 switch event {
-                case .scored(let card, _): if wanted.contains(card.call) { cards.append(card) }
+                case .scored(let card, _): if wanted.contains(card.callID) { cards.append(card) }
                 case .diagnostic(let diagnostic): run.report(diagnostic)
                 case .inputDone: break
                 }
             }
-        let scored = Set(cards.map(\.call))
+        let scored = Set(cards.map(\.callID))
         for label in labels.labels where !scored.contains(label.call) {
             run.report(Diagnostic(.error, source: human, line: label.line,
                                   message: "call '\(label.call)' is not among the calls scored; row left out"))

@@ -1,5 +1,5 @@
 @testable import CallQA
-import CallQACorpus
+import CallQATestSupport
 import Foundation
 import Testing
 
@@ -14,7 +14,7 @@ struct BatchTests {
         let batch = { (jobs: Int) in
             BatchScorer(loader: loader, jobs: jobs) { call in catalog.rubric(for: call.language).flatMap { scorers[$0.id] } }
         }
-        func run(_ jobs: Int) -> [String] { Self.results(of: batch(jobs), inputs) { "\($0.call) \($0.score)" } }
+        func run(_ jobs: Int) -> [String] { Self.results(of: batch(jobs), inputs) { "\($0.callID) \($0.score)" } }
         let serial = run(1)
         #expect(run(jobs) == serial)
         #expect(serial.filter { $0.hasPrefix("done ") }.count == inputs.count)

@@ -26,6 +26,7 @@ struct CheckTests {
         #expect(result.points == 10)
         #expect(result.evidence.map(\.text) == ["Hello", "my name is", "how can I help"])
         #expect(result.evidence.allSatisfy { $0.turn == 0 && $0.speaker == .agent && $0.start == 0 })
+        #expect(result.evidence.allSatisfy { $0.kind == .quote })
     }
 
     @Test("phrase: some groups earn partial credit and name what is missing")
@@ -129,7 +130,7 @@ struct CheckTests {
         #expect(card.item("apology")?.points == 0)
         #expect(card.item("empathy")?.status == .na)
         let applicable = card.items.filter { $0.status != .na }
-        let expected = applicable.reduce(0) { $0 + $1.points } / applicable.reduce(0) { $0 + $1.max } * 100
+        let expected = applicable.reduce(0) { $0 + $1.points } / applicable.reduce(0) { $0 + $1.maxPoints } * 100
         #expect(abs(card.score - expected) < 0.05)
     }
 
@@ -163,6 +164,8 @@ struct CheckTests {
         #expect(result.status == .pass)
         #expect(result.evidence.first?.phrase.hasPrefix("repeats") == true)
         #expect(result.evidence.first?.phrase.contains("40.50") == true)
+        #expect(result.evidence.first?.kind == .rule)
+        #expect(result.evidence.first?.text == "So the $40.50 charge from May 2nd was duplicated on your card.")
     }
 
     @Test("paraphrase: too little repeated fails, with the best share in the note")

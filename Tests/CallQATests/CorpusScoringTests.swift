@@ -18,7 +18,7 @@ struct CorpusScoringTests {
     }
 
     private func card(_ id: String) throws -> Scorecard {
-        try #require(cards.first { $0.call == id })
+        try #require(cards.first { $0.callID == id })
     }
 
     @Test("Well-handled calls rank above poorly handled ones, in every language", arguments: [
@@ -65,7 +65,7 @@ struct CorpusScoringTests {
         let (catalog, _) = RubricCatalog.load(directory: Fixtures.shippedRubrics)
         for card in cards {
             let rubric = try #require(catalog.rubric(id: card.rubric.id))
-            let call = try #require(calls.first { $0.id == card.call })
+            let call = try #require(calls.first { $0.id == card.callID })
             for item in card.items {
                 // Items that pass by absence (nothing forbidden, not too often, no hedging) have
                 // nothing to quote; every other verdict quotes words or names what is missing.
@@ -77,15 +77,15 @@ struct CorpusScoringTests {
                 }
                 switch item.status {
                 case .pass, .partial:
-                    #expect(!item.evidence.isEmpty || passesByAbsence, "\(card.call) \(item.id) passes without evidence")
+                    #expect(!item.evidence.isEmpty || passesByAbsence, "\(card.callID) \(item.id) passes without evidence")
                 case .fail:
-                    #expect(!item.evidence.isEmpty || !item.missing.isEmpty, "\(card.call) \(item.id) fails without evidence")
+                    #expect(!item.evidence.isEmpty || !item.missing.isEmpty, "\(card.callID) \(item.id) fails without evidence")
                 case .na:
                     #expect(item.points == 0)
                 }
                 // Evidence quotes the transcript exactly.
                 for evidence in item.evidence {
-                    #expect(call.turns[evidence.turn].text.contains(evidence.text), "\(card.call) \(item.id): \(evidence.text)")
+                    #expect(call.turns[evidence.turn].text.contains(evidence.text), "\(card.callID) \(item.id): \(evidence.text)")
                 }
             }
         }

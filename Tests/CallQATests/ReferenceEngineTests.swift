@@ -1,5 +1,5 @@
 @testable import CallQA
-import CallQACorpus
+import CallQATestSupport
 import Foundation
 import Testing
 

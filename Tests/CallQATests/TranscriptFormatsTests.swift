@@ -11,7 +11,7 @@ struct TranscriptFormatsTests {
         var score: Double
         var passed: Bool
         var items: [ItemResult]
-        var metrics: ConversationMetrics?
+        var metrics: ScorecardMetrics?
 
         init(_ card: Scorecard) {
             score = card.score

@@ -84,7 +84,7 @@ public struct CalibrationReport: Sendable {
     /// Compares `scorecards` with `labels`; labels for calls without a scorecard are skipped
     /// (report them as unknown calls before).
     public init(scorecards: [Scorecard], labels: HumanLabels) {
-        let cards = Dictionary(scorecards.map { ($0.call, $0) }, uniquingKeysWith: { first, _ in first })
+        let cards = Dictionary(scorecards.map { ($0.callID, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = labels.labels.filter { cards[$0.call] != nil }
         let byCall = Dictionary(grouping: rows, by: \.call)
         labelledCalls = byCall.count

@@ -103,7 +103,7 @@ public struct RubricComparison: Sendable, Equatable {
                                   nowMatches: new.evidence.filter { !oldKeys.contains(key($0)) })
             }
             guard !changed.isEmpty || pair.before.passed != pair.after.passed else { return nil }
-            return CallChange(call: pair.before.call, agent: pair.before.agent, before: pair.before.score, after: pair.after.score,
+            return CallChange(call: pair.before.callID, agent: pair.before.agent, before: pair.before.score, after: pair.after.score,
                               passedBefore: pair.before.passed, passedAfter: pair.after.passed, items: changed)
         } : []
 

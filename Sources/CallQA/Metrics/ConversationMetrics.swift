@@ -12,7 +12,13 @@
 /// case .failure(let unavailable): print(unavailable.reason)
 /// }
 /// ```
-public struct ConversationMetrics: Sendable, Codable, Equatable {
+///
+/// Not `Codable`: the JSON CallQA writes for a call's metrics is a summary
+/// (``ScorecardMetrics``) — figures rounded to the millisecond, only the
+/// longest and the dead-air silences, response latencies as a count, a mean
+/// and the slowest — so it cannot be read back into every silence and every
+/// answer. Encode and decode ``ScorecardMetrics`` instead.
+public struct ConversationMetrics: Sendable, Equatable {
     /// Seconds from the first turn's start to the last turn's end.
     public var duration: Double
     /// The share of the call in which the agent speaks, 0–100.
@@ -57,7 +63,11 @@ public struct ConversationMetrics: Sendable, Codable, Equatable {
     }
 
     /// A stretch with nobody speaking.
-    public struct Silence: Sendable, Codable, Equatable {
+    ///
+    /// Its `Codable` form is the one `callqa score --format json` writes:
+    /// `{"start", "end", "duration", "afterTurn", "beforeTurn"}`, times
+    /// rounded to the millisecond.
+    public struct Silence: Sendable, Equatable {
         /// When it starts (the turn before it ends), in seconds.
         public var start: Double
         /// When it ends (the next turn starts), in seconds.
@@ -66,12 +76,26 @@ public struct ConversationMetrics: Sendable, Codable, Equatable {
         public var afterTurn: Int
         /// The turn that ends it.
         public var beforeTurn: Int
-        /// Its length in seconds.
-        public var duration: Double { end - start }
+        /// Its length in seconds: `end - start` as measured, or as written
+        /// when decoded (each of the three is rounded on its own).
+        public var duration: Double
+
+        /// A silence from `start` to `end`, between two turns.
+        public init(start: Double, end: Double, afterTurn: Int, beforeTurn: Int) {
+            self.start = start
+            self.end = end
+            self.afterTurn = afterTurn
+            self.beforeTurn = beforeTurn
+            self.duration = end - start
+        }
     }
 
     /// The agent talking over the customer.
-    public struct Interruption: Sendable, Codable, Equatable {
+    ///
+    /// Its `Codable` form is the one `callqa score --format json` writes:
+    /// `{"turn", "interruptedTurn", "at", "overlap"}`, times rounded to the
+    /// millisecond.
+    public struct Interruption: Sendable, Equatable {
         /// The agent's turn.
         public var turn: Int
         /// The customer's turn it cut into.
@@ -83,7 +107,10 @@ public struct ConversationMetrics: Sendable, Codable, Equatable {
     }
 
     /// How long the agent took to answer one customer turn.
-    public struct Response: Sendable, Codable, Equatable {
+    ///
+    /// Not `Codable`: CallQA's JSON lists no single answer, only their count,
+    /// mean and slowest (``ScorecardMetrics/responseLatency``).
+    public struct Response: Sendable, Equatable {
         /// The customer's turn.
         public var customerTurn: Int
         /// The agent's answering turn.
@@ -93,7 +120,11 @@ public struct ConversationMetrics: Sendable, Codable, Equatable {
     }
 
     /// The thresholds metrics are computed with; a rubric's `metrics:` block sets them.
-    public struct Settings: Sendable, Codable, Equatable, Hashable {
+    ///
+    /// Not `Codable`: they are read from a rubric's YAML (`dead-air`,
+    /// `interruption-overlap`) and written in its canonical form, and appear
+    /// in no JSON output.
+    public struct Settings: Sendable, Equatable, Hashable {
         /// Silences the agent ends that count as dead air, in seconds (default 5).
         public var deadAir: Double
         /// How long the agent must talk over the customer for it to count as
@@ -109,7 +140,10 @@ public struct ConversationMetrics: Sendable, Codable, Equatable {
     }
 
     /// Why a call has no metrics.
-    public struct Unavailable: Error, Sendable, Codable, Equatable {
+    ///
+    /// Its `Codable` form is the scorecard's `metrics` object for a call
+    /// without them: `{"available": false, "reason": "…"}`.
+    public struct Unavailable: Error, Sendable, Equatable {
         /// In words, for reports.
         public var reason: String
 

@@ -1,6 +1,6 @@
 /// The headline conversation metrics of one call, as summaries need them:
-/// made from ``ConversationMetrics``, or decoded from the `metrics` object of
-/// `callqa score --format jsonl` output.
+/// made from a scorecard's ``ScorecardMetrics``, or decoded from the
+/// `metrics` object of `callqa score --format jsonl` output.
 public struct MetricFigures: Sendable, Equatable, Decodable {
     /// The agent's talk share, 0–100.
     public var agentTalkShare: Double
@@ -18,7 +18,7 @@ public struct MetricFigures: Sendable, Equatable, Decodable {
     public var responseLatency: Double?
 
     /// The figures of a call's metrics.
-    public init(_ metrics: ConversationMetrics) {
+    public init(_ metrics: ScorecardMetrics) {
         agentTalkShare = metrics.agentTalkShare
         customerTalkShare = metrics.customerTalkShare
         longestSilence = metrics.longestSilence?.duration ?? 0
@@ -52,6 +52,8 @@ public struct MetricFigures: Sendable, Equatable, Decodable {
 }
 
 /// An agent's conversation metrics, averaged over their timed calls.
+///
+/// Its `Codable` form is the `metrics` object of an agent summary in CallQA's JSON.
 public struct AgentMetrics: Sendable, Codable, Equatable {
     /// How many of the agent's calls had timing metrics.
     public var timedCalls: Int

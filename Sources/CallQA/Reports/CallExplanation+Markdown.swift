@@ -23,7 +23,7 @@ extension CallExplanation {
         output += "\n## Scorecard\n\n| item | verdict | points | why |\n| --- | --- | --: | --- |\n"
         for item in scorecard.items {
             output += "| \(Self.cell(item.title)) (`\(item.id)`) | \(item.status.rawValue)\(item.critical && item.status == .fail ? " (critical)" : "") | "
-                + "\(number(item.points))/\(number(item.max)) | \(Self.cell(item.note)) |\n"
+                + "\(number(item.points))/\(number(item.maxPoints)) | \(Self.cell(item.note)) |\n"
         }
 
         let missed = scorecard.items.filter { $0.status == .fail || $0.status == .partial }

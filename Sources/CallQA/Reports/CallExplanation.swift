@@ -68,7 +68,7 @@ public struct CallExplanation: Sendable {
         var marks = call.turns.map { [Mark?](repeating: nil, count: $0.text.unicodeScalars.count) }
         for item in scorecard.items {
             let mark = kind(of: item)
-            for evidence in item.evidence where !isWholeTurn(evidence) {
+            for evidence in item.evidence where evidence.kind == .quote {
                 guard let offsets = evidence.offsets, evidence.turn < marks.count,
                       offsets.upperBound <= marks[evidence.turn].count else { continue }
                 for index in offsets where (marks[evidence.turn][index] ?? .evidence) <= mark {
@@ -77,12 +77,6 @@ public struct CallExplanation: Sendable {
             }
         }
         return marks
-    }
-
-    /// Evidence that is a whole turn (a restatement) is described by its rule, not highlighted.
-    private func isWholeTurn(_ evidence: Evidence) -> Bool {
-        evidence.turn < call.turns.count && evidence.text == call.turns[evidence.turn].text
-            && evidence.text.unicodeScalars.count > 12
     }
 
     private func kind(of item: ItemResult) -> Mark {
@@ -130,7 +124,7 @@ public struct CallExplanation: Sendable {
         output += "\n" + style.apply(.bold, "Scorecard") + "\n"
         for item in scorecard.items {
             output += "\n  " + symbol(item.status, style: style) + " " + style.apply(.bold, item.title)
-                + " (\(item.id)) · \(number(item.points))/\(number(item.max)) · \(item.status.rawValue)"
+                + " (\(item.id)) · \(number(item.points))/\(number(item.maxPoints)) · \(item.status.rawValue)"
                 + (item.critical && item.status == .fail ? " · critical" : "") + "\n"
             output += "      " + item.note + "\n"
             for line in evidenceLines(item) { output += "      " + line + "\n" }
@@ -239,7 +233,7 @@ public struct CallExplanation: Sendable {
             lines.append("turn \(current.turn)\(time) \(turn.role.rawValue): " + current.words.joined(separator: " · "))
         }
         for evidence in item.evidence {
-            let words = isWholeTurn(evidence) ? evidence.phrase : "\"\(evidence.text)\""
+            let words = evidence.kind == .rule ? evidence.phrase : "\"\(evidence.text)\""
             if current?.turn == evidence.turn {
                 current!.words.append(words)
             } else {

@@ -36,7 +36,7 @@ package struct ScoreCSV: Sendable {
     package static let agentMetricColumns = ["timedCalls", "agentTalkShare", "customerTalkShare", "longestSilence", "deadAir",
                                             "interruptions", "paceRatio", "responseLatency"]
 
-    private static func metricCells(_ metrics: ConversationMetrics?) -> [String] {
+    private static func metricCells(_ metrics: ScorecardMetrics?) -> [String] {
         guard let metrics else { return Array(repeating: "", count: metricColumns.count) }
         func number(_ value: Double?) -> String { value.map { NumberText.shortest($0, places: 2) } ?? "" }
         return [number(metrics.agentTalkShare), number(metrics.customerTalkShare), number(metrics.nonTalkShare),
@@ -49,7 +49,7 @@ package struct ScoreCSV: Sendable {
     package func row(for card: Scorecard) -> String {
         var statuses: [String: String] = [:]
         for item in card.items { statuses[item.id] = item.status.rawValue }
-        return row([card.call, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
+        return row([card.callID, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
                     card.rubric.version, card.rubric.sha256, NumberText.shortest(card.score), card.passed ? "true" : "false"]
                    + itemIDs.map { statuses[$0] ?? "" } + Self.metricCells(card.metrics))
     }

@@ -42,7 +42,7 @@ package struct ScoreTable: Sendable {
             ? style.apply(.green, DisplayWidth.pad("pass", to: 6))
             : style.apply(.boldRed, DisplayWidth.pad("FAIL", to: 6))
         return DisplayWidth.pad(NumberText.fixed(card.score, places: 1), to: 7, alignment: .right) + "  " + result + "  "
-            + DisplayWidth.fit(card.call, to: callWidth) + "  "
+            + DisplayWidth.fit(card.callID, to: callWidth) + "  "
             + DisplayWidth.fit(card.agent ?? AgentSummary.unknownAgent, to: agentWidth) + "  "
             + DisplayWidth.fit(card.rubric.id, to: rubricWidth) + "  " + notMet + "\n"
     }

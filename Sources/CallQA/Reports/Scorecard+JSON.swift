@@ -12,11 +12,11 @@ extension Scorecard {
     ///  "metrics": {"available": true, "duration": 65, …}}
     /// ```
     ///
-    /// `metrics` is written by ``ConversationMetrics/write(to:)``, or as
+    /// `metrics` is written by ``ScorecardMetrics/write(to:)``, or as
     /// `{"available": false, "reason": "…"}` when the call has no times.
     package func write(to json: inout JSONWriter) {
         json.object { json in
-            json.field("id", call)
+            json.field("id", callID)
             json.key("source")
             source.write(to: &json)
             json.field("agent", agent)
@@ -54,7 +54,7 @@ extension ItemResult {
             json.field("title", title)
             json.field("status", status.rawValue)
             json.field("points", points)
-            json.field("max", max)
+            json.field("max", maxPoints)
             json.field("critical", critical)
             json.field("note", note)
             json.field("missing", missing)
@@ -65,7 +65,7 @@ extension ItemResult {
 }
 
 extension Evidence {
-    /// Writes the evidence as `{"turn", "speaker", "start"?, "text", "phrase", "offsets"?}`.
+    /// Writes the evidence as `{"turn", "speaker", "start"?, "text", "phrase", "kind", "offsets"?}`.
     package func write(to json: inout JSONWriter) {
         json.object { json in
             json.field("turn", turn)
@@ -73,6 +73,7 @@ extension Evidence {
             json.field("start", start)
             json.field("text", text)
             json.field("phrase", phrase)
+            json.field("kind", kind.rawValue)
             if let offsets {
                 json.key("offsets")
                 json.array { json in

@@ -1,4 +1,7 @@
 /// How one agent's calls scored.
+///
+/// Its `Codable` form is an element of `agents` in the JSON of `callqa score`
+/// and `callqa report`.
 public struct AgentSummary: Sendable, Codable, Equatable {
     /// The agent, as transcripts name them (`(unknown)` when they do not).
     public var agent: String
@@ -22,6 +25,11 @@ public struct AgentSummary: Sendable, Codable, Equatable {
     public var items: [ItemRate]
     /// Conversation metrics averaged over the agent's timed calls; `nil` when none was timed.
     public var metrics: AgentMetrics?
+
+    /// The JSON field names, in the order CallQA writes them.
+    enum CodingKeys: String, CodingKey {
+        case agent, calls, mean, median, min, max, passRate, worstCalls, tooFewCalls, items, metrics
+    }
 
     /// One item's pass rate for an agent.
     public struct ItemRate: Sendable, Codable, Equatable {

@@ -128,20 +128,20 @@ struct CallAnalysis {
     }
 
     /// Evidence quoting the original UTF-8 range `bytes` of a turn.
-    func evidence(turn: Int, utf8 bytes: Range<Int>, phrase: String) -> Evidence {
+    func evidence(turn: Int, utf8 bytes: Range<Int>, phrase: String, kind: Evidence.Kind = .quote) -> Evidence {
         let spoken = call.turns[turn]
         var source = spoken.text
         let (text, begin, length) = source.withUTF8 { utf8 in
             (String(decoding: UnsafeBufferPointer(rebasing: utf8[bytes]), as: UTF8.self),
              UTF8Scalars.count(in: utf8[0..<bytes.lowerBound]), UTF8Scalars.count(in: utf8[bytes]))
         }
-        return Evidence(turn: turn, speaker: spoken.role, start: spoken.start, text: text, phrase: phrase,
+        return Evidence(turn: turn, speaker: spoken.role, start: spoken.start, text: text, phrase: phrase, kind: kind,
                         offsets: begin..<(begin + length))
     }
 
-    /// Evidence quoting a whole turn.
+    /// Evidence that is a whole turn picked out by a rule the phrase describes.
     func evidence(wholeTurn turn: Int, phrase: String) -> Evidence {
-        evidence(turn: turn, utf8: 0..<call.turns[turn].text.utf8.count, phrase: phrase)
+        evidence(turn: turn, utf8: 0..<call.turns[turn].text.utf8.count, phrase: phrase, kind: .rule)
     }
 
     static func turnCount(_ count: Int) -> String {

@@ -48,7 +48,7 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
 
     /// The record of a scorecard.
     public init(_ card: Scorecard) {
-        self.init(call: card.call, agent: card.agent, rubric: card.rubric, score: card.score, passed: card.passed,
+        self.init(call: card.callID, agent: card.agent, rubric: card.rubric, score: card.score, passed: card.passed,
                   items: card.items.map { Item(id: $0.id, status: $0.status) }, metrics: card.metrics.map(MetricFigures.init))
     }
 

@@ -1,7 +1,11 @@
 /// How one call scored against one rubric, with the evidence for every verdict.
-public struct Scorecard: Sendable, Codable, Equatable {
+///
+/// Its `Codable` form is the call object of `callqa score --format json`
+/// and each line of `--format jsonl`, so the tool's output decodes as
+/// scorecards.
+public struct Scorecard: Sendable, Equatable {
     /// The call's ID.
-    public var call: String
+    public var callID: String
     /// Where the call was read from.
     public var source: Call.Source
     /// The agent, as the transcript names them.
@@ -21,9 +25,27 @@ public struct Scorecard: Sendable, Codable, Equatable {
     /// Positive and negative wording the agent used.
     public var wording: WordingCount
     /// The call's conversation metrics, when its turns are timed.
-    public var metrics: ConversationMetrics?
+    public var metrics: ScorecardMetrics?
     /// Why ``metrics`` is missing, when it is.
     public var metricsUnavailable: String?
+
+    /// A scorecard from its parts; `metrics` are kept as scorecards carry them.
+    init(callID: String, source: Call.Source, agent: String?, language: Language, rubric: RubricReference, score: Double,
+         passed: Bool, criticalFailures: [String], items: [ItemResult], wording: WordingCount,
+         metrics: ConversationMetrics?, metricsUnavailable: String?) {
+        self.callID = callID
+        self.source = source
+        self.agent = agent
+        self.language = language
+        self.rubric = rubric
+        self.score = score
+        self.passed = passed
+        self.criticalFailures = criticalFailures
+        self.items = items
+        self.wording = wording
+        self.metrics = metrics.map(ScorecardMetrics.init)
+        self.metricsUnavailable = metricsUnavailable
+    }
 
     /// The result for one item.
     public func item(_ id: String) -> ItemResult? {
@@ -83,6 +105,8 @@ public enum ItemStatus: String, Sendable, Codable, Equatable, Hashable, CaseIter
 }
 
 /// One item's verdict, points and evidence.
+///
+/// Its `Codable` form is an element of a scorecard's `items` in CallQA's JSON.
 public struct ItemResult: Sendable, Codable, Equatable {
     /// The item's ID.
     public var id: String
@@ -93,7 +117,7 @@ public struct ItemResult: Sendable, Codable, Equatable {
     /// Points earned.
     public var points: Double
     /// Points possible (the item's weight).
-    public var max: Double
+    public var maxPoints: Double
     /// Whether failing this item fails the call.
     public var critical: Bool
     /// The words that back the verdict: what was said (for a pass, or a
@@ -103,10 +127,31 @@ public struct ItemResult: Sendable, Codable, Equatable {
     public var missing: [String]
     /// The verdict in one sentence.
     public var note: String
+
+    /// The JSON field names, in the order CallQA writes them.
+    enum CodingKeys: String, CodingKey {
+        case id, title, status, points
+        case maxPoints = "max"
+        case critical, note, missing, evidence
+    }
 }
 
 /// Words from a turn that back a verdict.
+///
+/// Its `Codable` form is an element of an item's `evidence` in CallQA's JSON:
+/// `start` and `offsets` (a two-element array) are left out when unknown.
 public struct Evidence: Sendable, Codable, Equatable {
+    /// What a piece of evidence is.
+    public enum Kind: String, Sendable, Codable, Equatable, CaseIterable {
+        /// Words said in a turn that match ``Evidence/phrase``, a rubric phrase:
+        /// explanations highlight them.
+        case quote
+        /// A whole turn picked out by a rule (a restatement by shared content,
+        /// an interruption, the turn after a silence); ``Evidence/phrase``
+        /// describes the rule, and explanations show that description.
+        case rule
+    }
+
     /// The 0-based index of the turn in the call.
     public var turn: Int
     /// Who said it.
@@ -115,19 +160,30 @@ public struct Evidence: Sendable, Codable, Equatable {
     public var start: Double?
     /// The exact words, as written in the transcript.
     public var text: String
-    /// The rubric phrase (or rule) they match.
+    /// The rubric phrase they match (a quote), or what the rule found (a rule).
     public var phrase: String
+    /// Whether the evidence quotes words or a whole turn picked out by a rule.
+    public var kind: Kind
     /// Where the words are in the turn's text, in Unicode scalars (code
     /// points) from its start, when known.
     public var offsets: Range<Int>?
 
     /// Creates evidence.
-    public init(turn: Int, speaker: SpeakerRole, start: Double?, text: String, phrase: String, offsets: Range<Int>? = nil) {
+    public init(
+        turn: Int, speaker: SpeakerRole, start: Double?, text: String, phrase: String, kind: Kind = .quote,
+        offsets: Range<Int>? = nil
+    ) {
         self.turn = turn
         self.speaker = speaker
         self.start = start
         self.text = text
         self.phrase = phrase
+        self.kind = kind
         self.offsets = offsets
+    }
+
+    /// The JSON field names, in the order CallQA writes them.
+    enum CodingKeys: String, CodingKey {
+        case turn, speaker, start, text, phrase, kind, offsets
     }
 }

@@ -83,7 +83,7 @@ public struct Scorer: Sendable {
             }
             if item.check.isCritical && outcome.status == .fail { criticalFailures.append(item.id) }
             results.append(ItemResult(id: item.id, title: item.title, status: outcome.status, points: points,
-                                      max: item.weight, critical: item.check.isCritical, evidence: outcome.evidence,
+                                      maxPoints: item.weight, critical: item.check.isCritical, evidence: outcome.evidence,
                                       missing: outcome.missing, note: outcome.note))
         }
         var score = possible > 0 ? earned / possible * 100 : 100
@@ -94,7 +94,7 @@ public struct Scorer: Sendable {
             }
         }
         score = NumberText.rounded(score, places: 1)
-        return Scorecard(call: call.id, source: call.source, agent: call.agent, language: call.language,
+        return Scorecard(callID: call.id, source: call.source, agent: call.agent, language: call.language,
                          rubric: reference, score: score, passed: criticalFailures.isEmpty && score >= rubric.passMark,
                          criticalFailures: criticalFailures, items: results, wording: wording(in: analysis),
                          metrics: try? analysis.metrics.get(),

@@ -1,7 +1,7 @@
-import CallQACorpus
+import CallQATestSupport
 import Foundation
 
-/// Transcripts generated at test time (never committed) by the benchmarks'
+/// Transcripts generated at test time (never committed) by the test-support
 /// corpus generator: short calls in all three languages, many per XML file.
 enum GeneratedCorpus {
     /// Writes `calls` calls into XML files of `perFile` calls each, in a new folder.

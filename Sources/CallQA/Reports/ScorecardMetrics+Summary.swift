@@ -1,4 +1,4 @@
-extension ConversationMetrics {
+extension ScorecardMetrics {
     /// The metrics in a few lines of words, as `explain` shows them:
     ///
     /// ```text
@@ -25,8 +25,9 @@ extension ConversationMetrics {
         func rate(_ value: Double?) -> String { value.map { "\(NumberText.shortest($0, places: 1)) \(rateUnit)" } ?? "n/a" }
         lines.append("speaking rate: agent \(rate(agentRate)), customer \(rate(customerRate))"
                      + " · pace ratio \(paceRatio.map { NumberText.shortest($0, places: 2) } ?? "n/a")")
-        if let mean = meanResponseLatency, let longest = longestResponse {
-            lines.append("response latency: mean \(seconds(mean)), longest \(seconds(longest.latency)) (turn \(longest.turn))")
+        if let mean = responseLatency.mean, let longest = responseLatency.longest,
+           let turn = responseLatency.longestTurn {
+            lines.append("response latency: mean \(seconds(mean)), longest \(seconds(longest)) (turn \(turn))")
         }
         return lines
     }

@@ -1,4 +1,4 @@
-extension ConversationMetrics {
+extension ScorecardMetrics {
     /// Writes the metrics as the `metrics` object of a scorecard, figures
     /// rounded to the millisecond (percentages and rates to 0.01):
     ///
@@ -49,14 +49,16 @@ extension ConversationMetrics {
             json.field("paceRatio", paceRatio.map { NumberText.rounded($0, places: 2) })
             json.key("responseLatency")
             json.object { json in
-                json.field("count", responses.count)
-                json.field("mean", meanResponseLatency.map { NumberText.rounded($0, places: 3) })
-                json.field("longest", longestResponse.map { NumberText.rounded($0.latency, places: 3) })
-                json.field("longestTurn", longestResponse?.turn)
+                json.field("count", responseLatency.count)
+                json.field("mean", responseLatency.mean.map { NumberText.rounded($0, places: 3) })
+                json.field("longest", responseLatency.longest.map { NumberText.rounded($0, places: 3) })
+                json.field("longestTurn", responseLatency.longestTurn)
             }
         }
     }
+}
 
+extension ConversationMetrics {
     /// Writes `{"available": false, "reason": …}` for a call without metrics.
     package static func writeUnavailable(reason: String, to json: inout JSONWriter) {
         json.object { json in
