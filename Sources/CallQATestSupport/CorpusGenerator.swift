@@ -69,10 +69,10 @@ public struct CorpusGenerator: Sendable {
 
         func add(_ role: SpeakerRole, _ text: String) {
             let units = Double(SpeechUnits.count(in: text))
-            let duration = (units / vocabulary.unitsPerSecond * 10).rounded() / 10
+            let duration = NumberText.rounded(units / vocabulary.unitsPerSecond, places: 1)
             turns.append(Turn(role: role, label: role == .agent ? vocabulary.agentLabel : vocabulary.customerLabel,
                               start: clock, end: clock + duration, text: text, line: turns.count + 1))
-            clock = ((clock + duration + Double.random(in: 0.3...2.5, using: &random)) * 10).rounded() / 10
+            clock = NumberText.rounded(clock + duration + Double.random(in: 0.3...2.5, using: &random), places: 1)
             size += text.utf8.count
         }
 
