@@ -68,11 +68,11 @@ public struct CorpusGenerator: Sendable {
         var size = 0, clock = 0.0
 
         func add(_ role: SpeakerRole, _ text: String) {
-            let units = vocabulary.countsWords ? Double(text.split(separator: " ").count) : Double(text.count)
-            let duration = (units / vocabulary.unitsPerSecond * 10).rounded() / 10
+            let units = Double(SpeechUnits.count(in: text))
+            let duration = NumberText.rounded(units / vocabulary.unitsPerSecond, places: 1)
             turns.append(Turn(role: role, label: role == .agent ? vocabulary.agentLabel : vocabulary.customerLabel,
                               start: clock, end: clock + duration, text: text, line: turns.count + 1))
-            clock = ((clock + duration + Double.random(in: 0.3...2.5, using: &random)) * 10).rounded() / 10
+            clock = NumberText.rounded(clock + duration + Double.random(in: 0.3...2.5, using: &random), places: 1)
             size += text.utf8.count
         }
 

@@ -31,9 +31,9 @@ struct Vocabulary: Sendable {
     /// Speaker labels in the plain-text form.
     var agentLabel: String
     var customerLabel: String
-    /// Characters per second (Chinese) or words per second (English) spoken.
+    /// Speech units spoken per second (``SpeechUnits``: Han characters in Chinese, words in English).
     var unitsPerSecond: Double
-    /// Whether units are words (English) or characters (Chinese).
+    /// Whether the language is written in words (English): capitalised sentences, dates as `4/12`.
     var countsWords: Bool
 
     static let chinese = Vocabulary(

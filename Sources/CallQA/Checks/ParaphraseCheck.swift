@@ -71,16 +71,16 @@ extension ParaphraseCheck: CheckKind {
         guard comparable, let best else {
             return .notApplicable("the customer gave no details to restate (no turn with \(minimumContent) or more content words or numbers)")
         }
-        let percent = Int((best.share * 100).rounded())
+        let percent = NumberText.percent(best.share)
         if best.share >= overlap {
             let repeated = ContentUnits.of(analysis.normalized[best.customer])
                 .intersection(ContentUnits.of(analysis.normalized[best.agent])).sorted()
-            let rule = "repeats \(percent)% of turn \(best.customer): \(repeated.prefix(6).joined(separator: ", "))"
+            let rule = "repeats \(percent) of turn \(best.customer): \(repeated.prefix(6).joined(separator: ", "))"
             return CheckOutcome(status: .pass, share: 1,
                                 evidence: [analysis.evidence(wholeTurn: best.agent, phrase: rule)],
                                 note: "restated the customer's details at turn \(best.agent) (\(rule))")
         }
         return CheckOutcome(status: .fail, share: 0, missing: [cues?.name ?? "paraphrase"],
-                            note: "\(cueNote), and no agent turn repeats \(Int((overlap * 100).rounded()))% of a customer turn's details (best: \(percent)% at turn \(best.agent))")
+                            note: "\(cueNote), and no agent turn repeats \(NumberText.percent(overlap)) of a customer turn's details (best: \(percent) at turn \(best.agent))")
     }
 }
