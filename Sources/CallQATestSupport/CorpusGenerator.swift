@@ -68,7 +68,7 @@ public struct CorpusGenerator: Sendable {
         var size = 0, clock = 0.0
 
         func add(_ role: SpeakerRole, _ text: String) {
-            let units = Double(SpeechUnits.count(in: text))
+            let units = vocabulary.countsWords ? Double(text.split(separator: " ").count) : Double(text.count)
             let duration = NumberText.rounded(units / vocabulary.unitsPerSecond, places: 1)
             turns.append(Turn(role: role, label: role == .agent ? vocabulary.agentLabel : vocabulary.customerLabel,
                               start: clock, end: clock + duration, text: text, line: turns.count + 1))

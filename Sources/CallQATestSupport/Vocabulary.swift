@@ -31,9 +31,11 @@ struct Vocabulary: Sendable {
     /// Speaker labels in the plain-text form.
     var agentLabel: String
     var customerLabel: String
-    /// Speech units spoken per second (``SpeechUnits``: Han characters in Chinese, words in English).
+    /// Characters per second (Chinese, punctuation included) or words per second (English) spoken:
+    /// the generator's own timing model, kept as it is so that a seed always writes the same corpus.
     var unitsPerSecond: Double
-    /// Whether the language is written in words (English): capitalised sentences, dates as `4/12`.
+    /// Whether the language is written in words (English): turns timed by words, capitalised
+    /// sentences, dates as `4/12`.
     var countsWords: Bool
 
     static let chinese = Vocabulary(
