@@ -21,9 +21,10 @@ struct AlternativesCommand: ParsableCommand {
         if let error = errors.first { throw ValidationError(error.description) }
         var generator = CorpusGenerator(seed: seed)
         let generated = (0..<calls).map { generator.call(number: $0) }
-        let scorers = Dictionary(uniqueKeysWithValues: Language.allCases.compactMap { language in
-            catalog.rubric(for: language).map { (language, Scorer($0)) }
-        })
+        let scorers = Dictionary(
+            uniqueKeysWithValues: Language.allCases.compactMap { language in
+                catalog.rubric(for: language).map { (language, Scorer($0)) }
+            })
         let cards = generated.map { scorers[$0.language]!.score($0) }
         func rate(_ bytes: Int, _ seconds: Double) -> String {
             String(format: "%.1f MB/s", Double(bytes) / 1e6 / seconds)
@@ -35,8 +36,9 @@ struct AlternativesCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let encoded = Measure.median(runs: runs) { for card in cards { consume(try? encoder.encode(card)) } }
-        print("JSON Lines, \(Measure.megabytes(jsonBytes)) MB: JSONWriter \(rate(jsonBytes, writer)),"
-              + " JSONEncoder \(rate(jsonBytes, encoded)) (keys in no fixed order)")
+        print(
+            "JSON Lines, \(Measure.megabytes(jsonBytes)) MB: JSONWriter \(rate(jsonBytes, writer)),"
+                + " JSONEncoder \(rate(jsonBytes, encoded)) (keys in no fixed order)")
 
         // Normalisation: the table, and Foundation's NFKC, lower case and ICU's Hant-Hans per turn.
         let texts = generated.flatMap { $0.turns.map(\.text) }
@@ -59,9 +61,10 @@ struct AlternativesCommand: ParsableCommand {
             }
             consume(changed)
         }
-        print("normalise, \(Measure.megabytes(textBytes)) MB of turn text: table \(rate(textBytes, table)),"
-              + " Foundation and ICU per turn \(rate(sampleBytes, foundation)) (no map back to the original);"
-              + String(format: " the Han table asked of ICU at start-up: %.0f ms", hanTable * 1000))
+        print(
+            "normalise, \(Measure.megabytes(textBytes)) MB of turn text: table \(rate(textBytes, table)),"
+                + " Foundation and ICU per turn \(rate(sampleBytes, foundation)) (no map back to the original);"
+                + String(format: " the Han table asked of ICU at start-up: %.0f ms", hanTable * 1000))
 
         // Matching: the automaton, and each phrase searched for on its own, with the rubric's phrases and 3,000 more.
         guard let rubric = catalog.rubric(for: .simplifiedChinese) else { return }
@@ -81,8 +84,10 @@ struct AlternativesCommand: ParsableCommand {
                 for text in few { for phrase in phrases { found += Self.occurrences(of: phrase, in: text.bytes) } }
                 consume(found)
             }
-            print("match, \(phrases.count) phrases, \(Measure.megabytes(chineseBytes)) MB of Chinese turns:"
-                  + " automaton \(rate(chineseBytes, automaton)), each phrase on its own \(rate(fewBytes, separately))")
+            print(
+                "match, \(phrases.count) phrases, \(Measure.megabytes(chineseBytes)) MB of Chinese turns:"
+                    + " automaton \(rate(chineseBytes, automaton)), each phrase on its own \(rate(fewBytes, separately))"
+            )
         }
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import CallQATestSupport
 import CallQA
+import CallQATestSupport
 import Foundation
 
 /// Throughput benchmarks for CallQA: a corpus generator, stage-by-stage
@@ -33,12 +33,17 @@ struct GenerateCommand: ParsableCommand {
         }
         var generator = CorpusGenerator(seed: seed)
         if let language {
-            guard let chosen = Language(rawValue: language) else { throw ValidationError("unknown language \(language)") }
+            guard let chosen = Language(rawValue: language) else {
+                throw ValidationError("unknown language \(language)")
+            }
             generator.languages = [(chosen, 1)]
         }
-        let written = try generator.write(calls: calls, as: format, perFile: perFile,
-                                          to: URL(fileURLWithPath: output, isDirectory: true))
-        print("\(written.calls) calls, \(written.files) files, \(written.bytes) bytes (\(Measure.megabytes(written.bytes)) MB) in \(output)")
+        let written = try generator.write(
+            calls: calls, as: format, perFile: perFile,
+            to: URL(fileURLWithPath: output, isDirectory: true))
+        print(
+            "\(written.calls) calls, \(written.files) files, \(written.bytes) bytes (\(Measure.megabytes(written.bytes)) MB) in \(output)"
+        )
     }
 }
 

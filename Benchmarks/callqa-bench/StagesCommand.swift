@@ -1,6 +1,6 @@
 import ArgumentParser
-import CallQATestSupport
 @_spi(Benchmarks) import CallQA
+import CallQATestSupport
 import Foundation
 
 /// `callqa-bench stages`: each stage of scoring timed on its own, in process,
@@ -36,16 +36,21 @@ struct StagesCommand: ParsableCommand {
             }
         }
         let calls = readText()
-        guard calls.count == generated.count else { throw ValidationError("read \(calls.count) of \(generated.count) calls") }
-        let scorers = Dictionary(uniqueKeysWithValues: Language.allCases.compactMap { language in
-            catalog.rubric(for: language).map { (language, Scorer($0)) }
-        })
+        guard calls.count == generated.count else {
+            throw ValidationError("read \(calls.count) of \(generated.count) calls")
+        }
+        let scorers = Dictionary(
+            uniqueKeysWithValues: Language.allCases.compactMap { language in
+                catalog.rubric(for: language).map { (language, Scorer($0)) }
+            })
         let matchers = Dictionary(uniqueKeysWithValues: scorers.map { ($0.key, $0.value.matcher) })
         let normalized = calls.map { $0.turns.map { TextNormalizer.shared.normalize($0.text) } }
         let cards = calls.map { scorers[$0.language]!.score($0) }
         let outputBytes = cards.reduce(0) { $0 + ScoreJSONStream.line($1).utf8.count }
 
-        print("corpus: \(calls.count) calls, \(Measure.megabytes(textBytes)) MB as text, \(Measure.megabytes(xmlMany.count)) MB as XML, \(Measure.megabytes(turnBytes)) MB of turn text; median of \(runs) runs, one thread")
+        print(
+            "corpus: \(calls.count) calls, \(Measure.megabytes(textBytes)) MB as text, \(Measure.megabytes(xmlMany.count)) MB as XML, \(Measure.megabytes(turnBytes)) MB of turn text; median of \(runs) runs, one thread"
+        )
         print(String(repeating: "-", count: 78))
         print("stage".padding(toLength: 38, withPad: " ", startingAt: 0) + "   MB/s" + "      calls/s" + "   input")
         let only = only.map { Set($0.split(separator: ",").map(String.init)) }
@@ -53,18 +58,25 @@ struct StagesCommand: ParsableCommand {
         func stage(_ name: String, bytes: Int, label: String, _ body: () -> Void) {
             if let only, !only.contains(name.split(separator: " ").first.map(String.init) ?? name) { return }
             let seconds = Measure.median(runs: runs, body)
-            let mbps = Double(bytes) / 1e6 / seconds, cps = Double(calls.count) / seconds
-            print(name.padding(toLength: 38, withPad: " ", startingAt: 0)
-                  + String(format: "%7.1f %12.0f", mbps, cps) + "   " + label)
+            let mbps = Double(bytes) / 1e6 / seconds
+            let cps = Double(calls.count) / seconds
+            print(
+                name.padding(toLength: 38, withPad: " ", startingAt: 0)
+                    + String(format: "%7.1f %12.0f", mbps, cps) + "   " + label)
         }
 
         stage("read-text (plain text → calls)", bytes: textBytes, label: "text") { consume(readText()) }
         stage("read-xml (one file, all calls)", bytes: xmlMany.count, label: "XML") {
-            consume(XMLTranscriptReader(bytes: xmlMany, source: "generated", defaultID: "calls").reduce(0) { count, _ in count + 1 })
+            consume(
+                XMLTranscriptReader(bytes: xmlMany, source: "generated", defaultID: "calls").reduce(0) { count, _ in
+                    count + 1
+                })
         }
         stage("read-xml-single (a file per call)", bytes: xmlOne.reduce(0) { $0 + $1.count }, label: "XML") {
             var count = 0
-            for bytes in xmlOne { for _ in XMLTranscriptReader(bytes: bytes, source: "generated", defaultID: "call") { count += 1 } }
+            for bytes in xmlOne {
+                for _ in XMLTranscriptReader(bytes: bytes, source: "generated", defaultID: "call") { count += 1 }
+            }
             consume(count)
         }
         stage("normalise (turn text)", bytes: turnBytes, label: "turn text") {
@@ -92,7 +104,9 @@ struct StagesCommand: ParsableCommand {
         stage("end-to-end (text → JSONL)", bytes: textBytes, label: "text") {
             for (index, bytes) in texts.enumerated() {
                 for event in reader.read(bytes, source: "generated", defaultID: "call-\(index)") {
-                    if case .call(let call) = event { consume(ScoreJSONStream.line(scorers[call.language]!.score(call))) }
+                    if case .call(let call) = event {
+                        consume(ScoreJSONStream.line(scorers[call.language]!.score(call)))
+                    }
                 }
             }
         }

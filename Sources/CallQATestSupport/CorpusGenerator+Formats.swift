@@ -28,7 +28,8 @@ extension CorpusGenerator {
 
     /// Writes `count` calls into `folder`: one call per file for text, and
     /// `perFile` calls per file for XML.
-    public mutating func write(calls count: Int, as format: Format, perFile: Int = 1, to folder: URL) throws -> Written {
+    public mutating func write(calls count: Int, as format: Format, perFile: Int = 1, to folder: URL) throws -> Written
+    {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var written = Written()
         var batch: [Call] = []

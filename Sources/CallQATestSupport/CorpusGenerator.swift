@@ -56,22 +56,26 @@ public struct CorpusGenerator: Sendable {
 
     /// The next call, in `language`.
     public mutating func call(number: Int, language: Language) -> Call {
-        let vocabulary = switch language {
-        case .english: Vocabulary.english
-        case .traditionalChinese: Vocabulary.traditionalChinese
-        default: Vocabulary.chinese
-        }
+        let vocabulary =
+            switch language {
+            case .english: Vocabulary.english
+            case .traditionalChinese: Vocabulary.traditionalChinese
+            default: Vocabulary.chinese
+            }
         let agentIndex = Int.random(in: 0..<40, using: &random)
         let agent = language == .english ? "Agent \(agentIndex)" : "坐席\(agentIndex)"
         let target = Int.random(in: callSize, using: &random)
         var turns: [Turn] = []
-        var size = 0, clock = 0.0
+        var size = 0
+        var clock = 0.0
 
         func add(_ role: SpeakerRole, _ text: String) {
             let units = vocabulary.countsWords ? Double(text.split(separator: " ").count) : Double(text.count)
             let duration = NumberText.rounded(units / vocabulary.unitsPerSecond, places: 1)
-            turns.append(Turn(role: role, label: role == .agent ? vocabulary.agentLabel : vocabulary.customerLabel,
-                              start: clock, end: clock + duration, text: text, line: turns.count + 1))
+            turns.append(
+                Turn(
+                    role: role, label: role == .agent ? vocabulary.agentLabel : vocabulary.customerLabel,
+                    start: clock, end: clock + duration, text: text, line: turns.count + 1))
             clock = NumberText.rounded(clock + duration + Double.random(in: 0.3...2.5, using: &random), places: 1)
             size += text.utf8.count
         }
@@ -89,8 +93,9 @@ public struct CorpusGenerator: Sendable {
         if role == .customer { add(.customer, vocabulary.lastWords) }
         add(.agent, random.chance(0.8) ? random.pick(vocabulary.closings) : vocabulary.curtClosing)
 
-        return Call(id: String(format: "gen-%06d", number), agent: agent, language: language,
-                    source: .init(path: "generated", index: number), turns: turns)
+        return Call(
+            id: String(format: "gen-%06d", number), agent: agent, language: language,
+            source: .init(path: "generated", index: number), turns: turns)
     }
 
     /// One turn's text: one to four clauses, sometimes with a tagged phrase or a decoy.
@@ -111,15 +116,21 @@ public struct CorpusGenerator: Sendable {
     private mutating func fill(_ template: String, _ vocabulary: Vocabulary) -> String {
         var text = template
         if text.contains("{number}") {
-            text = text.replacingOccurrences(of: "{number}", with: String(Int.random(in: 10_000...99_999_999, using: &random)))
+            text = text.replacingOccurrences(
+                of: "{number}", with: String(Int.random(in: 10_000...99_999_999, using: &random)))
         }
         if text.contains("{amount}") {
-            text = text.replacingOccurrences(of: "{amount}", with: String(format: "%d.%02d", Int.random(in: 5...2_000, using: &random),
-                                                                           Int.random(in: 0...99, using: &random)))
+            text = text.replacingOccurrences(
+                of: "{amount}",
+                with: String(
+                    format: "%d.%02d", Int.random(in: 5...2_000, using: &random),
+                    Int.random(in: 0...99, using: &random)))
         }
         if text.contains("{date}") {
-            let month = Int.random(in: 1...12, using: &random), day = Int.random(in: 1...28, using: &random)
-            text = text.replacingOccurrences(of: "{date}", with: vocabulary.countsWords ? "\(month)/\(day)" : "\(month)月\(day)日")
+            let month = Int.random(in: 1...12, using: &random)
+            let day = Int.random(in: 1...28, using: &random)
+            text = text.replacingOccurrences(
+                of: "{date}", with: vocabulary.countsWords ? "\(month)/\(day)" : "\(month)月\(day)日")
         }
         return text
     }

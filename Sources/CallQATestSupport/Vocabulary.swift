@@ -107,7 +107,8 @@ struct Vocabulary: Sendable {
         ],
         customerClauses: [
             "I want to check last month's bill", "my policy number is {number}", "I paid online on {date}",
-            "the amount was ${amount}", "your website shows a different number", "my internet has been down since yesterday",
+            "the amount was ${amount}", "your website shows a different number",
+            "my internet has been down since yesterday",
             "I want to pay by direct debit", "the parcel still hasn't arrived", "I changed my phone number",
             "is the policy I bought last year still valid", "when will the refund reach my account",
             "I got a text message about upgrading my plan", "I live at {number} Elm Street",
@@ -131,7 +132,8 @@ struct Vocabulary: Sendable {
             "unfortunately", "I'm not sure",
         ],
         customerPhrases: [
-            "this is ridiculous", "I was charged twice", "this is the third time I call", "I want to speak to a supervisor",
+            "this is ridiculous", "I was charged twice", "this is the third time I call",
+            "I want to speak to a supervisor",
             "I'm really frustrated", "this is urgent", "I've been waiting for ages", "nobody told me",
         ],
         decoys: [

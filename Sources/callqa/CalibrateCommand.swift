@@ -23,7 +23,10 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("A rubric file, or the id of a shipped rubric (default: the shipped rubric for each call's language).", valueName: "rubric"))
+    @Option(
+        help: ArgumentHelp(
+            "A rubric file, or the id of a shipped rubric (default: the shipped rubric for each call's language).",
+            valueName: "rubric"))
     var rubric: String?
 
     @OptionGroup var format: FormatOption<OutputFormat>
@@ -54,22 +57,31 @@ struct CalibrateCommand: ParsableCommand {
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         pathProblems.forEach(run.report)
         var cards: [Scorecard] = []
-        BatchScorer(loader: loader, jobs: jobs.threads, unscorable: selection.unscorable, scorer: selection.scorer(for:))
-            .run(inputs, render: { _ in "" }) { event in
+        BatchScorer(
+            loader: loader, jobs: jobs.threads, unscorable: selection.unscorable, scorer: selection.scorer(for:)
+        )
+        .run(
+            inputs, render: { _ in "" },
+            deliver: { event in
                 switch event {
                 case .scored(let card, _): if wanted.contains(card.callID) { cards.append(card) }
                 case .diagnostic(let diagnostic): run.report(diagnostic)
                 case .inputDone: break
                 }
             }
+        )
         let scored = Set(cards.map(\.callID))
         for label in labels.labels where !scored.contains(label.callID) {
-            run.report(Diagnostic(.error, source: human, line: label.line,
-                                  message: "call '\(label.callID)' is not among the calls scored; row left out"))
+            run.report(
+                Diagnostic(
+                    .error, source: human, line: label.line,
+                    message: "call '\(label.callID)' is not among the calls scored; row left out"))
         }
 
         let report = CalibrationReport(scorecards: cards, labels: labels)
-        run.write(format.resolved(toTerminal: run.toTerminal) == .table ? report.table() : report.json(diagnostics: run.diagnostics.diagnostics))
+        run.write(
+            format.resolved(toTerminal: run.toTerminal) == .table
+                ? report.table() : report.json(diagnostics: run.diagnostics.diagnostics))
         try run.finish()
     }
 }

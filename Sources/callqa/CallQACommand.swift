@@ -19,7 +19,10 @@ struct CallQACommand: ParsableCommand {
             processed); 2 usage error; 3 a score below --fail-under.
             """,
         version: "0.1.0",
-        subcommands: [ScoreCommand.self, ExplainCommand.self, ReportCommand.self, RubricCommand.self, CompareCommand.self, CalibrateCommand.self, InspectCommand.self, ConvertCommand.self]
+        subcommands: [
+            ScoreCommand.self, ExplainCommand.self, ReportCommand.self, RubricCommand.self, CompareCommand.self,
+            CalibrateCommand.self, InspectCommand.self, ConvertCommand.self,
+        ]
     )
 
     static func main() {

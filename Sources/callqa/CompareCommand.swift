@@ -35,13 +35,15 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let before = try RubricSelection.scorer(named: rubric[0]), after = try RubricSelection.scorer(named: rubric[1])
+        let before = try RubricSelection.scorer(named: rubric[0])
+        let after = try RubricSelection.scorer(named: rubric[1])
         let loader = try input.loader(forced: nil)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         let run = CommandRun()
         pathProblems.forEach(run.report)
-        let comparison = RubricComparison(before: before, after: after, inputs: inputs,
-                                          loader: loader, jobs: jobs.threads, diagnostic: run.report)
+        let comparison = RubricComparison(
+            before: before, after: after, inputs: inputs,
+            loader: loader, jobs: jobs.threads, diagnostic: run.report)
         switch format.resolved(toTerminal: run.toTerminal) {
         case .table: run.write(comparison.text())
         case .json: run.write(comparison.json())

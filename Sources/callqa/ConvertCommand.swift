@@ -26,7 +26,9 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var output: OutputFileOption<Target>
 
-    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Write one file per call into this folder.", valueName: "dir"))
+    @Option(
+        name: .customLong("output-dir"),
+        help: ArgumentHelp("Write one file per call into this folder.", valueName: "dir"))
     var outputDirectory: String?
 
     enum Target: String, ExpressibleByArgument, CommandOutput {
@@ -38,7 +40,9 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if output.output != nil && outputDirectory != nil { throw ValidationError("Give --output or --output-dir, not both.") }
+        if output.output != nil && outputDirectory != nil {
+            throw ValidationError("Give --output or --output-dir, not both.")
+        }
     }
 
     func run() throws {
@@ -52,7 +56,7 @@ struct ConvertCommand: ParsableCommand {
         try run.send(to: output.output)
         var names: Set<String> = []
         var written = 0
-        var pendingText: Call?   // plain text to one stream holds one call: written once the input ends
+        var pendingText: Call? // plain text to one stream holds one call: written once the input ends
         for item in inputs {
             try loader.read(item) { event in
                 switch event {
@@ -64,7 +68,9 @@ struct ConvertCommand: ParsableCommand {
                         switch to {
                         case .text:
                             guard pendingText == nil else {
-                                throw ExitCode.usage("callqa: plain text holds one call per file and more than one call was read: give --output-dir")
+                                throw ExitCode.usage(
+                                    "callqa: plain text holds one call per file and more than one call was read: give --output-dir"
+                                )
                             }
                             pendingText = call
                             return
@@ -80,13 +86,19 @@ struct ConvertCommand: ParsableCommand {
                     // One file per call; a second call with the same id gets a numbered name.
                     var name = Self.fileName(call.id)
                     var number = 2
-                    while !names.insert(name).inserted { name = Self.fileName(call.id) + "-\(number)"; number += 1 }
+                    while !names.insert(name).inserted {
+                        name = Self.fileName(call.id) + "-\(number)"
+                        number += 1
+                    }
                     let url = folder.appendingPathComponent(name + "." + to.fileExtension)
                     do {
                         try Data(render(call).utf8).write(to: url, options: .atomic)
                         written += 1
                     } catch {
-                        run.report(Diagnostic(.error, source: url.relativePath, message: "cannot write: \(error.localizedDescription)"))
+                        run.report(
+                            Diagnostic(
+                                .error, source: url.relativePath, message: "cannot write: \(error.localizedDescription)"
+                            ))
                     }
                 }
             }

@@ -20,7 +20,10 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The call's transcript file ('-' reads standard input).", valueName: "call"))
     var path: String
 
-    @Option(help: ArgumentHelp("A rubric file, or the id of a shipped rubric (default: the shipped rubric for the call's language).", valueName: "rubric"))
+    @Option(
+        help: ArgumentHelp(
+            "A rubric file, or the id of a shipped rubric (default: the shipped rubric for the call's language).",
+            valueName: "rubric"))
     var rubric: String?
 
     @OptionGroup var format: FormatValuesOption<OutputFormat>
@@ -38,7 +41,8 @@ struct ExplainCommand: ParsableCommand {
     enum OutputFormat: String, CommandOutput {
         case plain, json, markdown
 
-        static let formatHelp = "Output format: plain (default), json (as 'score --format json') or markdown; "
+        static let formatHelp =
+            "Output format: plain (default), json (as 'score --format json') or markdown; "
             + "or text or xml to read the input as that format."
         static let outputHelp = "Write the explanation to this file (atomically) instead of standard output."
     }
@@ -52,7 +56,8 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let choice = try format.choice()
         let selection = try RubricSelection.resolve(rubric)
-        let loader = TranscriptLoader(format: choice.input ?? inputFormat.transcriptFormat, speakers: try speakers.mapping())
+        let loader = TranscriptLoader(
+            format: choice.input ?? inputFormat.transcriptFormat, speakers: try speakers.mapping())
         let input: TranscriptInput = path == "-" ? .standardInput : .file(path)
         let run = CommandRun()
         try run.send(to: output.output)
@@ -77,8 +82,10 @@ struct ExplainCommand: ParsableCommand {
                     let card = scorer.score(call)
                     let explanation = CallExplanation(call: call, scorecard: card, rubric: scorer.rubric)
                     switch format {
-                    case .plain: run.write((explained > 0 ? "\n" + String(repeating: "─", count: 40) + "\n\n" : "")
-                                           + explanation.plainText(colour: run.colour, width: width))
+                    case .plain:
+                        run.write(
+                            (explained > 0 ? "\n" + String(repeating: "─", count: 40) + "\n\n" : "")
+                                + explanation.plainText(colour: run.colour, width: width))
                     case .markdown: run.write((explained > 0 ? "\n---\n\n" : "") + explanation.markdown())
                     case .json:
                         summary.add(ScoreRecord(card))

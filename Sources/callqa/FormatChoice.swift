@@ -6,7 +6,8 @@ import CallQA
 /// `--format xml` reads every input as XML. It may be given once for each.
 /// Only `text` and `xml` are taken as input formats here (`json` is an
 /// output); every input format has its own `--input-format`.
-struct FormatChoice<Output: RawRepresentable & CaseIterable>: Equatable where Output.RawValue == String, Output: Equatable {
+struct FormatChoice<Output: RawRepresentable & CaseIterable>: Equatable
+where Output.RawValue == String, Output: Equatable {
     /// The output format chosen, if any.
     var output: Output?
     /// The input format forced, if any.
@@ -26,7 +27,8 @@ struct FormatChoice<Output: RawRepresentable & CaseIterable>: Equatable where Ou
                 }
                 input = format
             } else {
-                throw ValidationError("'\(value)' is not a format: use one of \(Self.allValues.joined(separator: ", ")).")
+                throw ValidationError(
+                    "'\(value)' is not a format: use one of \(Self.allValues.joined(separator: ", ")).")
             }
         }
     }

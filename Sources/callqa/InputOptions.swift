@@ -3,19 +3,23 @@ import CallQA
 
 /// The transcript inputs every reading command takes.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(
-        "Transcript files or directories (searched recursively for .txt, .xml, .trs, .eaf, .vtt, .srt and .json); '-' reads standard input.",
-        valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "Transcript files or directories (searched recursively for .txt, .xml, .trs, .eaf, .vtt, .srt and .json); '-' reads standard input.",
+            valueName: "path"))
     var paths: [String]
 
-    @Option(name: .customLong("input-format"),
-            help: "Read every input as this format instead of detecting it from content and extension.")
+    @Option(
+        name: .customLong("input-format"),
+        help: "Read every input as this format instead of detecting it from content and extension.")
     var inputFormat: InputFormat = .auto
 
     @OptionGroup var speakers: SpeakerOptions
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("Give at least one transcript file or directory ('-' for standard input).") }
+        if paths.isEmpty {
+            throw ValidationError("Give at least one transcript file or directory ('-' for standard input).")
+        }
     }
 
     /// Checks that an input format forced through `--format` agrees with `--input-format`.

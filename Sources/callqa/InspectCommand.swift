@@ -20,7 +20,8 @@ struct InspectCommand: ParsableCommand {
     enum OutputFormat: String, TableOrJSON {
         case json, table
 
-        static let formatHelp = "Output format, json or table (default: table on a terminal, json otherwise); "
+        static let formatHelp =
+            "Output format, json or table (default: table on a terminal, json otherwise); "
             + "or text or xml to read every input as that format. May be given once for each."
     }
 

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where a command's results go: standard output, or a file written
@@ -30,8 +31,10 @@ final class OutputSink {
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: temporary) else {
-            throw ExitCode.usage("callqa: cannot write \(path): cannot create a file in \(target.deletingLastPathComponent().path)")
+            let handle = try? FileHandle(forWritingTo: temporary)
+        else {
+            throw ExitCode.usage(
+                "callqa: cannot write \(path): cannot create a file in \(target.deletingLastPathComponent().path)")
         }
         self.target = target
         self.temporary = temporary

@@ -18,8 +18,14 @@ final class Progress {
         enabled = !quiet && Terminal.isTerminal(.standardError)
     }
 
-    func callScored() { calls += 1; draw() }
-    func inputDone() { inputsDone += 1; draw() }
+    func callScored() {
+        calls += 1
+        draw()
+    }
+    func inputDone() {
+        inputsDone += 1
+        draw()
+    }
     func error() { errors += 1 }
 
     /// Removes the line, before other text goes to standard error.
@@ -36,7 +42,9 @@ final class Progress {
         guard elapsed > 0.5, now.timeIntervalSince(lastDrawn) > 0.2 else { return }
         lastDrawn = now
         let rate = Int((Double(calls) / elapsed).rounded())
-        StandardError.write("\r\u{1B}[K  \(inputsDone)/\(total) inputs · \(calls) calls · \(rate) calls/s · \(errors) error\(errors == 1 ? "" : "s")")
+        StandardError.write(
+            "\r\u{1B}[K  \(inputsDone)/\(total) inputs · \(calls) calls · \(rate) calls/s · \(errors) error\(errors == 1 ? "" : "s")"
+        )
         shown = true
     }
 }

@@ -16,15 +16,21 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Result files from 'callqa score --format jsonl'; '-' reads standard input.", valueName: "results"))
+    @Argument(
+        help: ArgumentHelp(
+            "Result files from 'callqa score --format jsonl'; '-' reads standard input.", valueName: "results"))
     var paths: [String]
 
     @OptionGroup var format: FormatOption<OutputFormat>
 
-    @Flag(name: .customLong("allow-mixed"), help: "Summarise results scored with different versions of a rubric together.")
+    @Flag(
+        name: .customLong("allow-mixed"), help: "Summarise results scored with different versions of a rubric together."
+    )
     var allowMixed = false
 
-    @Option(name: .customLong("min-calls"), help: ArgumentHelp("Agents with fewer calls are marked as too few to judge.", valueName: "n"))
+    @Option(
+        name: .customLong("min-calls"),
+        help: ArgumentHelp("Agents with fewer calls are marked as too few to judge.", valueName: "n"))
     var minimumCalls: Int = AgentSummary.defaultMinimumCalls
 
     @OptionGroup var output: OutputFileOption<OutputFormat>
@@ -59,13 +65,16 @@ struct ReportCommand: ParsableCommand {
             let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: run.style)
             run.write(table.summary(summary, minimumCalls: minimumCalls, byAgent: true))
         case .json:
-            run.write(ScoreJSONStream.summaryDocument(summary, diagnostics: run.diagnostics.diagnostics, minimumCalls: minimumCalls))
+            run.write(
+                ScoreJSONStream.summaryDocument(
+                    summary, diagnostics: run.diagnostics.diagnostics, minimumCalls: minimumCalls))
         case .csv:
             let csv = ScoreCSV(itemIDs: summary.items.map(\.id))
             run.write(csv.agentHeader)
             for agent in summary.agents(minimumCalls: minimumCalls) { run.write(csv.row(for: agent)) }
         }
-        try run.finish(inputs: paths.map { $0 == "-" ? .standardInput : .file($0) },
-                       summary: "\(summary.calls) result\(summary.calls == 1 ? "" : "s") read")
+        try run.finish(
+            inputs: paths.map { $0 == "-" ? .standardInput : .file($0) },
+            summary: "\(summary.calls) result\(summary.calls == 1 ? "" : "s") read")
     }
 }

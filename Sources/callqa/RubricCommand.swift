@@ -49,9 +49,10 @@ struct RubricLintCommand: ParsableCommand {
                     let place = [warning.line, warning.column].compactMap { $0.map(String.init) }.joined(separator: ":")
                     StandardError.write("\(path)\(place.isEmpty ? "" : ":" + place): warning: \(warning.message)\n")
                 }
-                run.write("\(path): \(rubric.id) \(rubric.version) — \(rubric.items.count) items, "
-                          + "\(rubric.lists.reduce(0) { $0 + $1.phrases.count }) phrases; 0 errors, "
-                          + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
+                run.write(
+                    "\(path): \(rubric.id) \(rubric.version) — \(rubric.items.count) items, "
+                        + "\(rubric.lists.reduce(0) { $0 + $1.phrases.count }) phrases; 0 errors, "
+                        + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
             } catch {
                 run.fail(error.description)
                 run.write("\(path): \(error.problems.count) error\(error.problems.count == 1 ? "" : "s")\n")

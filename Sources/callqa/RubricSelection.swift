@@ -42,8 +42,9 @@ struct RubricSelection: Sendable {
         }
         let catalog = try shippedCatalog()
         guard let rubric = catalog.rubric(id: name) else {
-            throw ExitCode.usage("callqa: '\(name)' is neither a rubric file nor a shipped rubric (shipped: "
-                + catalog.rubrics.map(\.id).joined(separator: ", ") + ")")
+            throw ExitCode.usage(
+                "callqa: '\(name)' is neither a rubric file nor a shipped rubric (shipped: "
+                    + catalog.rubrics.map(\.id).joined(separator: ", ") + ")")
         }
         return Scorer(rubric)
     }
@@ -51,8 +52,9 @@ struct RubricSelection: Sendable {
     /// Every shipped rubric; exit code 2 when none are found or any has errors.
     private static func shippedCatalog() throws -> RubricCatalog {
         guard let directory = RubricCatalog.shippedDirectory() else {
-            throw ExitCode.usage("callqa: no shipped rubrics found (looked for rubrics/ here and beside the executable); "
-                + "pass --rubric FILE or set CALLQA_RUBRICS to the rubrics folder")
+            throw ExitCode.usage(
+                "callqa: no shipped rubrics found (looked for rubrics/ here and beside the executable); "
+                    + "pass --rubric FILE or set CALLQA_RUBRICS to the rubrics folder")
         }
         let (catalog, errors) = RubricCatalog.load(directory: directory)
         if !errors.isEmpty {
@@ -82,10 +84,12 @@ struct RubricSelection: Sendable {
 
     /// The error for a call no rubric suits.
     @Sendable func unscorable(_ call: Call) -> Diagnostic {
-        let reason = call.language == .unknown
+        let reason =
+            call.language == .unknown
             ? "its language is not declared and could not be recognised"
             : "no shipped rubric scores \(call.language.rawValue)"
-        return Diagnostic(.error, source: call.source.path, line: call.source.line,
-                          message: "call \(call.id) not scored: \(reason); pass --rubric")
+        return Diagnostic(
+            .error, source: call.source.path, line: call.source.line,
+            message: "call \(call.id) not scored: \(reason); pass --rubric")
     }
 }

@@ -35,12 +35,16 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write every error to this file, as JSON Lines.", valueName: "file"))
     var errors: String?
 
-    @Option(name: .customLong("fail-under"), help: ArgumentHelp(
-        "Exit 3 when any call (with --by agent: any agent's mean) scores below this.", valueName: "score"))
+    @Option(
+        name: .customLong("fail-under"),
+        help: ArgumentHelp(
+            "Exit 3 when any call (with --by agent: any agent's mean) scores below this.", valueName: "score"))
     var failUnder: Double?
 
-    @Option(name: .customLong("min-calls"), help: ArgumentHelp(
-        "Agents with fewer calls are marked as too few to judge.", valueName: "n"))
+    @Option(
+        name: .customLong("min-calls"),
+        help: ArgumentHelp(
+            "Agents with fewer calls are marked as too few to judge.", valueName: "n"))
     var minimumCalls: Int = AgentSummary.defaultMinimumCalls
 
     @Flag(help: "No progress line.")
@@ -49,7 +53,8 @@ struct ScoreCommand: ParsableCommand {
     enum OutputFormat: String, TableOrJSON {
         case table, json, jsonl, csv
 
-        static let formatHelp = "Output format: table, json, jsonl or csv (default: table on a terminal, json otherwise); "
+        static let formatHelp =
+            "Output format: table, json, jsonl or csv (default: table on a terminal, json otherwise); "
             + "or text or xml to read every input as that format."
         static let outputHelp = "Write the results to this file (atomically) instead of standard output."
     }
@@ -63,7 +68,9 @@ struct ScoreCommand: ParsableCommand {
         try input.validate(forced: choice.input)
         if let jobs = jobs.jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if minimumCalls < 1 { throw ValidationError("--min-calls must be at least 1.") }
-        if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under must be from 0 to 100.") }
+        if let failUnder, !(0...100).contains(failUnder) {
+            throw ValidationError("--fail-under must be from 0 to 100.")
+        }
         if by == .agent, let format = choice.output, format == .jsonl || format == .json {
             throw ValidationError("--by agent is for table and csv output; json and jsonl always hold every call.")
         }
@@ -100,7 +107,8 @@ struct ScoreCommand: ParsableCommand {
         default: break
         }
 
-        let batch = BatchScorer(loader: loader, jobs: jobs.threads, unscorable: selection.unscorable, scorer: selection.scorer(for:))
+        let batch = BatchScorer(
+            loader: loader, jobs: jobs.threads, unscorable: selection.unscorable, scorer: selection.scorer(for:))
         batch.run(inputs, render: render) { event in
             switch event {
             case .scored(let card, let text):
@@ -119,7 +127,10 @@ struct ScoreCommand: ParsableCommand {
 
         let agents = summary.agents(minimumCalls: minimumCalls)
         switch format {
-        case .json: run.write(document.closing(summary: summary, diagnostics: run.diagnostics.diagnostics, minimumCalls: minimumCalls))
+        case .json:
+            run.write(
+                document.closing(summary: summary, diagnostics: run.diagnostics.diagnostics, minimumCalls: minimumCalls)
+            )
         case .table: run.write(table.summary(summary, minimumCalls: minimumCalls, byAgent: !perCall))
         case .csv where !perCall: for agent in agents { run.write(csv.row(for: agent)) }
         default: break
@@ -132,7 +143,8 @@ struct ScoreCommand: ParsableCommand {
             let lowest = perCall ? summary.lowestScore : agents.map(\.mean).min()
             if let lowest, lowest < failUnder {
                 let what = perCall ? "a call" : "an agent"
-                StandardError.write("callqa: \(what) scored \(lowest), below --fail-under \(NumberText.shortest(failUnder))\n")
+                StandardError.write(
+                    "callqa: \(what) scored \(lowest), below --fail-under \(NumberText.shortest(failUnder))\n")
                 throw ExitCode(ExitStatus.belowThreshold)
             }
         }

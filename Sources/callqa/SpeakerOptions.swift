@@ -5,19 +5,28 @@ import Foundation
 /// Who is the agent and who the customer, when transcripts label speakers
 /// by ID (`spk_0`, `ch_1`) or by name.
 struct SpeakerOptions: ParsableArguments {
-    @Option(name: .customLong("agent-label"), help: ArgumentHelp(
-        "A speaker label that is the agent (e.g. spk_0, ch_0); repeatable.", valueName: "label"))
+    @Option(
+        name: .customLong("agent-label"),
+        help: ArgumentHelp(
+            "A speaker label that is the agent (e.g. spk_0, ch_0); repeatable.", valueName: "label"))
     var agentLabels: [String] = []
 
-    @Option(name: .customLong("customer-label"), help: ArgumentHelp(
-        "A speaker label that is the customer; repeatable.", valueName: "label"))
+    @Option(
+        name: .customLong("customer-label"),
+        help: ArgumentHelp(
+            "A speaker label that is the customer; repeatable.", valueName: "label"))
     var customerLabels: [String] = []
 
-    @Option(name: .customLong("speakers"), help: ArgumentHelp(
-        "A file of 'label: role' lines (agent, customer or other) mapping speaker labels to roles.", valueName: "file"))
+    @Option(
+        name: .customLong("speakers"),
+        help: ArgumentHelp(
+            "A file of 'label: role' lines (agent, customer or other) mapping speaker labels to roles.",
+            valueName: "file"))
     var mappingFile: String?
 
-    @Flag(name: .customLong("no-guess-roles"), help: "Read speakers whose labels name no role as other instead of guessing who the agent is.")
+    @Flag(
+        name: .customLong("no-guess-roles"),
+        help: "Read speakers whose labels name no role as other instead of guessing who the agent is.")
     var noGuess = false
 
     /// The mapping the options describe: the file first, then the labels given.

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Buffered writing to standard output.
@@ -52,7 +52,8 @@ enum Descriptor {
 /// Facts about the terminal, if there is one.
 enum Terminal {
     enum Stream: Int32 {
-        case standardOutput = 1, standardError = 2
+        case standardOutput = 1
+        case standardError = 2
     }
 
     static func isTerminal(_ stream: Stream) -> Bool {

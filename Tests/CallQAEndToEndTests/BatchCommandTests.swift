@@ -6,14 +6,16 @@ struct BatchCommandTests {
     /// The corpora, the fixtures with broken inputs among them, and a generated batch.
     static let mixedInputs = ["corpora/", "Tests/Fixtures/xml/", "Tests/Fixtures/text/"]
 
-    @Test("Parallel and --jobs 1 outputs are byte-identical, in every format", arguments: ["jsonl", "json", "csv", "table"])
+    @Test(
+        "Parallel and --jobs 1 outputs are byte-identical, in every format",
+        arguments: ["jsonl", "json", "csv", "table"])
     func parallelIsDeterministic(format: String) throws {
         let generated = try GeneratedCorpus.make(calls: 300, perFile: 7)
         defer { try? FileManager.default.removeItem(at: generated) }
         let arguments = ["score", "--format", format] + Self.mixedInputs + [generated.path]
         let serial = try CLI.run(arguments + ["--jobs", "1"])
         let parallel = try CLI.run(arguments + ["--jobs", "4"])
-        #expect(serial.status == 1)   // the fixtures hold broken inputs
+        #expect(serial.status == 1) // the fixtures hold broken inputs
         #expect(parallel.status == serial.status)
         #expect(!serial.stdoutData.isEmpty)
         #expect(parallel.stdoutData == serial.stdoutData)
@@ -39,8 +41,11 @@ struct BatchCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-shards-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = folder.appendingPathComponent("a.jsonl").path, second = folder.appendingPathComponent("b.jsonl").path
-        #expect(try CLI.run(["score", "--format", "jsonl", "--output", first, "corpora/en/", "corpora/zh-Hant/"]).status == 0)
+        let first = folder.appendingPathComponent("a.jsonl").path
+        let second = folder.appendingPathComponent("b.jsonl").path
+        #expect(
+            try CLI.run(["score", "--format", "jsonl", "--output", first, "corpora/en/", "corpora/zh-Hant/"]).status
+                == 0)
         #expect(try CLI.run(["score", "--format", "jsonl", "--output", second, "corpora/zh-Hans/"]).status == 0)
 
         let union = try CLI.run(["score", "--format", "json", "corpora/"])
@@ -50,14 +55,15 @@ struct BatchCommandTests {
         let rebuilt = try #require(try JSONSerialization.jsonObject(with: report.stdoutData) as? [String: Any])
         #expect(NSArray(array: scored["agents"] as! [Any]).isEqual(to: rebuilt["agents"] as! [Any]))
         #expect(rebuilt["calls"] as? Int == 12)
-        let ids = { (document: [String: Any]) in Set((document["rubrics"] as! [[String: String]]).map { $0["sha256"]! }) }
+        let ids = { (document: [String: Any]) in Set((document["rubrics"] as! [[String: String]]).map { $0["sha256"]! })
+        }
         #expect(ids(scored) == ids(rebuilt))
 
         // The table and CSV say the same.
         let table = try CLI.run(["report", "--format", "table", first, second])
         #expect(table.stdout.contains("李伟"))
         let csv = CSV.parse(try CLI.run(["report", "--format", "csv", first, second]).stdout)
-        #expect(csv.count == 12)   // a header and eleven agents
+        #expect(csv.count == 12) // a header and eleven agents
         #expect(csv[0].prefix(3) == ["agent", "calls", "mean"])
     }
 
@@ -66,14 +72,21 @@ struct BatchCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-mixed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let rubric = try String(contentsOf: CLI.packageRoot.appendingPathComponent("rubrics/en-standard.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "version: 1.1.0", with: "version: 1.2.0")
-            .replacingOccurrences(of: "    - certainly\n", with: "    - certainly\n    - surely\n")
+        let rubric = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("rubrics/en-standard.yaml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "version: 1.1.0", with: "version: 1.2.0")
+        .replacingOccurrences(of: "    - certainly\n", with: "    - certainly\n    - surely\n")
         let changed = folder.appendingPathComponent("en-standard-1.1.yaml")
         try rubric.write(to: changed, atomically: true, encoding: .utf8)
-        let old = folder.appendingPathComponent("old.jsonl").path, new = folder.appendingPathComponent("new.jsonl").path
-        #expect(try CLI.run(["score", "--format", "jsonl", "--output", old, "corpora/en/billing-good.txt"]).status == 0)
-        #expect(try CLI.run(["score", "--format", "jsonl", "--rubric", changed.path, "--output", new, "corpora/en/billing-poor.txt"]).status == 0)
+        let old = folder.appendingPathComponent("old.jsonl").path
+        let new = folder.appendingPathComponent("new.jsonl").path
+        #expect(
+            try CLI.run(["score", "--format", "jsonl", "--output", old, "corpora/en/billing-good.txt"]).status == 0)
+        #expect(
+            try CLI.run([
+                "score", "--format", "jsonl", "--rubric", changed.path, "--output", new, "corpora/en/billing-poor.txt",
+            ]).status == 0)
 
         let refused = try CLI.run(["report", old, new])
         #expect(refused.status == 2)
@@ -87,25 +100,33 @@ struct BatchCommandTests {
 
     @Test("A batch with broken files scores the good ones, lists every broken one with its reason, and exits 1")
     func brokenFiles() throws {
-        let errorsFile = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-errors-\(UUID().uuidString).jsonl")
+        let errorsFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "callqa-errors-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: errorsFile) }
-        let result = try CLI.run(["score", "--format", "jsonl", "--errors", errorsFile.path, "corpora/",
-                                  "Tests/Fixtures/xml/", "Tests/Fixtures/binary/", "Tests/Fixtures/empty.txt"])
+        let result = try CLI.run([
+            "score", "--format", "jsonl", "--errors", errorsFile.path, "corpora/",
+            "Tests/Fixtures/xml/", "Tests/Fixtures/binary/", "Tests/Fixtures/empty.txt",
+        ])
         #expect(result.status == 1)
         let scored = result.stdout.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
         }
         #expect(scored.count >= 12 + 4)
         #expect(scored.contains("zh-model-001") && scored.contains("t-1") && scored.contains("m-1"))
-        let broken = ["xml/billion-laughs.xml", "xml/xxe.xml", "xml/truncated.xml", "xml/deep-nesting.xml",
-                      "xml/mismatched-tags.xml", "xml/not-a-transcript.xml", "xml/undeclared-entity.xml",
-                      "xml/external-dtd.xml", "xml/call-errors.xml", "binary/garbage.txt", "binary/garbage.xml", "empty.txt"]
+        let broken = [
+            "xml/billion-laughs.xml", "xml/xxe.xml", "xml/truncated.xml", "xml/deep-nesting.xml",
+            "xml/mismatched-tags.xml", "xml/not-a-transcript.xml", "xml/undeclared-entity.xml",
+            "xml/external-dtd.xml", "xml/call-errors.xml", "binary/garbage.txt", "binary/garbage.xml", "empty.txt",
+        ]
         let records = try String(contentsOf: errorsFile, encoding: .utf8).split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
         for file in broken {
             #expect(result.stderr.contains("Tests/Fixtures/\(file)"), "\(file) not reported")
-            #expect(records.contains { ($0["source"] as? String) == "Tests/Fixtures/\(file)" && !(($0["message"] as? String) ?? "").isEmpty })
+            #expect(
+                records.contains {
+                    ($0["source"] as? String) == "Tests/Fixtures/\(file)" && !(($0["message"] as? String) ?? "").isEmpty
+                })
         }
         #expect(result.stderr.contains("callqa: 12 of"))
     }
@@ -120,7 +141,9 @@ struct BatchCommandTests {
         (["Tests/Fixtures/xml/truncated.xml", "--fail-under", "100"], 1),
     ]
 
-    @Test("--fail-under: exit 3 when a call, or with --by agent an agent's mean, scores below it", arguments: failUnderCases)
+    @Test(
+        "--fail-under: exit 3 when a call, or with --by agent an agent's mean, scores below it",
+        arguments: failUnderCases)
     func failUnder(arguments: [String], status: Int32) throws {
         let result = try CLI.run(["score", "--quiet"] + arguments)
         #expect(result.status == status, "\(result.stderr)")
@@ -135,7 +158,8 @@ struct BatchCommandTests {
         #expect(rows[1][0] == "tricky, \"quoted\"\nid")
         #expect(rows[1][2] == "Lopez, Maria \"Mia\"")
         #expect(rows[1].count == rows[0].count)
-        let byAgent = CSV.parse(try CLI.run(["score", "--format", "csv", "--by", "agent", "Tests/Fixtures/xml/csv-tricky.xml"]).stdout)
+        let byAgent = CSV.parse(
+            try CLI.run(["score", "--format", "csv", "--by", "agent", "Tests/Fixtures/xml/csv-tricky.xml"]).stdout)
         #expect(byAgent[1][0] == "Lopez, Maria \"Mia\"")
     }
 
@@ -156,7 +180,8 @@ struct BatchCommandTests {
         #expect(lines == 20_000)
         #expect(many.peakKilobytes < 200 * 1024, "peak \(many.peakKilobytes) KB")
         // Ten times the calls may not take ten times the memory: allow a quarter more, plus slack for the heap.
-        #expect(Double(many.peakKilobytes) < Double(few.peakKilobytes) * 1.25 + 16 * 1024,
-                "2,000 calls: \(few.peakKilobytes) KB; 20,000 calls: \(many.peakKilobytes) KB")
+        #expect(
+            Double(many.peakKilobytes) < Double(few.peakKilobytes) * 1.25 + 16 * 1024,
+            "2,000 calls: \(few.peakKilobytes) KB; 20,000 calls: \(many.peakKilobytes) KB")
     }
 }

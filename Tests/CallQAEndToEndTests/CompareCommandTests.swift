@@ -6,8 +6,10 @@ import Testing
 struct CompareCommandTests {
     @Test("Each read problem is reported once, the rest compared, exit 1; the same on any number of threads")
     func brokenInput() throws {
-        let arguments = ["compare", "--rubric", "zh-standard", "--rubric", "Tests/Fixtures/rubrics/checks.yaml",
-                         "corpora/", "Tests/Fixtures/empty.txt", "--format", "json"]
+        let arguments = [
+            "compare", "--rubric", "zh-standard", "--rubric", "Tests/Fixtures/rubrics/checks.yaml",
+            "corpora/", "Tests/Fixtures/empty.txt", "--format", "json",
+        ]
         let serial = try CLI.run(arguments + ["--jobs", "1"])
         #expect(serial.status == 1)
         #expect(serial.stderr == "Tests/Fixtures/empty.txt: error: empty input: no turns to read\n")
@@ -20,7 +22,8 @@ struct CompareCommandTests {
 
     @Test("Two versions: the changed calls with the words that differ; as table, JSON and Markdown")
     func compare() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-compare-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "callqa-compare-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let changed = folder.appendingPathComponent("en-standard-1.1.yaml")

@@ -3,17 +3,20 @@ import Testing
 
 @Suite("callqa explain, end to end")
 struct ExplainCommandTests {
-    @Test("The plain-text explanation matches its snapshot", arguments: [
-        ("corpora/zh-Hans/model-call.txt", "explain-zh-model-001.txt"),
-        ("corpora/en/billing-poor.txt", "explain-en-billing-102.txt"),
-    ])
+    @Test(
+        "The plain-text explanation matches its snapshot",
+        arguments: [
+            ("corpora/zh-Hans/model-call.txt", "explain-zh-model-001.txt"),
+            ("corpora/en/billing-poor.txt", "explain-en-billing-102.txt"),
+        ])
     func snapshot(call: String, snapshot: String) throws {
         let result = try CLI.run(["explain", call], environment: ["NO_COLOR": "1"])
         #expect(result.status == 0)
         Snapshot.check(result.stdout, named: snapshot)
     }
 
-    @Test("Plain text marks evidence, positive and negative wording and forbidden phrases, and says what to say instead")
+    @Test(
+        "Plain text marks evidence, positive and negative wording and forbidden phrases, and says what to say instead")
     func marks() throws {
         let result = try CLI.run(["explain", "corpora/zh-Hans/poor-call.txt"])
         #expect(result.stdout.contains("[!可能是你算错了]"))
@@ -25,7 +28,7 @@ struct ExplainCommandTests {
         // Hedging is answered with the rubric's positive wording.
         let hedging = try #require(result.stdout.components(separatedBy: "(negative-wording)").last)
         #expect(hedging.contains("\"当然可以\""))
-        #expect(!result.stdout.contains("\u{1B}["))   // no colour into a pipe
+        #expect(!result.stdout.contains("\u{1B}[")) // no colour into a pipe
     }
 
     @Test("--format json is what score --format json gives for that call")

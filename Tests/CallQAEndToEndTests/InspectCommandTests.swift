@@ -44,16 +44,19 @@ struct InspectCommandTests {
 
     @Test("Broken inputs are reported with file and line, the rest still printed, exit 1")
     func brokenInputs() throws {
-        let result = try CLI.run(["inspect", "--format", "json", "corpora/en/billing-good.txt",
-                                  "Tests/Fixtures/xml/truncated.xml", "Tests/Fixtures/text/invalid-utf8.txt",
-                                  "Tests/Fixtures/no-such-file.txt"])
+        let result = try CLI.run([
+            "inspect", "--format", "json", "corpora/en/billing-good.txt",
+            "Tests/Fixtures/xml/truncated.xml", "Tests/Fixtures/text/invalid-utf8.txt",
+            "Tests/Fixtures/no-such-file.txt",
+        ])
         #expect(result.status == 1)
         let document = try JSONDecoder().decode(Document.self, from: result.stdoutData)
         #expect(document.calls.map(\.id) == ["en-billing-101", "t-1"])
         #expect(document.errors.count == 3)
         #expect(result.stderr.contains("Tests/Fixtures/text/invalid-utf8.txt:2: error: invalid UTF-8"))
         #expect(result.stderr.contains("Tests/Fixtures/xml/truncated.xml:9: error: malformed XML"))
-        #expect(result.stderr.contains("Tests/Fixtures/no-such-file.txt: error: cannot read: no such file or directory"))
+        #expect(
+            result.stderr.contains("Tests/Fixtures/no-such-file.txt: error: cannot read: no such file or directory"))
         #expect(result.stderr.contains("callqa: 3 of 4 inputs failed"))
     }
 
@@ -68,8 +71,10 @@ struct InspectCommandTests {
 
     @Test("Hostile XML: refused, nothing of /etc/passwd or the expansion printed")
     func hostileXML() throws {
-        let result = try CLI.run(["inspect", "--format", "json", "Tests/Fixtures/xml/xxe.xml",
-                                  "Tests/Fixtures/xml/billion-laughs.xml", "Tests/Fixtures/xml/deep-nesting.xml"])
+        let result = try CLI.run([
+            "inspect", "--format", "json", "Tests/Fixtures/xml/xxe.xml",
+            "Tests/Fixtures/xml/billion-laughs.xml", "Tests/Fixtures/xml/deep-nesting.xml",
+        ])
         #expect(result.status == 1)
         #expect(!result.stdout.contains("root:") && !result.stderr.contains("root:"))
         #expect(!result.stdout.contains("lollol"))
@@ -92,9 +97,12 @@ struct InspectCommandTests {
         #expect(try JSONDecoder().decode(Document.self, from: second.stdoutData).calls.count == 3)
     }
 
-    @Test("--input-format, or an input value of --format, overrides detection", arguments: [
-        ["--format", "json", "--input-format", "xml"], ["--format", "xml", "--format", "json"], ["--format", "xml"],
-    ])
+    @Test(
+        "--input-format, or an input value of --format, overrides detection",
+        arguments: [
+            ["--format", "json", "--input-format", "xml"], ["--format", "xml", "--format", "json"],
+            ["--format", "xml"],
+        ])
     func inputFormat(options: [String]) throws {
         let result = try CLI.run(["inspect"] + options + ["Tests/Fixtures/text/no-header.txt"])
         #expect(result.status == 1)
@@ -116,11 +124,13 @@ struct InspectCommandTests {
         #expect(try JSONDecoder().decode(Document.self, from: result.stdoutData).calls.count == 1)
     }
 
-    @Test("Usage errors exit 2", arguments: [
-        ["inspect"], ["inspect", "--format", "yaml", "corpora/"], ["inspect", "--input-format", "pdf", "corpora/"],
-        ["inspect", "--format", "json", "--format", "table", "corpora/"],
-        ["inspect", "--format", "xml", "--input-format", "text", "corpora/"], ["no-such-command"],
-    ])
+    @Test(
+        "Usage errors exit 2",
+        arguments: [
+            ["inspect"], ["inspect", "--format", "yaml", "corpora/"], ["inspect", "--input-format", "pdf", "corpora/"],
+            ["inspect", "--format", "json", "--format", "table", "corpora/"],
+            ["inspect", "--format", "xml", "--input-format", "text", "corpora/"], ["no-such-command"],
+        ])
     func usage(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 2)

@@ -22,42 +22,63 @@ struct OutputSnapshotTests {
 
     static let cases: [Case] = [
         Case(snapshot: "score-corpora.table", arguments: ["score", "corpora/", "--format", "table"]),
-        Case(snapshot: "score-corpora-by-agent.table",
-             arguments: ["score", "corpora/", "--format", "table", "--by", "agent"]),
+        Case(
+            snapshot: "score-corpora-by-agent.table",
+            arguments: ["score", "corpora/", "--format", "table", "--by", "agent"]),
         Case(snapshot: "score-same-call.table", arguments: ["score", sameCall, "--format", "table"]),
-        Case(snapshot: "score-same-call-by-agent.table",
-             arguments: ["score", sameCall, "--format", "table", "--by", "agent"]),
+        Case(
+            snapshot: "score-same-call-by-agent.table",
+            arguments: ["score", sameCall, "--format", "table", "--by", "agent"]),
         Case(snapshot: "score-corpora.csv", arguments: ["score", "corpora/", "--format", "csv"]),
-        Case(snapshot: "score-corpora-by-agent.csv",
-             arguments: ["score", "corpora/", "--format", "csv", "--by", "agent"]),
+        Case(
+            snapshot: "score-corpora-by-agent.csv",
+            arguments: ["score", "corpora/", "--format", "csv", "--by", "agent"]),
         Case(snapshot: "score-same-call.csv", arguments: ["score", sameCall, "--format", "csv"]),
-        Case(snapshot: "score-same-call-by-agent.csv",
-             arguments: ["score", sameCall, "--format", "csv", "--by", "agent"]),
-        Case(snapshot: "report-corpora.table", arguments: ["report", "-", "--format", "table"],
-             input: ["score", "corpora/", "--format", "jsonl"]),
-        Case(snapshot: "report-corpora.csv", arguments: ["report", "-", "--format", "csv"],
-             input: ["score", "corpora/", "--format", "jsonl"]),
-        Case(snapshot: "compare-zh-checks.table",
-             arguments: ["compare", "--rubric", "zh-standard", "--rubric", checksRubric, "corpora/zh-Hans",
-                         "--format", "table"]),
-        Case(snapshot: "compare-zh-checks.md",
-             arguments: ["compare", "--rubric", "zh-standard", "--rubric", checksRubric, "corpora/zh-Hans",
-                         "--format", "markdown"]),
-        Case(snapshot: "calibrate-corpora.table",
-             arguments: ["calibrate", "--human", "Tests/Fixtures/labels/corpora.csv", "corpora/", "--format", "table"]),
-        Case(snapshot: "calibrate-no-variance.table",
-             arguments: ["calibrate", "--human", "Tests/Fixtures/labels/no-variance.csv", "corpora/",
-                         "--format", "table"]),
-        Case(snapshot: "inspect-zh-model-001.table",
-             arguments: ["inspect", "corpora/zh-Hans/model-call.txt", "--format", "table"]),
-        Case(snapshot: "inspect-en-hold.table",
-             arguments: ["inspect", sameCall + "/en-hold.vtt", "--format", "table"]),
-        Case(snapshot: "explain-en-billing-102.md",
-             arguments: ["explain", "corpora/en/billing-poor.txt", "--format", "markdown"]),
-        Case(snapshot: "explain-zh-hold.md", arguments: ["explain", sameCall + "/zh-hold.txt", "--format", "markdown"]),
+        Case(
+            snapshot: "score-same-call-by-agent.csv",
+            arguments: ["score", sameCall, "--format", "csv", "--by", "agent"]),
+        Case(
+            snapshot: "report-corpora.table", arguments: ["report", "-", "--format", "table"],
+            input: ["score", "corpora/", "--format", "jsonl"]),
+        Case(
+            snapshot: "report-corpora.csv", arguments: ["report", "-", "--format", "csv"],
+            input: ["score", "corpora/", "--format", "jsonl"]),
+        Case(
+            snapshot: "compare-zh-checks.table",
+            arguments: [
+                "compare", "--rubric", "zh-standard", "--rubric", checksRubric, "corpora/zh-Hans",
+                "--format", "table",
+            ]),
+        Case(
+            snapshot: "compare-zh-checks.md",
+            arguments: [
+                "compare", "--rubric", "zh-standard", "--rubric", checksRubric, "corpora/zh-Hans",
+                "--format", "markdown",
+            ]),
+        Case(
+            snapshot: "calibrate-corpora.table",
+            arguments: ["calibrate", "--human", "Tests/Fixtures/labels/corpora.csv", "corpora/", "--format", "table"]),
+        Case(
+            snapshot: "calibrate-no-variance.table",
+            arguments: [
+                "calibrate", "--human", "Tests/Fixtures/labels/no-variance.csv", "corpora/",
+                "--format", "table",
+            ]),
+        Case(
+            snapshot: "inspect-zh-model-001.table",
+            arguments: ["inspect", "corpora/zh-Hans/model-call.txt", "--format", "table"]),
+        Case(
+            snapshot: "inspect-en-hold.table",
+            arguments: ["inspect", sameCall + "/en-hold.vtt", "--format", "table"]),
+        Case(
+            snapshot: "explain-en-billing-102.md",
+            arguments: ["explain", "corpora/en/billing-poor.txt", "--format", "markdown"]),
+        Case(
+            snapshot: "explain-zh-hold.md", arguments: ["explain", sameCall + "/zh-hold.txt", "--format", "markdown"]),
         Case(snapshot: "rubric-test-zh-standard.table", arguments: ["rubric", "test", "zh-standard"]),
-        Case(snapshot: "rubric-test-with-cases.table",
-             arguments: ["rubric", "test", "Tests/Fixtures/rubrics/with-cases.yaml"]),
+        Case(
+            snapshot: "rubric-test-with-cases.table",
+            arguments: ["rubric", "test", "Tests/Fixtures/rubrics/with-cases.yaml"]),
     ]
 
     @Test("Each output matches its snapshot", arguments: cases)

@@ -4,7 +4,11 @@ import Testing
 @Suite("callqa score, end to end")
 struct ScoreCommandTests {
     struct Report: Decodable {
-        struct Rubric: Decodable { var id: String; var version: String; var sha256: String }
+        struct Rubric: Decodable {
+            var id: String
+            var version: String
+            var sha256: String
+        }
         struct Call: Decodable {
             var id: String
             var agent: String?
@@ -24,8 +28,17 @@ struct ScoreCommandTests {
             var missing: [String]
             var evidence: [Evidence]
         }
-        struct Evidence: Decodable { var turn: Int; var speaker: String; var start: Double?; var text: String; var phrase: String }
-        struct Wording: Decodable { var positive: Int; var negative: Int }
+        struct Evidence: Decodable {
+            var turn: Int
+            var speaker: String
+            var start: Double?
+            var text: String
+            var phrase: String
+        }
+        struct Wording: Decodable {
+            var positive: Int
+            var negative: Int
+        }
         struct Agent: Decodable {
             var agent: String
             var calls: Int
@@ -35,8 +48,16 @@ struct ScoreCommandTests {
             var passRate: Double
             var items: [ItemRate]
         }
-        struct ItemRate: Decodable { var id: String; var passRate: Double; var applicable: Int }
-        struct Problem: Decodable { var source: String; var line: Int?; var message: String }
+        struct ItemRate: Decodable {
+            var id: String
+            var passRate: Double
+            var applicable: Int
+        }
+        struct Problem: Decodable {
+            var source: String
+            var line: Int?
+            var message: String
+        }
         var rubrics: [Rubric]
         var calls: [Call]
         var agents: [Agent]
@@ -66,8 +87,10 @@ struct ScoreCommandTests {
         let byID = try CLI.run(["score", "--rubric", "en-standard", "--format", "json", "corpora/en/billing-good.txt"])
         #expect(byID.status == 0)
         #expect(try JSONDecoder().decode(Report.self, from: byID.stdoutData).calls.first?.rubric == "en-standard")
-        let byFile = try CLI.run(["score", "--rubric", "Tests/Fixtures/rubrics/checks.yaml", "--format", "json",
-                                  "corpora/zh-Hans/model-call.txt"])
+        let byFile = try CLI.run([
+            "score", "--rubric", "Tests/Fixtures/rubrics/checks.yaml", "--format", "json",
+            "corpora/zh-Hans/model-call.txt",
+        ])
         #expect(byFile.status == 0)
         let report = try JSONDecoder().decode(Report.self, from: byFile.stdoutData)
         #expect(report.rubrics.map(\.id) == ["checks"])
@@ -79,7 +102,9 @@ struct ScoreCommandTests {
         let result = try CLI.run(["score", "--rubric", "Tests/Fixtures/rubrics/invalid/many-problems.yaml", "corpora/"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("Tests/Fixtures/rubrics/invalid/many-problems.yaml:5:7: error: 'pass' must be from 0 to 100, not 120"))
+        #expect(
+            result.stderr.contains(
+                "Tests/Fixtures/rubrics/invalid/many-problems.yaml:5:7: error: 'pass' must be from 0 to 100, not 120"))
         #expect(result.stderr.split(separator: "\n").count >= 10)
         let unknown = try CLI.run(["score", "--rubric", "no-such-rubric", "corpora/"])
         #expect(unknown.status == 2)
@@ -88,8 +113,10 @@ struct ScoreCommandTests {
 
     @Test("Broken inputs and calls no rubric suits are reported; the rest are scored; exit 1")
     func failures() throws {
-        let result = try CLI.run(["score", "--format", "json", "corpora/en/billing-good.txt",
-                                  "Tests/Fixtures/xml/truncated.xml", "Tests/Fixtures/text/labels.txt"])
+        let result = try CLI.run([
+            "score", "--format", "json", "corpora/en/billing-good.txt",
+            "Tests/Fixtures/xml/truncated.xml", "Tests/Fixtures/text/labels.txt",
+        ])
         #expect(result.status == 1)
         let report = try JSONDecoder().decode(Report.self, from: result.stdoutData)
         #expect(report.calls.map(\.id) == ["en-billing-101", "t-1"])
@@ -105,7 +132,10 @@ struct ScoreCommandTests {
         let rows = CSV.parse(result.stdout)
         #expect(rows.count == 13)
         let header = rows[0]
-        #expect(Array(header.prefix(9)) == ["id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed"])
+        #expect(
+            Array(header.prefix(9)) == [
+                "id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed",
+            ])
         #expect(rows.dropFirst().allSatisfy { $0[6].count == 64 })
         #expect(header.contains("greeting") && header.contains("negative-wording"))
         #expect(rows.dropFirst().allSatisfy { $0.count == header.count })
@@ -116,7 +146,8 @@ struct ScoreCommandTests {
 
     @Test("--output writes the file, not standard output")
     func outputFile() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-\(UUID().uuidString).json")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try CLI.run(["score", "--format", "json", "--output", path, "corpora/en/"])
         #expect(result.status == 0)
@@ -151,7 +182,7 @@ struct ScoreCommandTests {
 private func isWide(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-         0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
         true
     default:
         false
@@ -161,29 +192,42 @@ private func isWide(_ scalar: Unicode.Scalar) -> Bool {
 /// A reader of RFC 4180 CSV, enough to check what `callqa` writes.
 enum CSV {
     static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = ""
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
         var quoted = false
         var scalars = Array(text.unicodeScalars)[...]
         while let scalar = scalars.popFirst() {
             if quoted {
                 if scalar == "\"" {
-                    if scalars.first == "\"" { field.unicodeScalars.append("\""); scalars.removeFirst() } else { quoted = false }
+                    if scalars.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        scalars.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.unicodeScalars.append(scalar)
                 }
             } else if scalar == "\"" {
                 quoted = true
             } else if scalar == "," {
-                row.append(field); field = ""
+                row.append(field)
+                field = ""
             } else if scalar == "\r" || scalar == "\n" {
                 if scalar == "\r" && scalars.first == "\n" { scalars.removeFirst() }
-                row.append(field); field = ""
-                rows.append(row); row = []
+                row.append(field)
+                field = ""
+                rows.append(row)
+                row = []
             } else {
                 field.unicodeScalars.append(scalar)
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 }
@@ -194,7 +238,9 @@ struct RubricLintCommandTests {
     func warnings() throws {
         let result = try CLI.run(["rubric", "lint", "Tests/Fixtures/rubrics/lint-warnings.yaml", "zh-standard"])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("Tests/Fixtures/rubrics/lint-warnings.yaml:22:13: warning: item 'silent' has weight 0"))
+        #expect(
+            result.stderr.contains(
+                "Tests/Fixtures/rubrics/lint-warnings.yaml:22:13: warning: item 'silent' has weight 0"))
         #expect(result.stdout.contains("lint-warnings 1.0.0 — 3 items, 9 phrases; 0 errors, 7 warnings"))
         #expect(result.stdout.contains("zh-standard 1.1.0 — 12 items"))
     }
@@ -203,7 +249,9 @@ struct RubricLintCommandTests {
     func errors() throws {
         let result = try CLI.run(["rubric", "lint", "Tests/Fixtures/rubrics/invalid/many-problems.yaml"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Tests/Fixtures/rubrics/invalid/many-problems.yaml:2:10: error: 'version' must be a semantic version"))
+        #expect(
+            result.stderr.contains(
+                "Tests/Fixtures/rubrics/invalid/many-problems.yaml:2:10: error: 'version' must be a semantic version"))
         #expect(result.stdout.contains("10 errors"))
     }
 }
@@ -212,16 +260,22 @@ struct RubricLintCommandTests {
 struct CalibrateCommandTests {
     @Test("Agreement, totals and disagreements; bad rows reported; exit 1")
     func calibrate() throws {
-        let result = try CLI.run(["calibrate", "--human", "Tests/Fixtures/labels/corpora.csv", "corpora/", "--format", "json"])
+        let result = try CLI.run([
+            "calibrate", "--human", "Tests/Fixtures/labels/corpora.csv", "corpora/", "--format", "json",
+        ])
         #expect(result.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
         let items = try #require(report["items"] as? [[String: Any]])
         #expect(items.first?["id"] as? String == "greeting")
         #expect(items.first?["kappa"] as? Double == 0.78)
         #expect((report["total"] as? [String: Any])?["withinTen"] as? Double == 0.5)
-        #expect(result.stderr.contains("Tests/Fixtures/labels/corpora.csv:10: error: call 'no-such-call' is not among the calls scored"))
+        #expect(
+            result.stderr.contains(
+                "Tests/Fixtures/labels/corpora.csv:10: error: call 'no-such-call' is not among the calls scored"))
         #expect(result.stderr.contains("Tests/Fixtures/labels/corpora.csv:12: error: 2 fields where the header has 8"))
-        let clean = try CLI.run(["calibrate", "--human", "Tests/Fixtures/labels/all-agree.csv", "corpora/zh-Hans/", "--format", "table"])
+        let clean = try CLI.run([
+            "calibrate", "--human", "Tests/Fixtures/labels/all-agree.csv", "corpora/zh-Hans/", "--format", "table",
+        ])
         #expect(clean.status == 0)
         #expect(clean.stdout.contains("within ±10: 100%"))
     }
@@ -237,7 +291,10 @@ struct RubricTestCommandTests {
         #expect(shipped.stdout.contains("precision  recall"))
         let failing = try CLI.run(["rubric", "test", "Tests/Fixtures/rubrics/with-cases.yaml"])
         #expect(failing.status == 1)
-        #expect(failing.stdout.contains("FAIL Tests/Fixtures/rubrics/with-cases.yaml:30: wrongly expects a pass — apology: expected pass, got fail"))
+        #expect(
+            failing.stdout.contains(
+                "FAIL Tests/Fixtures/rubrics/with-cases.yaml:30: wrongly expects a pass — apology: expected pass, got fail"
+            ))
         #expect(failing.stdout.contains("4 cases, 4 verdicts, 1 failed"))
     }
 }

@@ -1,7 +1,8 @@
-@testable import CallQA
 import CallQATestSupport
 import Foundation
 import Testing
+
+@testable import CallQA
 
 @Suite("Batch pipeline and summaries")
 struct BatchTests {
@@ -12,7 +13,9 @@ struct BatchTests {
         let loader = TranscriptLoader()
         let inputs = loader.inputs(for: [Fixtures.corpora.path, Fixtures.path("xml")]).inputs
         let batch = { (jobs: Int) in
-            BatchScorer(loader: loader, jobs: jobs) { call in catalog.rubric(for: call.language).flatMap { scorers[$0.id] } }
+            BatchScorer(loader: loader, jobs: jobs) { call in
+                catalog.rubric(for: call.language).flatMap { scorers[$0.id] }
+            }
         }
         func run(_ jobs: Int) -> [String] { Self.results(of: batch(jobs), inputs) { "\($0.callID) \($0.score)" } }
         let serial = run(1)
@@ -28,9 +31,12 @@ struct BatchTests {
         let calls = (0..<(BatchScorer.chunkSize * 5 + 3)).map { generator.call(number: $0) }
         // A call with no turns in the middle: rejected where it stands.
         var xml = CorpusGenerator.xmlDocument(Array(calls[..<40]))
-        xml = xml.replacingOccurrences(of: "</calls>\n", with: "<call id=\"empty\"></call>\n")
-            + CorpusGenerator.xmlDocument(Array(calls[40...])).replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<calls>\n", with: "")
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-large-\(UUID().uuidString).xml")
+        xml =
+            xml.replacingOccurrences(of: "</calls>\n", with: "<call id=\"empty\"></call>\n")
+            + CorpusGenerator.xmlDocument(Array(calls[40...])).replacingOccurrences(
+                of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<calls>\n", with: "")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "callqa-large-\(UUID().uuidString).xml")
         try xml.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
 
@@ -48,8 +54,10 @@ struct BatchTests {
     }
 
     /// What a batch delivers, in order: rendered scorecards, diagnostics, ends of inputs.
-    private static func results(of batch: BatchScorer, _ inputs: [TranscriptInput],
-                                render: @escaping @Sendable (Scorecard) -> String) -> [String] {
+    private static func results(
+        of batch: BatchScorer, _ inputs: [TranscriptInput],
+        render: @escaping @Sendable (Scorecard) -> String
+    ) -> [String] {
         var seen: [String] = []
         batch.run(inputs, render: render) { result in
             switch result {
@@ -93,7 +101,8 @@ struct BatchTests {
         var builder = AgentSummary.Builder()
         let reference = RubricReference(id: "r", version: "1.0.0", sha256: "0")
         for (call, score) in [("c", 80.0), ("a", 40.0), ("d", 40.0), ("b", 90.0), ("e", 10.0)] {
-            builder.add(ScoreRecord(callID: call, agent: "A", rubric: reference, score: score, passed: score >= 80, items: []))
+            builder.add(
+                ScoreRecord(callID: call, agent: "A", rubric: reference, score: score, passed: score >= 80, items: []))
         }
         builder.add(ScoreRecord(callID: "z", agent: "B", rubric: reference, score: 70, passed: false, items: []))
         let summaries = builder.summaries(minimumCalls: 5)
@@ -109,10 +118,11 @@ struct BatchTests {
         let rubric = try Fixtures.shipped("zh-standard")
         let call = try #require(Fixtures.corpusCalls().first { $0.id == "zh-poor-001" })
         let explanation = CallExplanation(call: call, scorecard: Scorer(rubric).score(call), rubric: rubric)
-        let marks = explanation.marks[6]   // 这个我不知道，可能是你算错了。
-        #expect(marks[2] == .negative)     // 我不知道
-        #expect(marks[7] == .forbidden)    // 可能 is hedging, but inside the forbidden blame
-        #expect(marks[6] == nil)           // ，
-        #expect(explanation.suggestions(for: try #require(explanation.scorecard.item("negative-wording"))).contains("当然可以"))
+        let marks = explanation.marks[6] // 这个我不知道，可能是你算错了。
+        #expect(marks[2] == .negative) // 我不知道
+        #expect(marks[7] == .forbidden) // 可能 is hedging, but inside the forbidden blame
+        #expect(marks[6] == nil) // ，
+        #expect(
+            explanation.suggestions(for: try #require(explanation.scorecard.item("negative-wording"))).contains("当然可以"))
     }
 }

@@ -1,6 +1,7 @@
-@testable import CallQA
 import Foundation
 import Testing
+
+@testable import CallQA
 
 @Suite("Calibration against human evaluators")
 struct CalibrationTests {
@@ -8,7 +9,8 @@ struct CalibrationTests {
 
     @Test("Cohen's kappa: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no gives 0.4")
     func kappaTextbook() throws {
-        let pairs = Array(repeating: ("yes", "yes"), count: 20) + Array(repeating: ("yes", "no"), count: 5)
+        let pairs =
+            Array(repeating: ("yes", "yes"), count: 20) + Array(repeating: ("yes", "no"), count: 5)
             + Array(repeating: ("no", "yes"), count: 10) + Array(repeating: ("no", "no"), count: 15)
         // observed 35/50 = 0.7; chance 0.5·0.6 + 0.5·0.4 = 0.5; (0.7 − 0.5) / 0.5 = 0.4
         #expect(abs(try #require(Agreement.kappa(pairs)) - 0.4) < 1e-12)
@@ -61,7 +63,7 @@ struct CalibrationTests {
         let closingKappa = try #require(closing.kappa)
         #expect(abs(closingKappa - 0.5) < 1e-12)
         let name = try #require(report.items.first { $0.id == "customer-name" })
-        #expect(name.humanAgreement == 0.5 && name.humanKappa == 0)   // 王敏 fail, 李强 pass on zh-poor-001
+        #expect(name.humanAgreement == 0.5 && name.humanKappa == 0) // 王敏 fail, 李强 pass on zh-poor-001
         #expect(report.items.map(\.id) == ["greeting", "apology", "customer-name", "closing"])
 
         // Totals (human mean per call): |100−97.5|, |0−15|, |46.7−75|, |100−90|, |0−5|, |95.8−85|
@@ -87,7 +89,7 @@ struct CalibrationTests {
         #expect(agree.total.pearson == 1 && agree.total.meanAbsoluteDifference == 0 && agree.disagreements.isEmpty)
         let (flat, _) = try report("no-variance.csv")
         #expect(flat.total.pearson == nil && flat.total.spearman == nil)
-        #expect(flat.items.first?.kappa == nil)      // one label throughout: kappa is undefined, not 0 or 1
+        #expect(flat.items.first?.kappa == nil) // one label throughout: kappa is undefined, not 0 or 1
         #expect(flat.items.first?.agreement == 1)
         #expect(flat.items.first?.humanPairs == 0 && flat.items.first?.humanAgreement == nil)
     }

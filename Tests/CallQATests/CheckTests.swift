@@ -18,7 +18,9 @@ struct CheckTests {
 
     @Test("phrase: every group in the window passes; evidence quotes each")
     func phrasePass() {
-        let result = item("greeting", """
+        let result = item(
+            "greeting",
+            """
             [00:00] Agent: Hello, my name is Ana, how can I help?
             [00:04] Customer: Hi.
             """)
@@ -51,7 +53,9 @@ struct CheckTests {
 
     @Test("phrase: what is said after the time window does not count")
     func afterTimeWindow() {
-        let result = item("greeting", """
+        let result = item(
+            "greeting",
+            """
             [00:00] Agent: One moment please.
             [00:12] Agent: Hello, my name is Ana, how can I help?
             """)
@@ -61,7 +65,9 @@ struct CheckTests {
 
     @Test("phrase: without timestamps the turn window applies, and the note says so")
     func untimedWindow() {
-        let result = item("greeting", """
+        let result = item(
+            "greeting",
+            """
             Agent: Hello.
             Customer: Hi?
             Agent: My name is Ana, how can I help?
@@ -100,7 +106,9 @@ struct CheckTests {
 
     @Test("response: an apology in the next agent turn answers the complaint")
     func responsePass() {
-        let result = item("apology", """
+        let result = item(
+            "apology",
+            """
             Customer: This is the third time I call, I'm upset.
             Agent: I'm so sorry about that.
             """)
@@ -111,7 +119,9 @@ struct CheckTests {
 
     @Test("response: an apology too late, or negated, does not count")
     func responseFail() {
-        let late = item("apology", """
+        let late = item(
+            "apology",
+            """
             Customer: I'm upset.
             Agent: Let me check.
             Agent: Sorry about that.
@@ -136,7 +146,9 @@ struct CheckTests {
 
     @Test("response: with answer: any, one answer is enough")
     func responseAny() {
-        let result = item("empathy", """
+        let result = item(
+            "empathy",
+            """
             Customer: I'm upset.
             Agent: I would be upset too.
             Customer: And it's the third time!
@@ -157,7 +169,9 @@ struct CheckTests {
 
     @Test("paraphrase: repeating enough of the customer's details passes without a cue")
     func paraphraseOverlap() {
-        let result = item("paraphrase", """
+        let result = item(
+            "paraphrase",
+            """
             Customer: The charge of $40.50 on May 2nd was duplicated on my card.
             Agent: So the $40.50 charge from May 2nd was duplicated on your card.
             """)
@@ -170,7 +184,9 @@ struct CheckTests {
 
     @Test("paraphrase: too little repeated fails, with the best share in the note")
     func paraphraseFail() {
-        let result = item("paraphrase", """
+        let result = item(
+            "paraphrase",
+            """
             Customer: The charge of $40.50 on May 2nd was duplicated on my card.
             Agent: Okay, let me look at the account.
             """)
@@ -180,7 +196,9 @@ struct CheckTests {
 
     @Test("paraphrase: Chinese details repeated as character pairs")
     func paraphraseChinese() {
-        let result = item("paraphrase", """
+        let result = item(
+            "paraphrase",
+            """
             客户：我上个月的保费1280元被扣了两次。
             坐席：好的，上个月的保费1280元被扣了两次，我来处理。
             """)
@@ -189,13 +207,15 @@ struct CheckTests {
 
     // MARK: name
 
-    @Test("name: a surname the customer gives, then used with a title", arguments: [
-        ("客户：我姓刘。\n坐席：刘先生，您好。\n", ItemStatus.pass),
-        ("客户：我姓刘。\n坐席：您好。\n", .fail),
-        ("Customer: Hi, my name is Anna Lee.\nAgent: Thank you, Ms. Lee.\n", .pass),
-        ("Customer: Hi, this is Anna Lee.\nAgent: Thank you, Anna Lee.\n", .pass),
-        ("Customer: This is ridiculous.\nAgent: Sorry.\n", .na),
-    ])
+    @Test(
+        "name: a surname the customer gives, then used with a title",
+        arguments: [
+            ("客户：我姓刘。\n坐席：刘先生，您好。\n", ItemStatus.pass),
+            ("客户：我姓刘。\n坐席：您好。\n", .fail),
+            ("Customer: Hi, my name is Anna Lee.\nAgent: Thank you, Ms. Lee.\n", .pass),
+            ("Customer: Hi, this is Anna Lee.\nAgent: Thank you, Anna Lee.\n", .pass),
+            ("Customer: This is ridiculous.\nAgent: Sorry.\n", .na),
+        ])
     func name(transcript: String, expected: ItemStatus) {
         #expect(item("name", transcript).status == expected)
     }
@@ -219,17 +239,19 @@ struct CheckTests {
 
     @Test("forbid: a critical phrase fails the call and caps its score")
     func critical() {
-        let card = scorer.score(Fixtures.call("""
-            [00:00] Agent: Hello, my name is Ana, how can I help? Certainly, absolutely.
-            [00:05] Customer: My bill is wrong.
-            [00:09] Agent: That is your fault.
-            [00:20] Agent: Thank you for calling.
-            """))
+        let card = scorer.score(
+            Fixtures.call(
+                """
+                [00:00] Agent: Hello, my name is Ana, how can I help? Certainly, absolutely.
+                [00:05] Customer: My bill is wrong.
+                [00:09] Agent: That is your fault.
+                [00:20] Agent: Thank you for calling.
+                """))
         #expect(card.item("blame")?.status == .fail)
         #expect(card.item("blame")?.evidence.first?.text == "your fault")
         #expect(card.criticalFailures == ["blame"])
         #expect(card.passed == false)
-        #expect(card.score == 40)   // critical: {cap: 40}
+        #expect(card.score == 40) // critical: {cap: 40}
     }
 
     @Test("forbid: nothing forbidden passes")
@@ -248,18 +270,23 @@ struct CheckTests {
 
     // MARK: wording
 
-    @Test("wording: use — full points at the target count, a share below", arguments: [
-        ("Certainly.", ItemStatus.partial, 5.0), ("Certainly, absolutely.", .pass, 10.0), ("Fine.", .fail, 0.0),
-    ])
+    @Test(
+        "wording: use — full points at the target count, a share below",
+        arguments: [
+            ("Certainly.", ItemStatus.partial, 5.0), ("Certainly, absolutely.", .pass, 10.0), ("Fine.", .fail, 0.0),
+        ])
     func wordingUse(said: String, status: ItemStatus, points: Double) {
         let result = item("positive", "Agent: \(said)\nCustomer: Ok.\n")
         #expect(result.status == status)
         #expect(result.points == points)
     }
 
-    @Test("wording: avoid — full points up to allow, none from zero", arguments: [
-        ("Fine.", ItemStatus.pass, 10.0), ("Maybe.", .partial, 5.0), ("Maybe, maybe.", .fail, 0.0), ("Not maybe.", .pass, 10.0),
-    ])
+    @Test(
+        "wording: avoid — full points up to allow, none from zero",
+        arguments: [
+            ("Fine.", ItemStatus.pass, 10.0), ("Maybe.", .partial, 5.0), ("Maybe, maybe.", .fail, 0.0),
+            ("Not maybe.", .pass, 10.0),
+        ])
     func wordingAvoid(said: String, status: ItemStatus, points: Double) {
         let result = item("negative", "Agent: \(said)\nCustomer: Ok.\n")
         #expect(result.status == status)

@@ -7,7 +7,8 @@ struct ComparisonTests {
     /// The shipped English rubric with one phrase removed from one list, as version 1.1.0.
     static func changedRubric(removing phrase: String, from list: String) throws -> Rubric {
         let path = Fixtures.shippedRubrics.appendingPathComponent("en-standard.yaml")
-        var text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0")
+        var text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(
+            of: "version: 1.0.0", with: "version: 1.1.0")
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  \(list): [") })
         text = text.replacingOccurrences(of: line, with: line.replacingOccurrences(of: "[\(phrase), ", with: "["))
         return try Rubric(yaml: text, source: "en-standard-1.1.yaml")
@@ -27,7 +28,10 @@ struct ComparisonTests {
         #expect(comparison.sameRubric)
         // Independently: English calls whose agent's last two turns contain the phrase.
         let expected = Fixtures.corpusCalls().filter { call in
-            call.language == .english && call.turns(by: .agent).suffix(2).contains { $0.turn.text.lowercased().contains("thank you for calling") }
+            call.language == .english
+                && call.turns(by: .agent).suffix(2).contains {
+                    $0.turn.text.lowercased().contains("thank you for calling")
+                }
         }.map(\.id)
         #expect(Set(comparison.changes.map(\.callID)) == Set(expected))
         #expect(expected.count == 2)
@@ -70,16 +74,21 @@ struct ComparisonTests {
         #expect(comparison.agents.contains { $0.rankBefore != $0.rankAfter })
     }
 
-    @Test("One pass: each call read once and scored with both rubrics, the same on any number of threads; read problems once",
-          arguments: [1, 3])
+    @Test(
+        "One pass: each call read once and scored with both rubrics, the same on any number of threads; read problems once",
+        arguments: [1, 3])
     func onePass(jobs: Int) throws {
         let before = try Fixtures.shipped("en-standard")
         let after = try Self.changedRubric(removing: "thank you for calling", from: "thanks-for-calling")
         let loader = TranscriptLoader()
-        let inputs = loader.inputs(for: [Fixtures.corpora.appendingPathComponent("en").path, Fixtures.path("empty.txt")]).inputs
+        let inputs = loader.inputs(for: [
+            Fixtures.corpora.appendingPathComponent("en").path, Fixtures.path("empty.txt"),
+        ]).inputs
         var problems: [Diagnostic] = []
-        let comparison = RubricComparison(before: Scorer(before), after: Scorer(after), inputs: inputs, loader: loader,
-                                          jobs: jobs) { problems.append($0) }
+        let comparison = RubricComparison(
+            before: Scorer(before), after: Scorer(after), inputs: inputs, loader: loader,
+            jobs: jobs
+        ) { problems.append($0) }
 
         let calls = inputs.flatMap { input in
             loader.events(from: input).compactMap { if case .call(let call) = $0 { call } else { nil } }

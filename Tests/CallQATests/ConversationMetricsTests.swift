@@ -27,7 +27,8 @@ struct ConversationMetricsTests {
 
     @Test("Speaking rates: words per minute in English, characters per second in Chinese; pace ratio")
     func rates() throws {
-        let english = Fixtures.call("""
+        let english = Fixtures.call(
+            """
             # language: en
             [00:00:00 - 00:00:03] Agent: one two three four five six
             [00:00:03 - 00:00:06] Customer: one two three
@@ -36,21 +37,23 @@ struct ConversationMetricsTests {
         #expect(en.rateUnit == "words/min")
         #expect(en.agentRate == 120 && en.customerRate == 60 && en.paceRatio == 2)
 
-        let chinese = Fixtures.call("""
+        let chinese = Fixtures.call(
+            """
             # language: zh-Hans
             [00:00:00 - 00:00:02] 客服: 您好，请问有什么可以帮您？
             [00:00:02 - 00:00:06] 客户: 我想查保单，ok？
             """)
         let zh = try ConversationMetrics.compute(for: chinese).get()
         #expect(zh.rateUnit == "chars/s")
-        #expect(zh.agentRate == 5.5)    // 11 characters in 2 s
+        #expect(zh.agentRate == 5.5) // 11 characters in 2 s
         #expect(zh.customerRate == 1.5) // 5 characters and a word in 4 s
         #expect(zh.interruptions.isEmpty && zh.silences.isEmpty)
     }
 
     @Test("A back-channel under the threshold is no interruption; the threshold comes from the settings")
     func threshold() throws {
-        let call = Fixtures.call("""
+        let call = Fixtures.call(
+            """
             [00:00:00 - 00:00:10] Customer: I have been trying to reach you all week about my order
             [00:00:05 - 00:00:05.5] Agent: mm-hm
             [00:00:08 - 00:00:12] Agent: I see, let me check that
@@ -77,7 +80,8 @@ struct ConversationMetricsTests {
     @Test("Hold etiquette: a long silence without permission or thanks fails, naming its times")
     func holdCheck() throws {
         let rubric = try Fixtures.shipped("en-standard")
-        let call = Fixtures.call("""
+        let call = Fixtures.call(
+            """
             [00:00:00 - 00:00:03] Agent: Hello, this is Sam, how can I help?
             [00:00:03 - 00:00:06] Customer: What is my balance?
             [00:00:06 - 00:00:08] Agent: Could you please hold while I check?
@@ -109,7 +113,9 @@ struct ConversationMetricsTests {
         let call = try #require(Fixtures.read("formats/same-call/en-hold.vtt").call)
         let card = Scorer(rubric).score(call)
         #expect(card.item("interruptions")?.status == .fail)
-        #expect(card.item("interruptions")?.note == "interruptions 1, above the maximum 0; at 00:09 (turn 2, 1.5 s over the customer)")
+        #expect(
+            card.item("interruptions")?.note
+                == "interruptions 1, above the maximum 0; at 00:09 (turn 2, 1.5 s over the customer)")
         #expect(card.item("interruptions")?.evidence.map(\.turn) == [2])
         #expect(card.item("pace")?.status == .pass)
         #expect(card.item("silence")?.status == .fail)
@@ -120,7 +126,9 @@ struct ConversationMetricsTests {
         #expect(Scorer(rubric).score(mute).item("pace")?.status == .na)
 
         #expect(throws: RubricError.self) {
-            try Rubric(yaml: yaml.replacingOccurrences(of: "metric: interruptions", with: "metric: shouting"), source: "bad.yaml")
+            try Rubric(
+                yaml: yaml.replacingOccurrences(of: "metric: interruptions", with: "metric: shouting"),
+                source: "bad.yaml")
         }
     }
 }

@@ -21,11 +21,13 @@ struct CorpusScoringTests {
         try #require(cards.first { $0.callID == id })
     }
 
-    @Test("Well-handled calls rank above poorly handled ones, in every language", arguments: [
-        (["zh-model-001", "zh-card-201", "zh-card-203"], ["zh-poor-001", "zh-card-202", "zh-claim-014"]),
-        (["zh-hant-renewal-031"], ["zh-hant-complaint-032"]),
-        (["en-billing-101", "en-service-201"], ["en-billing-102", "en-refund-202"]),
-    ])
+    @Test(
+        "Well-handled calls rank above poorly handled ones, in every language",
+        arguments: [
+            (["zh-model-001", "zh-card-201", "zh-card-203"], ["zh-poor-001", "zh-card-202", "zh-claim-014"]),
+            (["zh-hant-renewal-031"], ["zh-hant-complaint-032"]),
+            (["en-billing-101", "en-service-201"], ["en-billing-102", "en-refund-202"]),
+        ])
     func ranking(good: [String], poor: [String]) throws {
         let worstGood = try good.map { try card($0).score }.min()!
         let bestPoor = try poor.map { try card($0).score }.max()!
@@ -52,8 +54,11 @@ struct CorpusScoringTests {
         let forbidden = try #require(poor.item("forbidden"))
         #expect(forbidden.status == .fail)
         #expect(forbidden.critical)
-        #expect(forbidden.evidence.first == Evidence(turn: 6, speaker: .agent, start: 23, text: "可能是你算错了", phrase: "可能是你算错了",
-                                                    offsets: 7..<14))
+        #expect(
+            forbidden.evidence.first
+                == Evidence(
+                    turn: 6, speaker: .agent, start: 23, text: "可能是你算错了", phrase: "可能是你算错了",
+                    offsets: 7..<14))
         #expect(poor.criticalFailures == ["forbidden"])
         #expect(poor.score == 0)
         #expect(poor.item("customer-name")?.missing == ["the customer's name (刘先生/刘女士)"])
@@ -72,20 +77,26 @@ struct CorpusScoringTests {
                 let passesByAbsence: Bool
                 switch rubric.item(item.id)?.check {
                 case .forbid?, .limit?, .metric?: passesByAbsence = true
-                case .wording(let check)?: if case .avoid = check.target { passesByAbsence = true } else { passesByAbsence = false }
+                case .wording(let check)?:
+                    if case .avoid = check.target { passesByAbsence = true } else { passesByAbsence = false }
                 default: passesByAbsence = false
                 }
                 switch item.status {
                 case .pass, .partial:
-                    #expect(!item.evidence.isEmpty || passesByAbsence, "\(card.callID) \(item.id) passes without evidence")
+                    #expect(
+                        !item.evidence.isEmpty || passesByAbsence, "\(card.callID) \(item.id) passes without evidence")
                 case .fail:
-                    #expect(!item.evidence.isEmpty || !item.missing.isEmpty, "\(card.callID) \(item.id) fails without evidence")
+                    #expect(
+                        !item.evidence.isEmpty || !item.missing.isEmpty,
+                        "\(card.callID) \(item.id) fails without evidence")
                 case .na:
                     #expect(item.points == 0)
                 }
                 // Evidence quotes the transcript exactly.
                 for evidence in item.evidence {
-                    #expect(call.turns[evidence.turn].text.contains(evidence.text), "\(card.callID) \(item.id): \(evidence.text)")
+                    #expect(
+                        call.turns[evidence.turn].text.contains(evidence.text),
+                        "\(card.callID) \(item.id): \(evidence.text)")
                 }
             }
         }

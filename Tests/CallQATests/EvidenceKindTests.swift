@@ -5,7 +5,8 @@ import Testing
 @Suite("Evidence kinds")
 struct EvidenceKindTests {
     /// A timed call whose agent cuts in three times with short turns.
-    static let interrupting = Fixtures.call("""
+    static let interrupting = Fixtures.call(
+        """
         # language: en
         [00:00:00.0 - 00:00:03.0] Agent: Hello, this is Sam at Northwind, how can I help you today?
         [00:00:03.5 - 00:00:09.0] Customer: My router keeps dropping the connection every evening.
@@ -38,7 +39,8 @@ struct EvidenceKindTests {
     @Test("Phrase evidence quotes the words said")
     func quoteOfWholeTurn() throws {
         let rubric = try Fixtures.shipped("en-standard")
-        let call = Fixtures.call("""
+        let call = Fixtures.call(
+            """
             # language: en
             Agent: Hello, this is Sam at Northwind, how can I help you today?
             Customer: I want to change my address.

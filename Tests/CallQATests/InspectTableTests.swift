@@ -8,8 +8,8 @@ struct InspectTableTests {
         let call = try #require(Fixtures.read("text/timestamps.txt").call)
         let table = InspectTable(width: 80).render(call)
         #expect(table.hasPrefix(Fixtures.path("text/timestamps.txt") + ":1\ncall ts-001 · en · 7 turns\n"))
-        #expect(!table.contains("00:00:01"))   // times under an hour are shown as mm:ss
-        #expect(table.contains("  0  00:01.3"))   // 1.25 s, shown to the tenth
+        #expect(!table.contains("00:00:01")) // times under an hour are shown as mm:ss
+        #expect(table.contains("  0  00:01.3")) // 1.25 s, shown to the tenth
         #expect(table.contains("1:02:03"))
         #expect(table.contains("01:02-01:05"))
         #expect(table.contains("customer"))

@@ -140,7 +140,9 @@ struct JSONShapeTests {
         #expect(try JSONDecoder().decode(Evidence.self, from: Data(json.utf8)) == evidence)
         let placed = Evidence(turn: 0, speaker: .agent, start: 1.5, text: "x", phrase: "y", kind: .rule, offsets: 3..<5)
         let placedJSON = try WriterEncoder().encode(placed)
-        #expect(placedJSON == #"{"turn":0,"speaker":"agent","start":1.5,"text":"x","phrase":"y","kind":"rule","offsets":[3,5]}"#)
+        #expect(
+            placedJSON
+                == #"{"turn":0,"speaker":"agent","start":1.5,"text":"x","phrase":"y","kind":"rule","offsets":[3,5]}"#)
         #expect(try JSONDecoder().decode(Evidence.self, from: Data(placedJSON.utf8)) == placed)
     }
 
@@ -152,8 +154,9 @@ struct JSONShapeTests {
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(ScorecardMetrics.self, from: Data(#"{"available":false,"reason":"x"}"#.utf8))
         }
-        let reason = try JSONDecoder().decode(ConversationMetrics.Unavailable.self,
-                                              from: Data(#"{"available":false,"reason":"x"}"#.utf8))
+        let reason = try JSONDecoder().decode(
+            ConversationMetrics.Unavailable.self,
+            from: Data(#"{"available":false,"reason":"x"}"#.utf8))
         #expect(reason == ConversationMetrics.Unavailable(reason: "x"))
     }
 }

@@ -4,11 +4,14 @@ import Testing
 
 @Suite("JSON writer")
 struct JSONWriterTests {
-    @Test("Strings are escaped so any text parses back exactly", arguments: [
-        "plain", "quote \" and backslash \\", "line\nbreak\r\ttab", "\u{01}\u{1F}", "中文，全角：标点", "emoji 🎧", "",
-    ])
+    @Test(
+        "Strings are escaped so any text parses back exactly",
+        arguments: [
+            "plain", "quote \" and backslash \\", "line\nbreak\r\ttab", "\u{01}\u{1F}", "中文，全角：标点", "emoji 🎧", "",
+        ])
     func escaping(text: String) throws {
-        let parsed = try JSONSerialization.jsonObject(with: Data(JSONWriter.quoted(text).utf8), options: .fragmentsAllowed)
+        let parsed = try JSONSerialization.jsonObject(
+            with: Data(JSONWriter.quoted(text).utf8), options: .fragmentsAllowed)
         #expect(parsed as? String == text)
     }
 
@@ -44,8 +47,10 @@ struct JSONWriterTests {
             var stream = InspectJSONStream()
             var text = stream.opening()
             for call in calls { text += stream.call(call) }
-            text += stream.closing(diagnostics: [Diagnostic(.error, source: "x.txt", line: 3, message: "bad"),
-                                                 Diagnostic(.warning, source: "y.txt", message: "odd")])
+            text += stream.closing(diagnostics: [
+                Diagnostic(.error, source: "x.txt", line: 3, message: "bad"),
+                Diagnostic(.warning, source: "y.txt", message: "odd"),
+            ])
             let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             #expect((document["calls"] as? [Any])?.count == calls.count)
             #expect((document["errors"] as? [[String: Any]])?.first?["line"] as? Int == 3)

@@ -3,13 +3,15 @@ import Testing
 
 @Suite("Languages")
 struct LanguageTests {
-    @Test("Tags as users write them", arguments: [
-        ("zh-Hans", Language.Tag.language(.simplifiedChinese)), ("zh_CN", .language(.simplifiedChinese)),
-        ("简体中文", .language(.simplifiedChinese)), ("zh-Hant-TW", .language(.traditionalChinese)),
-        ("zh-HK", .language(.traditionalChinese)), ("繁體", .language(.traditionalChinese)),
-        ("EN", .language(.english)), ("en-GB", .language(.english)), ("English", .language(.english)),
-        ("zh", .chineseOfUnstatedScript), ("中文", .chineseOfUnstatedScript),
-    ])
+    @Test(
+        "Tags as users write them",
+        arguments: [
+            ("zh-Hans", Language.Tag.language(.simplifiedChinese)), ("zh_CN", .language(.simplifiedChinese)),
+            ("简体中文", .language(.simplifiedChinese)), ("zh-Hant-TW", .language(.traditionalChinese)),
+            ("zh-HK", .language(.traditionalChinese)), ("繁體", .language(.traditionalChinese)),
+            ("EN", .language(.english)), ("en-GB", .language(.english)), ("English", .language(.english)),
+            ("zh", .chineseOfUnstatedScript), ("中文", .chineseOfUnstatedScript),
+        ])
     func tags(tag: String, expected: Language.Tag) {
         #expect(Language.parse(tag: tag) == expected)
     }
@@ -19,13 +21,15 @@ struct LanguageTests {
         #expect(Language.parse(tag: tag) == nil)
     }
 
-    @Test("Recognition from text", arguments: [
-        ("您好，欢迎致电，请问有什么可以帮您？", Language.simplifiedChinese),
-        ("您好，歡迎致電，請問有什麼可以幫您？", .traditionalChinese),
-        ("Hello, thank you for calling, how can I help?", .english),
-        ("好的 OK, 没问题", .simplifiedChinese),
-        ("12345 !!!", .unknown),
-    ])
+    @Test(
+        "Recognition from text",
+        arguments: [
+            ("您好，欢迎致电，请问有什么可以帮您？", Language.simplifiedChinese),
+            ("您好，歡迎致電，請問有什麼可以幫您？", .traditionalChinese),
+            ("Hello, thank you for calling, how can I help?", .english),
+            ("好的 OK, 没问题", .simplifiedChinese),
+            ("12345 !!!", .unknown),
+        ])
     func detect(text: String, expected: Language) {
         #expect(LanguageDetector.detect([text]) == expected)
     }

@@ -1,12 +1,16 @@
-@testable import CallQA
 import Testing
+
+@testable import CallQA
 
 @Suite("Phrase matching")
 struct PhraseMatcherTests {
-    private func matcher(_ lists: [(String, [String])], negators: [String] = ["not", "no", "never", "不", "没", "没有"],
-                         exempt: Set<String> = []) -> PhraseMatcher {
-        PhraseMatcher(lists: lists.map { (name: $0.0, phrases: $0.1) },
-                      negation: .init(negators: negators, window: 2, exemptLists: exempt))
+    private func matcher(
+        _ lists: [(String, [String])], negators: [String] = ["not", "no", "never", "不", "没", "没有"],
+        exempt: Set<String> = []
+    ) -> PhraseMatcher {
+        PhraseMatcher(
+            lists: lists.map { (name: $0.0, phrases: $0.1) },
+            negation: .init(negators: negators, window: 2, exemptLists: exempt))
     }
 
     private func found(_ matcher: PhraseMatcher, in text: String) -> [String] {
@@ -14,31 +18,35 @@ struct PhraseMatcherTests {
         return matcher.matches(in: normalized).map { "\($0.list):" + normalized.original($0.range, in: text) }
     }
 
-    @Test("Latin phrases need word boundaries; Chinese phrases match inside text", arguments: [
-        ("I'm sorry about that", ["apology:sorry"]),
-        ("a sorryness of sorts", []),
-        ("unsorry", []),
-        ("Sorry, SORRY!", ["apology:Sorry", "apology:SORRY"]),
-        ("真的很抱歉给您带来麻烦", ["apology:抱歉"]),
-        ("I'll call you", ["promise:I'll"]),
-        ("I will call you", ["promise:I will"]),
-    ])
+    @Test(
+        "Latin phrases need word boundaries; Chinese phrases match inside text",
+        arguments: [
+            ("I'm sorry about that", ["apology:sorry"]),
+            ("a sorryness of sorts", []),
+            ("unsorry", []),
+            ("Sorry, SORRY!", ["apology:Sorry", "apology:SORRY"]),
+            ("真的很抱歉给您带来麻烦", ["apology:抱歉"]),
+            ("I'll call you", ["promise:I'll"]),
+            ("I will call you", ["promise:I will"]),
+        ])
     func boundaries(text: String, expected: [String]) {
         let matcher = matcher([("apology", ["sorry", "抱歉"]), ("promise", ["I'll", "I will"])])
         #expect(found(matcher, in: text) == expected)
     }
 
-    @Test("A negator just before a phrase cancels it, unless punctuation stands between", arguments: [
-        ("I'm not sorry", []),
-        ("I'm not really sorry", []),
-        ("not at all very sorry", ["apology:sorry"]),
-        ("No, sorry, I can't", ["apology:sorry"]),
-        ("没有问题", []),
-        ("不是问题", []),
-        ("这个问题很简单", ["problem:问题"]),
-        ("没，问题是这样的", ["problem:问题"]),
-        ("不好意思", ["apology:不好意思"]),
-    ])
+    @Test(
+        "A negator just before a phrase cancels it, unless punctuation stands between",
+        arguments: [
+            ("I'm not sorry", []),
+            ("I'm not really sorry", []),
+            ("not at all very sorry", ["apology:sorry"]),
+            ("No, sorry, I can't", ["apology:sorry"]),
+            ("没有问题", []),
+            ("不是问题", []),
+            ("这个问题很简单", ["problem:问题"]),
+            ("没，问题是这样的", ["problem:问题"]),
+            ("不好意思", ["apology:不好意思"]),
+        ])
     func negation(text: String, expected: [String]) {
         let matcher = matcher([("apology", ["sorry", "不好意思"]), ("problem", ["问题"])])
         #expect(found(matcher, in: text) == expected)
@@ -75,8 +83,10 @@ struct PhraseMatcherTests {
         PhraseAutomaton(patterns: patterns).scan(text) { fast.append([$0, $1]) }
         var naive: [[Int]] = []
         for end in 1...text.count {
-            for (index, pattern) in patterns.enumerated() where pattern.count <= end
-                && Array(text[(end - pattern.count)..<end]) == pattern {
+            for (index, pattern) in patterns.enumerated()
+            where pattern.count <= end
+                && Array(text[(end - pattern.count)..<end]) == pattern
+            {
                 naive.append([index, end])
             }
         }

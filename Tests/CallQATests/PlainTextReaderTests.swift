@@ -1,4 +1,5 @@
 import CallQA
+import Foundation
 import Testing
 
 @Suite("Plain-text reader")
@@ -22,9 +23,10 @@ struct PlainTextReaderTests {
     func timestamps() throws {
         let call = try #require(Fixtures.read("text/timestamps.txt").call)
         let times = call.turns.map { [$0.start, $0.end] }
-        #expect(times == [
-            [1.25, nil], [3723, nil], [125, nil], [12.5, nil], [62, 65], [4530.5, 4540], [9.5, nil],
-        ])
+        #expect(
+            times == [
+                [1.25, nil], [3723, nil], [125, nil], [12.5, nil], [62, 65], [4530.5, 4540], [9.5, nil],
+            ])
         // "[inaudible] …" is no timestamp and has no label: it continues the previous turn.
         #expect(call.turns.last?.text == "a decimal comma\n[inaudible] the customer's reply could not be heard")
     }
@@ -35,8 +37,12 @@ struct PlainTextReaderTests {
         let call = try #require(read.call)
         #expect(read.warnings.isEmpty)
         #expect(call.turns.count == 3)
-        #expect(call.turns[0].text == "first line of the agent's turn\nsecond line of the same turn\nthird line after a blank line")
-        #expect(call.turns[1].text == "the customer says: \"it is 10:30 now\"\nand continues here: with a colon in a sentence.")
+        #expect(
+            call.turns[0].text
+                == "first line of the agent's turn\nsecond line of the same turn\nthird line after a blank line")
+        #expect(
+            call.turns[1].text
+                == "the customer says: \"it is 10:30 now\"\nand continues here: with a colon in a sentence.")
         // A timestamped line without a label starts a new turn by the same speaker.
         #expect(call.turns[2].role == .customer)
         #expect(call.turns[2].start == 20)
@@ -60,10 +66,12 @@ struct PlainTextReaderTests {
         #expect(call.turns.map(\.text) == ["您好", "hello"])
     }
 
-    @Test("Invalid UTF-8 is an error naming line and column", arguments: [
-        ("text/invalid-utf8.txt", 2, 14, UInt8(0xE9)),
-        ("text/gbk-encoded.txt", 3, 11, UInt8(0xC4)),
-    ])
+    @Test(
+        "Invalid UTF-8 is an error naming line and column",
+        arguments: [
+            ("text/invalid-utf8.txt", 2, 14, UInt8(0xE9)),
+            ("text/gbk-encoded.txt", 3, 11, UInt8(0xC4)),
+        ])
     func invalidUTF8(fixture: String, line: Int, column: Int, byte: UInt8) throws {
         let read = Fixtures.read(fixture)
         #expect(read.calls.isEmpty)
@@ -77,7 +85,10 @@ struct PlainTextReaderTests {
     func textBeforeFirstTurn() throws {
         let read = Fixtures.read("text/text-before-turn.txt")
         #expect(read.calls.isEmpty)
-        #expect(read.errors == [Diagnostic(error: .textBeforeFirstTurn(line: 2), source: Fixtures.path("text/text-before-turn.txt"))])
+        #expect(
+            read.errors == [
+                Diagnostic(error: .textBeforeFirstTurn(line: 2), source: Fixtures.path("text/text-before-turn.txt"))
+            ])
     }
 
     @Test("Without a call header the ID is the file name")
@@ -115,21 +126,23 @@ struct PlainTextReaderTests {
         let roles = Dictionary(uniqueKeysWithValues: call.turns.map { (Int($0.text)!, $0.role) })
         for number in 1...9 { #expect(roles[number] == .agent, "turn \(number)") }
         for number in 10...20 { #expect(roles[number] == .customer, "turn \(number)") }
-        #expect(roles[21] == .agent)      // the # agent: header's name
-        #expect(roles[22] == .customer)   // the # customer: header's name
-        #expect(roles[23] == .agent)      // Agent Maria
-        #expect(roles[24] == .customer)   // Customer (Mr. Liu)
-        #expect(roles[25] == .agent)      // 客服-小王
-        #expect(roles[26] == .other)      // Supervisor
-        #expect(roles[27] == .other)      // 客户经理: an account manager, not the customer
+        #expect(roles[21] == .agent) // the # agent: header's name
+        #expect(roles[22] == .customer) // the # customer: header's name
+        #expect(roles[23] == .agent) // Agent Maria
+        #expect(roles[24] == .customer) // Customer (Mr. Liu)
+        #expect(roles[25] == .agent) // 客服-小王
+        #expect(roles[26] == .other) // Supervisor
+        #expect(roles[27] == .other) // 客户经理: an account manager, not the customer
         #expect(read.warnings.map(\.line) == [29, 30])
     }
 
-    @Test("Empty, blank and header-only files are errors", arguments: [
-        ("empty.txt", TranscriptError.empty),
-        ("blank.txt", TranscriptError.empty),
-        ("text/headers-only.txt", TranscriptError.noTurns(line: 1)),
-    ])
+    @Test(
+        "Empty, blank and header-only files are errors",
+        arguments: [
+            ("empty.txt", TranscriptError.empty),
+            ("blank.txt", TranscriptError.empty),
+            ("text/headers-only.txt", TranscriptError.noTurns(line: 1)),
+        ])
     func nothingToRead(fixture: String, expected: TranscriptError) {
         let read = Fixtures.read(fixture)
         #expect(read.calls.isEmpty)
@@ -152,5 +165,3 @@ struct PlainTextReaderTests {
         #expect(events == Fixtures.read("text/fullwidth-t-c.txt").events)
     }
 }
-
-import Foundation

@@ -17,7 +17,7 @@ struct ReadmeExampleTests {
         // Read transcripts: files, directories, standard input.
         let loader = TranscriptLoader()
         let (inputs, problems) = loader.inputs(for: [Fixtures.corpora.path])
-        problems.forEach { print($0) }                      // path:line: error: message
+        problems.forEach { print($0) } // path:line: error: message
 
         // Load a rubric (every problem is reported with line and column) and compile it once.
         let rubric = try Rubric(contentsOf: Fixtures.shippedRubrics.appendingPathComponent("zh-standard.yaml"))
@@ -34,7 +34,7 @@ struct ReadmeExampleTests {
                         for evidence in item.evidence { print("    turn \(evidence.turn): \(evidence.text)") }
                     }
                 case .call:
-                    break                                       // another language
+                    break // another language
                 case .diagnostic(let diagnostic):
                     print(diagnostic)
                 }
@@ -53,13 +53,17 @@ struct ReadmeExampleTests {
         let root = Fixtures.corpora.deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let section = try #require(readme.components(separatedBy: "\n## Library\n").dropFirst().first)
-        let block = try #require(section.components(separatedBy: "```swift\n").dropFirst().first?.components(separatedBy: "\n```").first)
+        let block = try #require(
+            section.components(separatedBy: "```swift\n").dropFirst().first?.components(separatedBy: "\n```").first)
         let expected = block.split(separator: "\n", omittingEmptySubsequences: false)
             .drop { $0.hasPrefix("import ") || $0.isEmpty }
             .map { line in
-                line.replacingOccurrences(of: "loader.inputs(for: [\"corpora/\"])", with: "loader.inputs(for: [Fixtures.corpora.path])")
-                    .replacingOccurrences(of: "URL(fileURLWithPath: \"rubrics/zh-standard.yaml\")",
-                                          with: "Fixtures.shippedRubrics.appendingPathComponent(\"zh-standard.yaml\")")
+                line.replacingOccurrences(
+                    of: "loader.inputs(for: [\"corpora/\"])", with: "loader.inputs(for: [Fixtures.corpora.path])"
+                )
+                .replacingOccurrences(
+                    of: "URL(fileURLWithPath: \"rubrics/zh-standard.yaml\")",
+                    with: "Fixtures.shippedRubrics.appendingPathComponent(\"zh-standard.yaml\")")
             }
 
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)

@@ -1,7 +1,8 @@
-@testable import CallQA
 import CallQATestSupport
 import Foundation
 import Testing
+
+@testable import CallQA
 
 /// The optimised engine against straightforward reference implementations,
 /// on generated calls (many seeds): the results must be the same.
@@ -40,7 +41,8 @@ struct ReferenceEngineTests {
     func matches(seed: UInt64) {
         for call in calls(seed: seed, count: 4) {
             let rubric = rubric(for: call)
-            let fast = Scorer(rubric).matcher, reference = ReferenceMatcher(rubric: rubric)
+            let fast = Scorer(rubric).matcher
+            let reference = ReferenceMatcher(rubric: rubric)
             for turn in call.turns {
                 let text = TextNormalizer.shared.normalize(turn.text)
                 #expect(fast.matches(in: text) == reference.matches(in: text), "\(call.id): \(turn.text)")
@@ -53,15 +55,18 @@ struct ReferenceEngineTests {
         let reference = ReferenceNormalizer()
         for call in calls(seed: seed, count: 6) {
             for turn in call.turns {
-                #expect(TextNormalizer.shared.normalize(turn.text).string == reference.normalize(turn.text), "\(turn.text)")
+                #expect(
+                    TextNormalizer.shared.normalize(turn.text).string == reference.normalize(turn.text), "\(turn.text)")
             }
         }
     }
 
-    @Test("Compatibility forms, ligatures, cases and scripts normalise as NFKC says", arguments: [
-        "Ｃａｌｌ　ＣＥＮＴＥＲ，“您們好”　ﬁne ＡＢＣ１２３ ＭＡＹＢＥ：謝謝您的來電！",
-        "Ω Ǆ ﬃ ㈱ ① ｶﾞ ㎏ ½ Ⅻ ᴬ ﹙括號﹚ ﻷ ㄱ",
-    ])
+    @Test(
+        "Compatibility forms, ligatures, cases and scripts normalise as NFKC says",
+        arguments: [
+            "Ｃａｌｌ　ＣＥＮＴＥＲ，“您們好”　ﬁne ＡＢＣ１２３ ＭＡＹＢＥ：謝謝您的來電！",
+            "Ω Ǆ ﬃ ㈱ ① ｶﾞ ㎏ ½ Ⅻ ᴬ ﹙括號﹚ ﻷ ㄱ",
+        ])
     func compatibilityForms(text: String) {
         #expect(TextNormalizer.shared.normalize(text).string == ReferenceNormalizer().normalize(text))
     }
@@ -80,14 +85,17 @@ struct ReferenceEngineTests {
                 }
                 if scalar.properties.isWhitespace { result = [" "] }
                 guard result != [scalar] else { continue }
-                expected.append(String(value, radix: 16, uppercase: true) + ":"
-                    + result.map { String($0.value, radix: 16, uppercase: true) }.joined(separator: " "))
+                expected.append(
+                    String(value, radix: 16, uppercase: true) + ":"
+                        + result.map { String($0.value, radix: 16, uppercase: true) }.joined(separator: " "))
             }
         }
         let committed = CompatibilityMapping.table.split(separator: ";").map(String.init)
         #expect(committed.count == expected.count)
         let differences = zip(committed, expected).filter { $0 != $1 }
-        #expect(differences.isEmpty, "regenerate with Scripts/generate-compatibility-table.swift: \(differences.prefix(10))")
+        #expect(
+            differences.isEmpty, "regenerate with Scripts/generate-compatibility-table.swift: \(differences.prefix(10))"
+        )
     }
 
     @Test("Content-unit fingerprints count and share what the units as strings do", arguments: UInt64(1)...3)

@@ -10,20 +10,25 @@ struct RubricCaseTests {
         return (RubricTestRun(rubric: rubric, cases: cases), cases)
     }
 
-    @Test("The shipped rubrics carry at least ten cases per item, and pass them all", arguments: ["zh-standard", "en-standard"])
+    @Test(
+        "The shipped rubrics carry at least ten cases per item, and pass them all",
+        arguments: ["zh-standard", "en-standard"])
     func shipped(name: String) throws {
         let (run, cases) = try run(Fixtures.shippedRubrics.appendingPathComponent(name + ".yaml"))
         #expect(cases.count >= 10)
         for item in run.items { #expect(item.cases >= 10, "\(name): \(item.id) has \(item.cases) cases") }
         for failure in run.failures {
-            Issue.record("\(failure.testCase.name): \(failure.item) expected \(failure.expected), got \(failure.actual.status) — \(failure.actual.note)")
+            Issue.record(
+                "\(failure.testCase.name): \(failure.item) expected \(failure.expected), got \(failure.actual.status) — \(failure.actual.note)"
+            )
         }
     }
 
     @Test("Inline cases: true and false positives and negatives, precision, recall, and the failing case")
     func inline() throws {
         let (run, cases) = try run(Fixtures.root.appendingPathComponent("rubrics/with-cases.yaml"))
-        #expect(cases.map(\.name) == ["apology given", "no apology", "nothing to apologise for", "wrongly expects a pass"])
+        #expect(
+            cases.map(\.name) == ["apology given", "no apology", "nothing to apologise for", "wrongly expects a pass"])
         let apology = try #require(run.items.first)
         // Expected pass: "apology given" (passes) and "wrongly…" (negated: fails) → TP 1, FN 1.
         // Expected not pass: "no apology" (fail), "nothing…" (na) → TN 2, FP 0.

@@ -1,6 +1,7 @@
-@testable import CallQA
 import Foundation
 import Testing
+
+@testable import CallQA
 
 @Suite("Rubrics")
 struct RubricTests {
@@ -9,8 +10,10 @@ struct RubricTests {
         let rubric = try Fixtures.shipped(name)
         #expect(rubric.id == name)
         #expect(RubricParser.isSemanticVersion(rubric.version))
-        for id in ["greeting", "paraphrase", "apology", "empathy", "customer-name", "closing", "forbidden",
-                   "understand-overuse", "positive-wording", "negative-wording", "hold", "interruptions"] {
+        for id in [
+            "greeting", "paraphrase", "apology", "empathy", "customer-name", "closing", "forbidden",
+            "understand-overuse", "positive-wording", "negative-wording", "hold", "interruptions",
+        ] {
             #expect(rubric.item(id) != nil, "\(name) has no item \(id)")
         }
         #expect(rubric.items.reduce(0) { $0 + $1.weight } == rubric.totalWeight)
@@ -36,17 +39,28 @@ struct RubricTests {
         #expect(catalog.rubric(for: .traditionalChinese)?.id == "zh-standard")
         #expect(catalog.rubric(for: .english)?.id == "en-standard")
         #expect(catalog.rubric(for: .unknown) == nil)
-        let found = RubricCatalog.shippedDirectory(environment: [:], executable: nil,
-                                                   currentDirectory: Fixtures.shippedRubrics.deletingLastPathComponent().path)
+        let found = RubricCatalog.shippedDirectory(
+            environment: [:], executable: nil,
+            currentDirectory: Fixtures.shippedRubrics.deletingLastPathComponent().path)
         #expect(found?.standardizedFileURL.path == Fixtures.shippedRubrics.standardizedFileURL.path)
-        #expect(RubricCatalog.shippedDirectory(environment: ["CALLQA_RUBRICS": "/elsewhere"], executable: nil)?.path == "/elsewhere")
+        #expect(
+            RubricCatalog.shippedDirectory(environment: ["CALLQA_RUBRICS": "/elsewhere"], executable: nil)?.path
+                == "/elsewhere")
     }
 
     @Test("An unknown check kind is an error at its line and column")
     func unknownKind() {
-        #expect(throws: RubricError(source: Fixtures.path("rubrics/invalid/unknown-kind.yaml"), problems: [
-            .init(line: 14, column: 13, message: "unknown check kind 'phrases' (expected phrase, forbid, limit, response, paraphrase, name, wording, hold or metric)"),
-        ])) { try Fixtures.rubric("invalid/unknown-kind") }
+        #expect(
+            throws: RubricError(
+                source: Fixtures.path("rubrics/invalid/unknown-kind.yaml"),
+                problems: [
+                    .init(
+                        line: 14, column: 13,
+                        message:
+                            "unknown check kind 'phrases' (expected phrase, forbid, limit, response, paraphrase, name, wording, hold or metric)"
+                    )
+                ])
+        ) { try Fixtures.rubric("invalid/unknown-kind") }
     }
 
     @Test("Every problem of a rubric is reported at once, with its place")
@@ -85,11 +99,16 @@ struct RubricTests {
         #expect(error.description.hasPrefix(Fixtures.path("rubrics/invalid/not-yaml.yaml") + ":"))
     }
 
-    @Test("SHA-256 matches the standard's test vectors", arguments: [
-        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-    ])
+    @Test(
+        "SHA-256 matches the standard's test vectors",
+        arguments: [
+            ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (
+                "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+                "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+            ),
+        ])
     func sha256(input: String, digest: String) {
         #expect(SHA256.hex(Array(input.utf8)) == digest)
     }
@@ -99,48 +118,58 @@ struct RubricTests {
         let path = Fixtures.shippedRubrics.appendingPathComponent("en-standard.yaml")
         let original = try String(contentsOf: path, encoding: .utf8)
         let base = try Rubric(yaml: original, source: "a")
-        let relaid = try Rubric(yaml: "# another comment\n" + original.replacingOccurrences(of: "\n\n", with: "\n"), source: "b")
+        let relaid = try Rubric(
+            yaml: "# another comment\n" + original.replacingOccurrences(of: "\n\n", with: "\n"), source: "b")
         #expect(relaid.sha256 == base.sha256)
-        let changed = try Rubric(yaml: original.replacingOccurrences(of: "- certainly\n", with: "- surely\n"), source: "c")
+        let changed = try Rubric(
+            yaml: original.replacingOccurrences(of: "- certainly\n", with: "- surely\n"), source: "c")
         #expect(changed.sha256 != base.sha256)
         #expect(base.sha256.count == 64)
     }
 
     @Test("The fingerprint of a rubric with every setting of the check kinds stays as released")
     func releasedFingerprint() throws {
-        #expect(try Fixtures.rubric("checks").sha256 == "b05cac0efc1b24f65e9ca3b41c4e09a3b065499ed6a8a0daf66703ceec82b5f7")
+        #expect(
+            try Fixtures.rubric("checks").sha256 == "b05cac0efc1b24f65e9ca3b41c4e09a3b065499ed6a8a0daf66703ceec82b5f7")
     }
 
     @Test("Every check kind reads back as its kind, and writes its settings after the kind")
     func everyKind() throws {
-        let rubric = try Rubric(yaml: """
-            id: kinds
-            version: 1.0.0
-            title: One item of each kind
-            languages: [en]
-            pass: 50
-            lists:
-              hello: [hello]
-            items:
-              - {id: a, title: A, weight: 1, description: a, check: {kind: phrase, groups: [{list: hello}]}}
-              - {id: b, title: B, weight: 1, description: b, check: {kind: forbid, phrases: [stupid]}}
-              - {id: c, title: C, weight: 1, description: c, check: {kind: limit, list: hello, max: 2}}
-              - {id: d, title: D, weight: 1, description: d, check: {kind: response, trigger: {phrases: [upset]}, respond: {list: hello}}}
-              - {id: e, title: E, weight: 1, description: e, check: {kind: paraphrase, overlap: 0.5}}
-              - {id: f, title: F, weight: 1, description: f, check: {kind: name, introductions: [call me]}}
-              - {id: g, title: G, weight: 1, description: g, check: {kind: wording, target: avoid, list: hello, zero: 4}}
-              - {id: h, title: H, weight: 1, description: h, check: {kind: hold, min-silence: 30, ask: {list: hello}, thank: {list: hello}}}
-              - {id: i, title: I, weight: 1, description: i, check: {kind: metric, metric: interruptions, max: 2}}
-            """, source: "kinds.yaml")
+        let rubric = try Rubric(
+            yaml: """
+                id: kinds
+                version: 1.0.0
+                title: One item of each kind
+                languages: [en]
+                pass: 50
+                lists:
+                  hello: [hello]
+                items:
+                  - {id: a, title: A, weight: 1, description: a, check: {kind: phrase, groups: [{list: hello}]}}
+                  - {id: b, title: B, weight: 1, description: b, check: {kind: forbid, phrases: [stupid]}}
+                  - {id: c, title: C, weight: 1, description: c, check: {kind: limit, list: hello, max: 2}}
+                  - {id: d, title: D, weight: 1, description: d, check: {kind: response, trigger: {phrases: [upset]}, respond: {list: hello}}}
+                  - {id: e, title: E, weight: 1, description: e, check: {kind: paraphrase, overlap: 0.5}}
+                  - {id: f, title: F, weight: 1, description: f, check: {kind: name, introductions: [call me]}}
+                  - {id: g, title: G, weight: 1, description: g, check: {kind: wording, target: avoid, list: hello, zero: 4}}
+                  - {id: h, title: H, weight: 1, description: h, check: {kind: hold, min-silence: 30, ask: {list: hello}, thank: {list: hello}}}
+                  - {id: i, title: I, weight: 1, description: i, check: {kind: metric, metric: interruptions, max: 2}}
+                """, source: "kinds.yaml")
         #expect(rubric.items.map(\.check.kind) == Check.kinds)
         #expect(Set(Check.kinds).count == Check.kinds.count)
         #expect(rubric.items.map(\.check.isCritical) == Array(repeating: false, count: Check.kinds.count))
         let json = rubric.canonicalJSON
         for (kind, settings) in [
-            ("hold", #""kind":"hold","min-silence":30,"ask":{"name":"hello","lists":["hello"]},"thank":{"name":"hello","lists":["hello"]},"partial":true}"#),
+            (
+                "hold",
+                #""kind":"hold","min-silence":30,"ask":{"name":"hello","lists":["hello"]},"thank":{"name":"hello","lists":["hello"]},"partial":true}"#
+            ),
             ("metric", #""kind":"metric","metric":"interruptions","max":2}"#),
             ("name", #""kind":"name","titles-after":["#),
-            ("wording", #""kind":"wording","group":{"name":"hello","lists":["hello"]},"avoid-allow":0,"avoid-zero":4}"#),
+            (
+                "wording",
+                #""kind":"wording","group":{"name":"hello","lists":["hello"]},"avoid-allow":0,"avoid-zero":4}"#
+            ),
         ] {
             #expect(json.contains(settings), "\(kind): \(json)")
         }

@@ -8,7 +8,8 @@ import Testing
 struct ScoreResultsTests {
     /// A scratch folder, removed by `body`'s end.
     private func withFolder(_ body: (URL) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-results-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "callqa-results-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try body(folder)
@@ -25,7 +26,8 @@ struct ScoreResultsTests {
         let rubric = try Fixtures.shipped("en-standard")
         let all = lines(rubric)
         try withFolder { folder in
-            let first = folder.appendingPathComponent("first.jsonl"), second = folder.appendingPathComponent("second.jsonl")
+            let first = folder.appendingPathComponent("first.jsonl")
+            let second = folder.appendingPathComponent("second.jsonl")
             try all.prefix(2).joined().write(to: first, atomically: true, encoding: .utf8)
             try ("\n" + all.dropFirst(2).joined() + "  \n").write(to: second, atomically: true, encoding: .utf8)
             var results = ScoreResults()
@@ -47,7 +49,8 @@ struct ScoreResultsTests {
         let rubric = try Fixtures.shipped("en-standard")
         let changed = try ComparisonTests.changedRubric(removing: "thank you for calling", from: "thanks-for-calling")
         try withFolder { folder in
-            let old = folder.appendingPathComponent("old.jsonl"), new = folder.appendingPathComponent("new.jsonl")
+            let old = folder.appendingPathComponent("old.jsonl")
+            let new = folder.appendingPathComponent("new.jsonl")
             try lines(rubric).joined().write(to: old, atomically: true, encoding: .utf8)
             try lines(changed).joined().write(to: new, atomically: true, encoding: .utf8)
             var results = ScoreResults()
@@ -56,8 +59,13 @@ struct ScoreResultsTests {
             #expect(mixes.map(\.id) == ["en-standard"])
             #expect(mixes.first?.versions.map(\.rubric) == [RubricReference(rubric), RubricReference(changed)])
             #expect(mixes.first?.versions.map(\.firstSource) == [old.path, new.path])
-            #expect(mixes.first?.description.hasPrefix("results mix versions of rubric en-standard: en-standard \(rubric.version) (sha256 ") == true)
-            #expect(mixes.first?.description.contains("; en-standard \(changed.version) (sha256 \(RubricReference(changed).sha256.prefix(12)), first in \(new.path))") == true)
+            #expect(
+                mixes.first?.description.hasPrefix(
+                    "results mix versions of rubric en-standard: en-standard \(rubric.version) (sha256 ") == true)
+            #expect(
+                mixes.first?.description.contains(
+                    "; en-standard \(changed.version) (sha256 \(RubricReference(changed).sha256.prefix(12)), first in \(new.path))"
+                ) == true)
         }
     }
 

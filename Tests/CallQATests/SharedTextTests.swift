@@ -1,19 +1,25 @@
-@testable import CallQA
 import Testing
+
+@testable import CallQA
 
 @Suite("Numbers, clocks and table cells")
 struct SharedTextTests {
-    @Test("Rounding is to the nearest, halves away from zero", arguments: [
-        (87.45, 1, 87.5), (87.44, 1, 87.4), (0.125, 2, 0.13), (-2.5, 0, -3.0), (12.0, 3, 12.0), (0.3333, 2, 0.33),
-    ])
+    @Test(
+        "Rounding is to the nearest, halves away from zero",
+        arguments: [
+            (87.45, 1, 87.5), (87.44, 1, 87.4), (0.125, 2, 0.13), (-2.5, 0, -3.0), (12.0, 3, 12.0), (0.3333, 2, 0.33),
+        ])
     func rounding(value: Double, places: Int, expected: Double) {
         #expect(NumberText.rounded(value, places: places) == expected)
     }
 
-    @Test("A number is written shortest, as JSON writes it", arguments: [
-        (0.0, "0"), (-0.0, "0"), (3.0, "3"), (3.1, "3.1"), (-2.5, "-2.5"), (1e15, "1000000000000000.0"), (1e16, "1e+16"), (Double.nan, "null"),
-        (Double.infinity, "null"),
-    ])
+    @Test(
+        "A number is written shortest, as JSON writes it",
+        arguments: [
+            (0.0, "0"), (-0.0, "0"), (3.0, "3"), (3.1, "3.1"), (-2.5, "-2.5"), (1e15, "1000000000000000.0"),
+            (1e16, "1e+16"), (Double.nan, "null"),
+            (Double.infinity, "null"),
+        ])
     func shortest(value: Double, expected: String) {
         #expect(NumberText.shortest(value) == expected)
     }
@@ -40,25 +46,33 @@ struct SharedTextTests {
         #expect(NumberText.percent(nil) == "—")
     }
 
-    @Test("Clocks: notes show whole seconds, begun", arguments: [
-        (0.0, "00:00"), (12.7, "00:12"), (65.99, "01:05"), (3599.9, "59:59"), (3725.0, "1:02:05"), (36000.0, "10:00:00"),
-    ])
+    @Test(
+        "Clocks: notes show whole seconds, begun",
+        arguments: [
+            (0.0, "00:00"), (12.7, "00:12"), (65.99, "01:05"), (3599.9, "59:59"), (3725.0, "1:02:05"),
+            (36000.0, "10:00:00"),
+        ])
     func noteClock(seconds: Double, expected: String) {
         #expect(ClockText.text(seconds) == expected)
     }
 
-    @Test("Clocks: tables of turns show tenths when there are any", arguments: [
-        (1.25, "00:01.3"), (4.0, "00:04"), (4.04, "00:04"), (59.96, "01:00"), (3723.45, "1:02:03.5"),
-    ])
+    @Test(
+        "Clocks: tables of turns show tenths when there are any",
+        arguments: [
+            (1.25, "00:01.3"), (4.0, "00:04"), (4.04, "00:04"), (59.96, "01:00"), (3723.45, "1:02:03.5"),
+        ])
     func tableClock(seconds: Double, expected: String) {
         #expect(ClockText.text(seconds, fraction: .tenths) == expected)
         #expect(InspectTable.clock(seconds) == expected)
     }
 
-    @Test("Clocks: transcripts show hours always and milliseconds without trailing zeros", arguments: [
-        (0.0, "00:00:00"), (4.2, "00:00:04.2"), (4.25, "00:00:04.25"), (0.0004, "00:00:00"), (3725.125, "01:02:05.125"),
-        (360000.5, "100:00:00.5"),
-    ])
+    @Test(
+        "Clocks: transcripts show hours always and milliseconds without trailing zeros",
+        arguments: [
+            (0.0, "00:00:00"), (4.2, "00:00:04.2"), (4.25, "00:00:04.25"), (0.0004, "00:00:00"),
+            (3725.125, "01:02:05.125"),
+            (360000.5, "100:00:00.5"),
+        ])
     func transcriptClock(seconds: Double, expected: String) {
         #expect(ClockText.text(seconds, hours: .always, fraction: .milliseconds) == expected)
     }
@@ -80,10 +94,12 @@ struct SharedTextTests {
         #expect(DisplayWidth.fit("客服", to: 6) == "客服  ")
     }
 
-    @Test("Speech units: each Han character, each word", arguments: [
-        ("您好，请问有什么可以帮您？", 11), ("I'm checking the bill now", 5), ("您的VIP卡", 4), ("二〇〇八年", 5),
-        ("customer’s 86.40", 3), ("", 0), ("……", 0),
-    ])
+    @Test(
+        "Speech units: each Han character, each word",
+        arguments: [
+            ("您好，请问有什么可以帮您？", 11), ("I'm checking the bill now", 5), ("您的VIP卡", 4), ("二〇〇八年", 5),
+            ("customer’s 86.40", 3), ("", 0), ("……", 0),
+        ])
     func speechUnits(text: String, expected: Int) {
         #expect(SpeechUnits.count(in: text) == expected)
     }
@@ -128,24 +144,30 @@ struct UnicodeFactsTests {
         }
     }
 
-    @Test("Written without spaces: Han and kana, not Hangul nor Latin", arguments: [
-        ("中", true), ("あ", true), ("ㄅ", true), ("⼀", true), ("𠮷", true), ("한", false), ("ㅎ", false), ("a", false),
-        ("。", false),
-    ] as [(Unicode.Scalar, Bool)])
+    @Test(
+        "Written without spaces: Han and kana, not Hangul nor Latin",
+        arguments: [
+            ("中", true), ("あ", true), ("ㄅ", true), ("⼀", true), ("𠮷", true), ("한", false), ("ㅎ", false), ("a", false),
+            ("。", false),
+        ] as [(Unicode.Scalar, Bool)])
     func writtenWithoutSpaces(scalar: Unicode.Scalar, expected: Bool) {
         #expect(UnicodeFacts.isWrittenWithoutSpaces(scalar) == expected)
     }
 
-    @Test("Joined without a space: also Hangul, CJK and full-width punctuation", arguments: [
-        ("中", true), ("한", true), ("。", true), ("，", true), ("ｶ", true), ("a", false), (",", false), ("—", false),
-    ] as [(Unicode.Scalar, Bool)])
+    @Test(
+        "Joined without a space: also Hangul, CJK and full-width punctuation",
+        arguments: [
+            ("中", true), ("한", true), ("。", true), ("，", true), ("ｶ", true), ("a", false), (",", false), ("—", false),
+        ] as [(Unicode.Scalar, Bool)])
     func joinsWithoutSpace(scalar: Unicode.Scalar, expected: Bool) {
         #expect(UnicodeFacts.joinsWithoutSpace(scalar) == expected)
     }
 
-    @Test("Two columns: wide and full-width characters, not half-width ones", arguments: [
-        ("中", 2), ("한", 2), ("。", 2), ("，", 2), ("😀", 2), ("ｶ", 1), ("a", 1), ("\u{303F}", 1), ("\u{301}", 0),
-    ] as [(Unicode.Scalar, Int)])
+    @Test(
+        "Two columns: wide and full-width characters, not half-width ones",
+        arguments: [
+            ("中", 2), ("한", 2), ("。", 2), ("，", 2), ("😀", 2), ("ｶ", 1), ("a", 1), ("\u{303F}", 1), ("\u{301}", 0),
+        ] as [(Unicode.Scalar, Int)])
     func columns(scalar: Unicode.Scalar, expected: Int) {
         #expect(DisplayWidth.of(scalar) == expected)
     }

@@ -1,19 +1,22 @@
-@testable import CallQA
 import Foundation
 import Testing
 
+@testable import CallQA
+
 @Suite("Text normalisation")
 struct TextNormalizerTests {
-    @Test("Full-width forms, case, traditional characters, quotes and white space", arguments: [
-        ("ＯＫ，ＡＢＣ１２３：", "ok,abc123:"),
-        ("Thank  You\tFOR\ncalling", "thank you for calling"),
-        ("您好，請問有什麼可以幫您？", "您好,请问有什么可以帮您?"),
-        ("I’m sorry", "i'm sorry"),
-        ("“quoted”", "\"quoted\""),
-        ("  leading and trailing  ", "leading and trailing"),
-        ("Straße ÉCOLE", "straße école"),
-        ("全角　空格", "全角 空格"),
-    ])
+    @Test(
+        "Full-width forms, case, traditional characters, quotes and white space",
+        arguments: [
+            ("ＯＫ，ＡＢＣ１２３：", "ok,abc123:"),
+            ("Thank  You\tFOR\ncalling", "thank you for calling"),
+            ("您好，請問有什麼可以幫您？", "您好,请问有什么可以帮您?"),
+            ("I’m sorry", "i'm sorry"),
+            ("“quoted”", "\"quoted\""),
+            ("  leading and trailing  ", "leading and trailing"),
+            ("Straße ÉCOLE", "straße école"),
+            ("全角　空格", "全角 空格"),
+        ])
     func normalize(text: String, expected: String) {
         #expect(TextNormalizer.shared.normalize(text).string == expected)
     }
@@ -37,7 +40,8 @@ struct TextNormalizerTests {
         #expect(scalars.count / 2 > 2500)
         var disagreements: [String] = []
         for index in stride(from: 0, to: scalars.count, by: 2) {
-            let traditional = String(scalars[index]), simplified = String(scalars[index + 1])
+            let traditional = String(scalars[index])
+            let simplified = String(scalars[index + 1])
             if traditional.applyingTransform(StringTransform("Hant-Hans"), reverse: false) != simplified {
                 disagreements.append(traditional + simplified)
             }

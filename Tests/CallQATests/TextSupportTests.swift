@@ -1,15 +1,19 @@
-@testable import CallQA
 import Testing
+
+@testable import CallQA
 
 @Suite("White space and UTF-8 decoding")
 struct TextSupportTests {
     /// Every scalar of the Basic Multilingual Plane but surrogates, and a few beyond it.
-    static let scalars: [Unicode.Scalar] = (UInt32(0)...0xFFFF).compactMap(Unicode.Scalar.init)
+    static let scalars: [Unicode.Scalar] =
+        (UInt32(0)...0xFFFF).compactMap(Unicode.Scalar.init)
         + [0x1F600, 0x20000, 0x2A6D6, 0x10FFFF].compactMap(Unicode.Scalar.init)
 
     @Test("White space is Unicode's White_Space and the byte-order mark")
     func whitespaceSet() {
-        let differing = Self.scalars.filter { $0.isTranscriptWhitespace != ($0.properties.isWhitespace || $0 == "\u{FEFF}") }
+        let differing = Self.scalars.filter {
+            $0.isTranscriptWhitespace != ($0.properties.isWhitespace || $0 == "\u{FEFF}")
+        }
         #expect(differing.isEmpty)
     }
 
@@ -21,18 +25,24 @@ struct TextSupportTests {
             bytes.removeAll(keepingCapacity: true)
             UTF8.encode(scalar) { bytes.append($0) }
             let width = scalar.isTranscriptWhitespace ? bytes.count : nil
-            if WhitespaceBytes.width(at: 0, in: bytes) != width || WhitespaceBytes.width(endingAt: bytes.count, in: bytes) != width {
+            if WhitespaceBytes.width(at: 0, in: bytes) != width
+                || WhitespaceBytes.width(endingAt: bytes.count, in: bytes) != width
+            {
                 differing.append(scalar)
             }
         }
         #expect(differing.isEmpty)
     }
 
-    @Test("Trimming bytes and trimming strings agree", arguments: [
-        " \t\r\n", "\u{3000}客服：您好\u{A0}", "\u{FEFF}Agent: hi\u{2003}\u{85}", "\u{2028}x y\u{205F}", "é", "",
-    ])
+    @Test(
+        "Trimming bytes and trimming strings agree",
+        arguments: [
+            " \t\r\n", "\u{3000}客服：您好\u{A0}", "\u{FEFF}Agent: hi\u{2003}\u{85}", "\u{2028}x y\u{205F}", "é", "",
+        ])
     func trimmingAgrees(text: String) {
-        #expect(String(decoding: WhitespaceBytes.trimmed(Array(text.utf8)), as: UTF8.self) == String(text.trimmingWhitespace()))
+        #expect(
+            String(decoding: WhitespaceBytes.trimmed(Array(text.utf8)), as: UTF8.self)
+                == String(text.trimmingWhitespace()))
     }
 
     @Test("Trimming bytes keeps a slice's own positions")

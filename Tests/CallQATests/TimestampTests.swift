@@ -3,10 +3,12 @@ import Testing
 
 @Suite("Timestamps")
 struct TimestampTests {
-    @Test("Single times", arguments: [
-        ("00:00:01.250", 1.25), ("01:02:03", 3723.0), ("02:05", 125.0), ("12.5", 12.5), ("0", 0.0),
-        ("75:30.5", 4530.5), ("00:00:09,5", 9.5), (" 7 ", 7.0),
-    ])
+    @Test(
+        "Single times",
+        arguments: [
+            ("00:00:01.250", 1.25), ("01:02:03", 3723.0), ("02:05", 125.0), ("12.5", 12.5), ("0", 0.0),
+            ("75:30.5", 4530.5), ("00:00:09,5", 9.5), (" 7 ", 7.0),
+        ])
     func seconds(text: String, expected: Double) {
         #expect(Timestamp.seconds(text) == expected)
     }
@@ -16,10 +18,12 @@ struct TimestampTests {
         #expect(Timestamp.seconds(text) == nil)
     }
 
-    @Test("Ranges with every separator", arguments: [
-        "00:01:02 - 00:01:05", "00:01:02-00:01:05", "00:01:02 --> 00:01:05", "00:01:02 – 00:01:05",
-        "00:01:02 — 00:01:05", "62 ~ 65",
-    ])
+    @Test(
+        "Ranges with every separator",
+        arguments: [
+            "00:01:02 - 00:01:05", "00:01:02-00:01:05", "00:01:02 --> 00:01:05", "00:01:02 – 00:01:05",
+            "00:01:02 — 00:01:05", "62 ~ 65",
+        ])
     func ranges(text: String) {
         #expect(Timestamp.range(text) == Timestamp.Range(start: 62, end: 65))
     }

@@ -3,16 +3,18 @@ import Testing
 
 @Suite("Format detection")
 struct TranscriptFormatTests {
-    @Test("Content decides when it is conclusive", arguments: [
-        ("<?xml version=\"1.0\"?><call/>", "a.txt", TranscriptFormat.xml),
-        ("\n  <calls>", "a.txt", .xml),
-        ("<!-- note --><call/>", "notes", .xml),
-        ("<!DOCTYPE calls><calls/>", "x", .xml),
-        ("Agent: hello", "a.xml", .xml),
-        ("Agent: hello", "a.txt", .text),
-        ("# call: 1\nAgent: hi", "transcript", .text),
-        ("<b>Agent</b>: hi", "a.txt", .text),
-    ])
+    @Test(
+        "Content decides when it is conclusive",
+        arguments: [
+            ("<?xml version=\"1.0\"?><call/>", "a.txt", TranscriptFormat.xml),
+            ("\n  <calls>", "a.txt", .xml),
+            ("<!-- note --><call/>", "notes", .xml),
+            ("<!DOCTYPE calls><calls/>", "x", .xml),
+            ("Agent: hello", "a.xml", .xml),
+            ("Agent: hello", "a.txt", .text),
+            ("# call: 1\nAgent: hi", "transcript", .text),
+            ("<b>Agent</b>: hi", "a.txt", .text),
+        ])
     func detect(content: String, path: String, expected: TranscriptFormat) {
         #expect(TranscriptFormat.detect(prefix: Array(content.utf8), path: path) == expected)
     }

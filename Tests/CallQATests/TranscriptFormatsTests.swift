@@ -21,7 +21,9 @@ struct TranscriptFormatsTests {
         }
     }
 
-    @Test("The same call in every format scores the same, evidence and metrics included", arguments: ["en-hold", "zh-hold"])
+    @Test(
+        "The same call in every format scores the same, evidence and metrics included",
+        arguments: ["en-hold", "zh-hold"])
     func sameCallEveryFormat(call name: String) throws {
         let rubric = try Fixtures.shipped(name.hasPrefix("zh") ? "zh-standard" : "en-standard")
         let scorer = Scorer(rubric)
@@ -70,7 +72,10 @@ struct TranscriptFormatsTests {
     @Test("SRT: continuation lines join; dialogue dashes give one turn per speaker")
     func srtDialogue() throws {
         let call = try #require(Fixtures.read("formats/more/dialogue.srt").call)
-        #expect(call.turns.map(\.text) == ["Thank you for calling Acme, this is Maria.", "I was charged twice.", "I'm sorry to hear that."])
+        #expect(
+            call.turns.map(\.text) == [
+                "Thank you for calling Acme, this is Maria.", "I was charged twice.", "I'm sorry to hear that.",
+            ])
         #expect(call.turns.map(\.role) == [.agent, .customer, .agent])
         #expect(call.turns[1].start == 3.2 && call.turns[2].end == 5)
     }
@@ -79,8 +84,11 @@ struct TranscriptFormatsTests {
     func transcriber() throws {
         let read = Fixtures.read("formats/more/multi-sync.trs")
         let call = try #require(read.call)
-        #expect(call.turns.map(\.text) == ["Thank you for calling Acme.", "How can I help you?", "one moment", "sure",
-                                          "Thanks for waiting, café fixed.", "Goodbye."])
+        #expect(
+            call.turns.map(\.text) == [
+                "Thank you for calling Acme.", "How can I help you?", "one moment", "sure",
+                "Thanks for waiting, café fixed.", "Goodbye.",
+            ])
         #expect(call.turns.map(\.start) == [0, 2.5, 6, 6, 30, 38])
         #expect(call.turns.map(\.end) == [2.5, 6, 8, 8, 35, 40])
         #expect(call.turns[3].role == .customer && call.turns[3].label == "Caller")
@@ -110,15 +118,19 @@ struct TranscriptFormatsTests {
         #expect(segments.turns.map(\.role) == [.agent, .customer])
     }
 
-    @Test("The speaker who gives the company opening is guessed to be the agent, with a warning; a mapping overrides it")
+    @Test(
+        "The speaker who gives the company opening is guessed to be the agent, with a warning; a mapping overrides it")
     func speakerMapping() throws {
         let guessed = Fixtures.read("formats/same-call/en-hold.transcribe.json")
         #expect(guessed.warnings.count == 1)
-        #expect(guessed.warnings[0].message.contains("\"spk_0\" read as the agent (gives the company opening \"thank you for calling\""))
+        #expect(
+            guessed.warnings[0].message.contains(
+                "\"spk_0\" read as the agent (gives the company opening \"thank you for calling\""))
         #expect(guessed.warnings[0].message.contains("--agent-label spk_0"))
 
-        let flag = Fixtures.read("formats/same-call/en-hold.transcribe.json", speakers: SpeakerMapping(agentLabels: ["SPK_1"]))
-        #expect(flag.warnings.isEmpty == false)  // spk_0 is then guessed to be the customer
+        let flag = Fixtures.read(
+            "formats/same-call/en-hold.transcribe.json", speakers: SpeakerMapping(agentLabels: ["SPK_1"]))
+        #expect(flag.warnings.isEmpty == false) // spk_0 is then guessed to be the customer
         #expect(flag.call?.turns.first?.role == .customer)
 
         let file = try SpeakerMapping(contentsOf: URL(fileURLWithPath: Fixtures.path("formats/more/speakers.yaml")))
@@ -126,7 +138,8 @@ struct TranscriptFormatsTests {
         #expect(mapped.warnings.isEmpty)
         #expect(mapped.call?.turns.first?.role == .customer)
 
-        let off = Fixtures.read("formats/same-call/en-hold.transcribe.json", speakers: SpeakerMapping(guessesRoles: false))
+        let off = Fixtures.read(
+            "formats/same-call/en-hold.transcribe.json", speakers: SpeakerMapping(guessesRoles: false))
         #expect(off.call?.turns.allSatisfy { $0.role == .other } == true)
         #expect(off.warnings.count == 2)
 
@@ -135,14 +148,16 @@ struct TranscriptFormatsTests {
         }
     }
 
-    @Test("Malformed files are rejected with the format, the line and the cause", arguments: [
-        ("malformed/no-header.vtt", 1, "the first line must be WEBVTT"),
-        ("malformed/bad-timing.vtt", 6, "expected a cue timing line"),
-        ("malformed/missing-timing.srt", 5, "expected a cue timing line"),
-        ("malformed/no-episode.trs", 2, "holds no <Episode>"),
-        ("malformed/unclosed.trs", 3, "malformed XML"),
-        ("malformed/no-tiers.eaf", 2, "has no <TIER>"),
-    ])
+    @Test(
+        "Malformed files are rejected with the format, the line and the cause",
+        arguments: [
+            ("malformed/no-header.vtt", 1, "the first line must be WEBVTT"),
+            ("malformed/bad-timing.vtt", 6, "expected a cue timing line"),
+            ("malformed/missing-timing.srt", 5, "expected a cue timing line"),
+            ("malformed/no-episode.trs", 2, "holds no <Episode>"),
+            ("malformed/unclosed.trs", 3, "malformed XML"),
+            ("malformed/no-tiers.eaf", 2, "has no <TIER>"),
+        ])
     func malformed(file: String, line: Int, message: String) {
         let read = Fixtures.read("formats/" + file)
         #expect(read.calls.isEmpty)
@@ -151,9 +166,11 @@ struct TranscriptFormatsTests {
         #expect(read.errors.first?.message.contains(message) == true, "\(read.errors)")
     }
 
-    @Test("Broken JSON and JSON that is not a transcription job are errors", arguments: [
-        ("malformed/truncated.json", "Amazon Transcribe JSON"), ("malformed/no-results.json", "neither 'results'"),
-    ])
+    @Test(
+        "Broken JSON and JSON that is not a transcription job are errors",
+        arguments: [
+            ("malformed/truncated.json", "Amazon Transcribe JSON"), ("malformed/no-results.json", "neither 'results'"),
+        ])
     func malformedJSON(file: String, message: String) {
         let read = Fixtures.read("formats/" + file)
         #expect(read.calls.isEmpty)

@@ -21,10 +21,15 @@ struct TranscriptLoaderTests {
 
     @Test("A missing path and a directory without transcripts are errors")
     func missing() {
-        let (inputs, problems) = TranscriptLoader().inputs(for: [Fixtures.path("no-such-file.txt"), Fixtures.path("no-transcripts")])
+        let (inputs, problems) = TranscriptLoader().inputs(for: [
+            Fixtures.path("no-such-file.txt"), Fixtures.path("no-transcripts"),
+        ])
         #expect(inputs.isEmpty)
-        #expect(problems.map(\.message) == ["cannot read: no such file or directory",
-                                             "no transcripts found (looked for .txt, .xml, .trs, .eaf, .vtt, .srt and .json files)"])
+        #expect(
+            problems.map(\.message) == [
+                "cannot read: no such file or directory",
+                "no transcripts found (looked for .txt, .xml, .trs, .eaf, .vtt, .srt and .json files)",
+            ])
         #expect(problems.allSatisfy { $0.severity == .error })
     }
 
@@ -54,7 +59,8 @@ struct TranscriptLoaderTests {
         #expect(Set(calls.map(\.language)) == [.simplifiedChinese, .traditionalChinese, .english])
         #expect(Set(calls.compactMap(\.agent)).count >= 8)
         #expect(Set(calls.map(\.id)).count == calls.count)
-        #expect(calls.allSatisfy { $0.turns.contains { $0.role == .agent } && $0.turns.contains { $0.role == .customer } })
+        #expect(
+            calls.allSatisfy { $0.turns.contains { $0.role == .agent } && $0.turns.contains { $0.role == .customer } })
     }
 
     @Test("The format can be forced: XML read as text is text before the first turn")

@@ -17,14 +17,15 @@ struct XMLTranscriptReaderTests {
         #expect(first.customer == "陈女士")
         #expect(first.language == .simplifiedChinese)
         #expect(first.metadata == ["queue": "信用卡", "date": "2024-05-07", "site": "成都"])
-        #expect(first.turns[0] == Turn(role: .agent, label: "agent", start: 0, end: 3.1, text: "您好，欢迎致电，我是李伟。", line: 5))
+        #expect(
+            first.turns[0] == Turn(role: .agent, label: "agent", start: 0, end: 3.1, text: "您好，欢迎致电，我是李伟。", line: 5))
         #expect(first.turns[1].label == "陈女士")
         #expect(first.turns[1].text == "我的卡被锁了 & 刷不了 了。")
 
         let second = read.calls[1]
-        #expect(second.turns.map(\.role) == [.agent, .customer])   // speaker="Agent", speaker="caller"
+        #expect(second.turns.map(\.role) == [.agent, .customer]) // speaker="Agent", speaker="caller"
         #expect(second.turns[1].start == 2.5)
-        #expect(read.calls[2].language == .traditionalChinese)     // language="zh-TW"
+        #expect(read.calls[2].language == .traditionalChinese) // language="zh-TW"
         #expect(read.calls[2].turns[1].text == "我想查詢 <帳單>。")
     }
 
@@ -109,8 +110,12 @@ struct XMLTranscriptReaderTests {
     func deepNesting() throws {
         let read = Fixtures.read("xml/deep-nesting.xml")
         #expect(read.calls.isEmpty)
-        #expect(read.errors == [Diagnostic(error: .nestingTooDeep(line: 3, limit: XMLTranscriptReader.maximumDepth),
-                                           source: Fixtures.path("xml/deep-nesting.xml"))])
+        #expect(
+            read.errors == [
+                Diagnostic(
+                    error: .nestingTooDeep(line: 3, limit: XMLTranscriptReader.maximumDepth),
+                    source: Fixtures.path("xml/deep-nesting.xml"))
+            ])
     }
 
     @Test("Unknown markup: text inside turns kept, one warning per kind, other elements skipped with a warning")

@@ -29,10 +29,12 @@ struct BatchPipeline: Sendable {
     ///     or `nil` for none; runs on any thread.
     ///   - inputDone: the result that ends an input, after all of its own.
     ///   - deliver: receives each result, in order.
-    func run<Result: Sendable>(_ inputs: [TranscriptInput],
-                               transform: @escaping @Sendable (ReadEvent) -> Result?,
-                               inputDone: @escaping @Sendable (TranscriptInput) -> Result,
-                               deliver: (Result) -> Void) {
+    func run<Result: Sendable>(
+        _ inputs: [TranscriptInput],
+        transform: @escaping @Sendable (ReadEvent) -> Result?,
+        inputDone: @escaping @Sendable (TranscriptInput) -> Result,
+        deliver: (Result) -> Void
+    ) {
         guard jobs > 1 else {
             for input in inputs {
                 loader.read(input) { event in transform(event).map(deliver) }
@@ -41,8 +43,9 @@ struct BatchPipeline: Sendable {
             return
         }
         let chunkSize = BatchScorer.chunkSize
-        let channel = OrderedChannel<Slot<Result>>(count: inputs.count,
-                                                   capacity: max(4, BatchScorer.pendingResults / jobs / chunkSize))
+        let channel = OrderedChannel<Slot<Result>>(
+            count: inputs.count,
+            capacity: max(4, BatchScorer.pendingResults / jobs / chunkSize))
         let queue = ChunkQueue<Result>(capacity: 2 * jobs)
         let work: @Sendable () -> Void = { [loader] in
             while true {

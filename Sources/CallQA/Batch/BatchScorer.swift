@@ -40,9 +40,11 @@ public struct BatchScorer: Sendable {
     ///   - jobs: threads to score on (at least one).
     ///   - unscorable: the error for a call `scorer` has no scorer for.
     ///   - scorer: the scorer for a call, or `nil` when no rubric suits it.
-    public init(loader: TranscriptLoader, jobs: Int,
-                unscorable: @escaping @Sendable (Call) -> Diagnostic = BatchScorer.defaultUnscorable,
-                scorer: @escaping @Sendable (Call) -> Scorer?) {
+    public init(
+        loader: TranscriptLoader, jobs: Int,
+        unscorable: @escaping @Sendable (Call) -> Diagnostic = BatchScorer.defaultUnscorable,
+        scorer: @escaping @Sendable (Call) -> Scorer?
+    ) {
         self.loader = loader
         self.jobs = max(1, jobs)
         self.scorer = scorer
@@ -54,8 +56,9 @@ public struct BatchScorer: Sendable {
 
     /// The error for a call no rubric suits, naming its language.
     public static let defaultUnscorable: @Sendable (Call) -> Diagnostic = { call in
-        Diagnostic(.error, source: call.source.path, line: call.source.line,
-                   message: "call \(call.id) not scored: no rubric for its language (\(call.language.rawValue))")
+        Diagnostic(
+            .error, source: call.source.path, line: call.source.line,
+            message: "call \(call.id) not scored: no rubric for its language (\(call.language.rawValue))")
     }
 
     /// Scores every input, calling `deliver` on the calling thread with each
@@ -66,11 +69,14 @@ public struct BatchScorer: Sendable {
     ///   - render: turns a scorecard into output text, on the worker thread
     ///     (so that serialising runs in parallel too).
     ///   - deliver: receives each event, in order.
-    public func run(_ inputs: [TranscriptInput], render: @escaping @Sendable (Scorecard) -> String,
-                    deliver: (Event) -> Void) {
+    public func run(
+        _ inputs: [TranscriptInput], render: @escaping @Sendable (Scorecard) -> String,
+        deliver: (Event) -> Void
+    ) {
         BatchPipeline(loader: loader, jobs: jobs)
-            .run(inputs, transform: { [self] event in score(event, render: render) },
-                 inputDone: { Event.inputDone($0) }, deliver: deliver)
+            .run(
+                inputs, transform: { [self] event in score(event, render: render) },
+                inputDone: { Event.inputDone($0) }, deliver: deliver)
     }
 
     /// Calls per chunk handed between threads.

@@ -63,7 +63,7 @@ final class OrderedChannel<Item: Sendable>: @unchecked Sendable {
                 queues[head] = nil
                 finished.remove(head)
                 head += 1
-                condition.broadcast()   // a waiting worker's input may now be the head
+                condition.broadcast() // a waiting worker's input may now be the head
                 continue
             }
             condition.wait()

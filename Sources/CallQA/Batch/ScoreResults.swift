@@ -31,9 +31,10 @@ public struct ScoreResults: Sendable {
 
         /// `results mix versions of rubric ID: NAME (sha256 …, first in FILE); …`.
         public var description: String {
-            "results mix versions of rubric \(id): " + versions.map {
-                "\($0.rubric.name) (sha256 \($0.rubric.sha256.prefix(12)), first in \($0.firstSource))"
-            }.joined(separator: "; ")
+            "results mix versions of rubric \(id): "
+                + versions.map {
+                    "\($0.rubric.name) (sha256 \($0.rubric.sha256.prefix(12)), first in \($0.firstSource))"
+                }.joined(separator: "; ")
         }
     }
 
@@ -62,8 +63,10 @@ public struct ScoreResults: Sendable {
                 do {
                     add(try decoder.decode(ScoreRecord.self, from: Data(bytes)), source: path)
                 } catch {
-                    diagnostic(Diagnostic(.error, source: path, line: number,
-                                          message: "not a result of 'callqa score --format jsonl': \(Self.reason(error))"))
+                    diagnostic(
+                        Diagnostic(
+                            .error, source: path, line: number,
+                            message: "not a result of 'callqa score --format jsonl': \(Self.reason(error))"))
                 }
             }
         } catch {

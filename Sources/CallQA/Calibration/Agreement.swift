@@ -14,7 +14,8 @@ package enum Agreement {
     package static func kappa<T: Hashable>(_ pairs: [(T, T)]) -> Double? {
         guard let observed = rate(pairs) else { return nil }
         let count = Double(pairs.count)
-        var first: [T: Double] = [:], second: [T: Double] = [:]
+        var first: [T: Double] = [:]
+        var second: [T: Double] = [:]
         for (a, b) in pairs {
             first[a, default: 0] += 1
             second[b, default: 0] += 1
@@ -29,8 +30,11 @@ package enum Agreement {
     package static func pearson(_ pairs: [(Double, Double)]) -> Double? {
         guard pairs.count >= 2 else { return nil }
         let n = Double(pairs.count)
-        let meanX = pairs.reduce(0) { $0 + $1.0 } / n, meanY = pairs.reduce(0) { $0 + $1.1 } / n
-        var covariance = 0.0, varianceX = 0.0, varianceY = 0.0
+        let meanX = pairs.reduce(0) { $0 + $1.0 } / n
+        let meanY = pairs.reduce(0) { $0 + $1.1 } / n
+        var covariance = 0.0
+        var varianceX = 0.0
+        var varianceY = 0.0
         for (x, y) in pairs {
             covariance += (x - meanX) * (y - meanY)
             varianceX += (x - meanX) * (x - meanX)
@@ -42,7 +46,8 @@ package enum Agreement {
 
     /// Spearman's rank correlation: Pearson's on ranks, ties sharing their mean rank.
     package static func spearman(_ pairs: [(Double, Double)]) -> Double? {
-        let xs = ranks(pairs.map(\.0)), ys = ranks(pairs.map(\.1))
+        let xs = ranks(pairs.map(\.0))
+        let ys = ranks(pairs.map(\.1))
         return pearson(Array(zip(xs, ys)))
     }
 

@@ -101,12 +101,15 @@ public struct CalibrationReport: Sendable {
             for (_, group) in byCall {
                 let verdicts = group.compactMap { $0.verdicts[id] }
                 for first in verdicts.indices {
-                    for second in verdicts.indices where second > first { people.append((verdicts[first], verdicts[second])) }
+                    for second in verdicts.indices where second > first {
+                        people.append((verdicts[first], verdicts[second]))
+                    }
                 }
             }
-            return ItemAgreement(id: id, pairs: machine.count, agreement: Agreement.rate(machine), kappa: Agreement.kappa(machine),
-                                 humanPairs: people.count, humanAgreement: Agreement.rate(people),
-                                 humanKappa: Agreement.kappa(people))
+            return ItemAgreement(
+                id: id, pairs: machine.count, agreement: Agreement.rate(machine), kappa: Agreement.kappa(machine),
+                humanPairs: people.count, humanAgreement: Agreement.rate(people),
+                humanKappa: Agreement.kappa(people))
         }
 
         var totals: [(call: String, machine: Double, human: Double)] = []
@@ -116,9 +119,10 @@ public struct CalibrationReport: Sendable {
             totals.append((call, card.score, given.reduce(0, +) / Double(given.count)))
         }
         let pairs = totals.sorted { $0.call < $1.call }.map { ($0.machine, $0.human) }
-        total = TotalAgreement(calls: pairs.count, meanAbsoluteDifference: Agreement.meanAbsoluteDifference(pairs),
-                               pearson: Agreement.pearson(pairs), spearman: Agreement.spearman(pairs),
-                               withinTen: Agreement.shareWithin(10, pairs))
+        total = TotalAgreement(
+            calls: pairs.count, meanAbsoluteDifference: Agreement.meanAbsoluteDifference(pairs),
+            pearson: Agreement.pearson(pairs), spearman: Agreement.spearman(pairs),
+            withinTen: Agreement.shareWithin(10, pairs))
 
         let humanTotals = Dictionary(totals.map { ($0.call, $0.human) }, uniquingKeysWith: { first, _ in first })
         var found: [Disagreement] = []
@@ -128,17 +132,25 @@ public struct CalibrationReport: Sendable {
             for id in labels.items {
                 let human = group.compactMap { $0.verdicts[id] }
                 guard let result = card.item(id), !human.isEmpty,
-                      human.contains(where: { $0 != HumanLabels.Verdict(result.status) }) else { continue }
-                itemDisagreements.append(ItemDisagreement(id: id, machine: result.status, human: human, note: result.note,
-                                                          evidence: result.evidence))
+                    human.contains(where: { $0 != HumanLabels.Verdict(result.status) })
+                else { continue }
+                itemDisagreements.append(
+                    ItemDisagreement(
+                        id: id, machine: result.status, human: human, note: result.note,
+                        evidence: result.evidence))
             }
-            guard !itemDisagreements.isEmpty || humanTotals[call].map({ abs($0 - card.score) > 10 }) == true else { continue }
-            found.append(Disagreement(callID: call, machineScore: card.score, humanScore: humanTotals[call], items: itemDisagreements))
+            guard !itemDisagreements.isEmpty || humanTotals[call].map({ abs($0 - card.score) > 10 }) == true else {
+                continue
+            }
+            found.append(
+                Disagreement(
+                    callID: call, machineScore: card.score, humanScore: humanTotals[call], items: itemDisagreements))
         }
-        disagreements = Array(found.sorted { lhs, rhs in
-            let left = (lhs.humanScore.map { abs($0 - lhs.machineScore) } ?? 0, lhs.items.count)
-            let right = (rhs.humanScore.map { abs($0 - rhs.machineScore) } ?? 0, rhs.items.count)
-            return left != right ? left > right : lhs.callID < rhs.callID
-        }.prefix(Self.disagreementCount))
+        disagreements = Array(
+            found.sorted { lhs, rhs in
+                let left = (lhs.humanScore.map { abs($0 - lhs.machineScore) } ?? 0, lhs.items.count)
+                let right = (rhs.humanScore.map { abs($0 - rhs.machineScore) } ?? 0, rhs.items.count)
+                return left != right ? left > right : lhs.callID < rhs.callID
+            }.prefix(Self.disagreementCount))
     }
 }

@@ -59,13 +59,18 @@ public struct HumanLabels: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         let rows = CSVReader.rows(text)
         guard let header = rows.first else {
-            return (HumanLabels(labels: [], items: []), [Diagnostic(.error, source: source, message: "no labels: the file is empty")])
+            return (
+                HumanLabels(labels: [], items: []),
+                [Diagnostic(.error, source: source, message: "no labels: the file is empty")]
+            )
         }
         let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
         func column(_ candidates: [String]) -> Int? { names.firstIndex { candidates.contains($0) } }
         guard let callColumn = column(["call", "id", "call_id", "call-id", "callid", "call id"]) else {
-            return (HumanLabels(labels: [], items: []),
-                    [Diagnostic(.error, source: source, line: header.line, message: "no 'call' column naming the calls")])
+            return (
+                HumanLabels(labels: [], items: []),
+                [Diagnostic(.error, source: source, line: header.line, message: "no 'call' column naming the calls")]
+            )
         }
         let evaluatorColumn = column(["evaluator", "reviewer", "rater", "qa"])
         let totalColumn = column(["score", "total"])
@@ -76,34 +81,44 @@ public struct HumanLabels: Sendable, Equatable {
             if knownItems.contains(id) {
                 itemColumns.append((index, id))
             } else {
-                diagnostics.append(Diagnostic(.warning, source: source, line: header.line,
-                                              message: "column '\(id)' is not an item of the rubric; ignored"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, source: source, line: header.line,
+                        message: "column '\(id)' is not an item of the rubric; ignored"))
             }
         }
 
         var labels: [Label] = []
         for row in rows.dropFirst() {
             guard row.fields.count == header.fields.count else {
-                diagnostics.append(Diagnostic(.error, source: source, line: row.line,
-                    message: "\(row.fields.count) fields where the header has \(header.fields.count); row skipped"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, source: source, line: row.line,
+                        message: "\(row.fields.count) fields where the header has \(header.fields.count); row skipped"))
                 continue
             }
             let call = row.fields[callColumn].trimmingWhitespace().description
             guard !call.isEmpty else {
-                diagnostics.append(Diagnostic(.error, source: source, line: row.line, message: "no call id; row skipped"))
+                diagnostics.append(
+                    Diagnostic(.error, source: source, line: row.line, message: "no call id; row skipped"))
                 continue
             }
-            var label = Label(callID: call, evaluator: evaluatorColumn.map { row.fields[$0].trimmingWhitespace().description }
-                                .flatMap { $0.isEmpty ? nil : $0 },
-                              total: nil, verdicts: [:], line: row.line)
+            var label = Label(
+                callID: call,
+                evaluator: evaluatorColumn.map { row.fields[$0].trimmingWhitespace().description }
+                    .flatMap { $0.isEmpty ? nil : $0 },
+                total: nil, verdicts: [:], line: row.line)
             if let totalColumn {
                 let text = row.fields[totalColumn].trimmingWhitespace()
                 if !text.isEmpty {
                     if let total = Double(text), (0...100).contains(total) {
                         label.total = total
                     } else {
-                        diagnostics.append(Diagnostic(.error, source: source, line: row.line,
-                            message: "'\(text)' is not a score from 0 to 100; the total of call \(call) is left out"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, source: source, line: row.line,
+                                message: "'\(text)' is not a score from 0 to 100; the total of call \(call) is left out"
+                            ))
                     }
                 }
             }
@@ -113,8 +128,11 @@ public struct HumanLabels: Sendable, Equatable {
                 if let verdict = verdict(text) {
                     label.verdicts[id] = verdict
                 } else {
-                    diagnostics.append(Diagnostic(.error, source: source, line: row.line,
-                        message: "'\(text)' is not a verdict for '\(id)' (pass, fail, partial, na, 1 or 0); left out"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, source: source, line: row.line,
+                            message:
+                                "'\(text)' is not a verdict for '\(id)' (pass, fail, partial, na, 1 or 0); left out"))
                 }
             }
             labels.append(label)

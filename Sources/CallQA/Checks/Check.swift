@@ -74,7 +74,8 @@ public enum Check: Sendable, Equatable {
         case HoldCheck.kind: return HoldCheck.decode(site, parser: &parser).map(Check.hold)
         case MetricCheck.kind: return MetricCheck.decode(site, parser: &parser).map(Check.metric)
         default:
-            parser.reader.problem(site.node["kind"], "unknown check kind '\(kind)' (expected \(YAMLNodeReader.list(kinds)))")
+            parser.reader.problem(
+                site.node["kind"], "unknown check kind '\(kind)' (expected \(YAMLNodeReader.list(kinds)))")
             return nil
         }
     }

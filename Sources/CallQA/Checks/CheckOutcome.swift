@@ -16,7 +16,8 @@ struct CheckOutcome {
         -> CheckOutcome
     {
         let status: ItemStatus = share >= 1 ? .pass : share > 0 && partialCredit ? .partial : .fail
-        return CheckOutcome(status: status, share: status == .fail ? 0 : min(share, 1), evidence: evidence,
-                            missing: missing, note: note)
+        return CheckOutcome(
+            status: status, share: status == .fail ? 0 : min(share, 1), evidence: evidence,
+            missing: missing, note: note)
     }
 }

@@ -19,8 +19,11 @@ extension HoldCheck: CheckKind {
     static let kind = "hold"
 
     static func decode(_ site: CheckSite, parser: inout RubricParser) -> HoldCheck? {
-        guard let entries = parser.entries(of: site, allowed: ["min-silence", "ask", "thank", "partial"],
-                                           required: ["ask", "thank"]) else { return nil }
+        guard
+            let entries = parser.entries(
+                of: site, allowed: ["min-silence", "ask", "thank", "partial"],
+                required: ["ask", "thank"])
+        else { return nil }
         let ask = parser.phraseGroup(under: "ask", of: entries, item: site.item)
         let thank = parser.phraseGroup(under: "thank", of: entries, item: site.item)
         let minimum = entries["min-silence"].map { parser.reader.number($0, "'min-silence'", in: 1...3_600) } ?? 20
@@ -56,7 +59,8 @@ extension HoldCheck: CheckKind {
         var problems: [String] = []
         var done = 0
         for hold in holds {
-            let span = "\(ClockText.text(hold.start))–\(ClockText.text(hold.end)) (\(NumberText.seconds(hold.duration)))"
+            let span =
+                "\(ClockText.text(hold.start))–\(ClockText.text(hold.end)) (\(NumberText.seconds(hold.duration)))"
             // The agent's last turn ending by the silence's start, and first starting from its end.
             let before = agentTurns.last { (call.turns[$0].end ?? .infinity) <= hold.start + 1e-9 }
             let after = agentTurns.first { (call.turns[$0].start ?? -.infinity) >= hold.end - 1e-9 }
@@ -67,14 +71,17 @@ extension HoldCheck: CheckKind {
                     evidence.append(analysis.evidence(said, inTurn: turn))
                     done += 1
                 } else {
-                    missing.append("\(group.name) \(side) the silence \(side == "before" ? "at" : "ending") \(ClockText.text(time))")
+                    missing.append(
+                        "\(group.name) \(side) the silence \(side == "before" ? "at" : "ending") \(ClockText.text(time))"
+                    )
                     parts.append("no \(group.name) \(side) it")
                 }
             }
             if !parts.isEmpty { problems.append("silence \(span): " + parts.joined(separator: ", ")) }
         }
         let share = Double(done) / Double(holds.count * 2)
-        let note = problems.isEmpty
+        let note =
+            problems.isEmpty
             ? "\(counted(holds.count, "hold")) of \(NumberText.shortest(minimumSilence)) s or more, each asked for and thanked for"
             : problems.joined(separator: "; ")
         return .graded(share: share, partialCredit: partialCredit, evidence: evidence, missing: missing, note: note)

@@ -14,8 +14,11 @@ extension LimitCheck: CheckKind {
     static let kind = "limit"
 
     static func decode(_ site: CheckSite, parser: inout RubricParser) -> LimitCheck? {
-        guard let entries = parser.entries(of: site, allowed: ["speaker", "max"] + PhraseGroup.sourceKeys,
-                                           required: ["max"]) else { return nil }
+        guard
+            let entries = parser.entries(
+                of: site, allowed: ["speaker", "max"] + PhraseGroup.sourceKeys,
+                required: ["max"])
+        else { return nil }
         let speaker = parser.speaker(entries["speaker"])
         let group = parser.phraseGroup(entries, node: site.node, item: site.item, label: kind, name: nil)
         let maximum = parser.reader.integer(entries["max"], "'max'", minimum: 0)
@@ -39,10 +42,12 @@ extension LimitCheck: CheckKind {
         let evidence = hits.map { analysis.evidence($0.match, inTurn: $0.turn) }
         let times = counted(hits.count, "time")
         if hits.count <= maximum {
-            return CheckOutcome(status: .pass, share: 1, evidence: evidence,
-                                note: "said \(times) (at most \(maximum) allowed)")
+            return CheckOutcome(
+                status: .pass, share: 1, evidence: evidence,
+                note: "said \(times) (at most \(maximum) allowed)")
         }
-        return CheckOutcome(status: .fail, share: 0, evidence: evidence, missing: [],
-                            note: "said \(times): \(quoted(evidence.map(\.text))); at most \(maximum) allowed")
+        return CheckOutcome(
+            status: .fail, share: 0, evidence: evidence, missing: [],
+            note: "said \(times): \(quoted(evidence.map(\.text))); at most \(maximum) allowed")
     }
 }

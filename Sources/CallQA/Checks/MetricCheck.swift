@@ -22,7 +22,10 @@ extension MetricCheck: CheckKind {
         if let metricNode = entries["metric"], let name = parser.reader.string(metricNode, "'metric'") {
             metric = ConversationMetric(rawValue: name)
             if metric == nil {
-                parser.reader.problem(metricNode, "unknown metric '\(name)' (expected \(YAMLNodeReader.list(ConversationMetric.allCases.map(\.rawValue))))")
+                parser.reader.problem(
+                    metricNode,
+                    "unknown metric '\(name)' (expected \(YAMLNodeReader.list(ConversationMetric.allCases.map(\.rawValue))))"
+                )
             }
         }
         var minimum = entries["min"].flatMap { parser.reader.number($0, "'min'", in: -1_000_000...1_000_000) }
@@ -46,7 +49,8 @@ extension MetricCheck: CheckKind {
             return nil
         }
         if let minimum, let maximum, minimum > maximum {
-            parser.reader.problem(site.node, "'min' (\(NumberText.shortest(minimum))) is above 'max' (\(NumberText.shortest(maximum)))")
+            parser.reader.problem(
+                site.node, "'min' (\(NumberText.shortest(minimum))) is above 'max' (\(NumberText.shortest(maximum)))")
             return nil
         }
         guard let metric else { return nil }
@@ -65,29 +69,34 @@ extension MetricCheck: CheckKind {
         let found = analysis.metrics(for: "no \(metric.title)")
         guard let metrics = found.metrics else { return found.unavailable! }
         guard let value = metric.value(in: metrics) else {
-            return .notApplicable("no \(metric.title): " + (metric == .paceRatio || metric == .customerRate
-                ? "the customer has no timed speech" : "the agent never answers a customer turn"))
+            return .notApplicable(
+                "no \(metric.title): "
+                    + (metric == .paceRatio || metric == .customerRate
+                        ? "the customer has no timed speech" : "the agent never answers a customer turn"))
         }
         let shown = metric.describe(value, in: metrics)
         let bounds = boundsText(metrics)
         let evidence = evidence(metrics, in: analysis)
         if let minimum, value < minimum {
-            return CheckOutcome(status: .fail, share: 0, evidence: evidence, missing: ["\(metric.title) \(bounds)"],
-                                note: "\(metric.title) \(shown), below \(bounds)\(detail(metrics))")
+            return CheckOutcome(
+                status: .fail, share: 0, evidence: evidence, missing: ["\(metric.title) \(bounds)"],
+                note: "\(metric.title) \(shown), below \(bounds)\(detail(metrics))")
         }
         if let maximum, value > maximum {
-            return CheckOutcome(status: .fail, share: 0, evidence: evidence, missing: ["\(metric.title) \(bounds)"],
-                                note: "\(metric.title) \(shown), above \(bounds)\(detail(metrics))")
+            return CheckOutcome(
+                status: .fail, share: 0, evidence: evidence, missing: ["\(metric.title) \(bounds)"],
+                note: "\(metric.title) \(shown), above \(bounds)\(detail(metrics))")
         }
-        return CheckOutcome(status: .pass, share: 1, evidence: evidence, note: "\(metric.title) \(shown) (\(bounds))\(detail(metrics))")
+        return CheckOutcome(
+            status: .pass, share: 1, evidence: evidence, note: "\(metric.title) \(shown) (\(bounds))\(detail(metrics))")
     }
 
     /// `at most 2`, `at least 0.7`, `within 0.7–1.4`.
     private func boundsText(_ metrics: ConversationMetrics) -> String {
         switch (minimum, maximum) {
-        case let (low?, high?): "within \(metric.describe(low, in: metrics))–\(metric.describe(high, in: metrics))"
-        case let (low?, nil): "the minimum \(metric.describe(low, in: metrics))"
-        case let (nil, high?): "the maximum \(metric.describe(high, in: metrics))"
+        case (let low?, let high?): "within \(metric.describe(low, in: metrics))–\(metric.describe(high, in: metrics))"
+        case (let low?, nil): "the minimum \(metric.describe(low, in: metrics))"
+        case (nil, let high?): "the maximum \(metric.describe(high, in: metrics))"
         case (nil, nil): "no bounds"
         }
     }
@@ -96,12 +105,19 @@ extension MetricCheck: CheckKind {
     private func detail(_ metrics: ConversationMetrics) -> String {
         switch metric {
         case .interruptions where !metrics.interruptions.isEmpty:
-            "; at " + metrics.interruptions.map { "\(ClockText.text($0.at)) (turn \($0.turn), \(NumberText.seconds($0.overlap)) over the customer)" }
+            "; at "
+                + metrics.interruptions.map {
+                    "\(ClockText.text($0.at)) (turn \($0.turn), \(NumberText.seconds($0.overlap)) over the customer)"
+                }
                 .joined(separator: ", ")
         case .longestSilence:
-            metrics.longestSilence.map { "; \(ClockText.text($0.start))–\(ClockText.text($0.end)) after turn \($0.afterTurn)" } ?? ""
+            metrics.longestSilence.map {
+                "; \(ClockText.text($0.start))–\(ClockText.text($0.end)) after turn \($0.afterTurn)"
+            } ?? ""
         case .deadAir where !metrics.deadAir.isEmpty:
-            "; " + metrics.deadAir.map { "\(ClockText.text($0.start))–\(ClockText.text($0.end))" }.joined(separator: ", ")
+            "; "
+                + metrics.deadAir.map { "\(ClockText.text($0.start))–\(ClockText.text($0.end))" }.joined(
+                    separator: ", ")
         case .paceRatio:
             "; agent \(metric(.agentRate, metrics)), customer \(metric(.customerRate, metrics))"
         case .longestResponseLatency:
@@ -121,15 +137,20 @@ extension MetricCheck: CheckKind {
         switch metric {
         case .interruptions:
             return metrics.interruptions.map {
-                analysis.evidence(wholeTurn: $0.turn, phrase: "interruption: \(NumberText.seconds($0.overlap)) over the customer")
+                analysis.evidence(
+                    wholeTurn: $0.turn, phrase: "interruption: \(NumberText.seconds($0.overlap)) over the customer")
             }
         case .longestSilence:
             return metrics.longestSilence.map {
-                [analysis.evidence(wholeTurn: $0.beforeTurn, phrase: "after \(NumberText.seconds($0.duration)) of silence")]
+                [
+                    analysis.evidence(
+                        wholeTurn: $0.beforeTurn, phrase: "after \(NumberText.seconds($0.duration)) of silence")
+                ]
             } ?? []
         case .deadAir:
             return metrics.deadAir.map {
-                analysis.evidence(wholeTurn: $0.beforeTurn, phrase: "after \(NumberText.seconds($0.duration)) of dead air")
+                analysis.evidence(
+                    wholeTurn: $0.beforeTurn, phrase: "after \(NumberText.seconds($0.duration)) of dead air")
             }
         case .longestResponseLatency:
             return metrics.longestResponse.map {

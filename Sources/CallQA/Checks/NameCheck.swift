@@ -71,17 +71,22 @@ extension NameCheck: CheckKind {
             evidence.append(analysis.evidence(turn: turn, utf8: revealed.range, phrase: revealed.phrase))
         }
 
-        let forms = name.addressForms(self).map { (form: $0, bytes: Array(TextNormalizer.shared.normalizePhrase($0).utf8)) }
+        let forms = name.addressForms(self).map {
+            (form: $0, bytes: Array(TextNormalizer.shared.normalizePhrase($0).utf8))
+        }
         for turn in analysis.turns(by: .agent) where turn > (name.turn ?? -1) {
             if let used = Self.firstUse(of: forms, in: analysis.normalized[turn].bytes) {
                 evidence.append(analysis.evidence(used, inTurn: turn))
-                return CheckOutcome(status: .pass, share: 1, evidence: evidence,
-                                    note: "used the customer's name at turn \(turn), known from \(knownFrom)")
+                return CheckOutcome(
+                    status: .pass, share: 1, evidence: evidence,
+                    note: "used the customer's name at turn \(turn), known from \(knownFrom)")
             }
         }
-        let example = forms.isEmpty ? (name.fullName ?? name.surname ?? "") : forms.prefix(2).map(\.form).joined(separator: "/")
-        return CheckOutcome(status: .fail, share: 0, evidence: evidence, missing: ["the customer's name (\(example))"],
-                            note: "the customer's name was known from \(knownFrom) but the agent never used it (e.g. \(example))")
+        let example =
+            forms.isEmpty ? (name.fullName ?? name.surname ?? "") : forms.prefix(2).map(\.form).joined(separator: "/")
+        return CheckOutcome(
+            status: .fail, share: 0, evidence: evidence, missing: ["the customer's name (\(example))"],
+            note: "the customer's name was known from \(knownFrom) but the agent never used it (e.g. \(example))")
     }
 
     /// The earliest (then longest) use of an address form in normalised text,
@@ -96,11 +101,20 @@ extension NameCheck: CheckKind {
                 defer { start += 1 }
                 guard text[start] == first, text[start..<(start + needle.count)].elementsEqual(needle) else { continue }
                 let end = start + needle.count
-                if let head = needle.first.flatMap({ _ in ScalarClass.scalar(at: 0, in: needle) }), ScalarClass.isWordCharacter(head),
-                   let before = ScalarClass.scalar(before: start, in: text), ScalarClass.isWordCharacter(before) { continue }
+                if let head = needle.first.flatMap({ _ in ScalarClass.scalar(at: 0, in: needle) }),
+                    ScalarClass.isWordCharacter(head),
+                    let before = ScalarClass.scalar(before: start, in: text), ScalarClass.isWordCharacter(before)
+                {
+                    continue
+                }
                 if let tail = ScalarClass.scalar(before: needle.count, in: needle), ScalarClass.isWordCharacter(tail),
-                   let after = ScalarClass.scalar(at: end, in: text), ScalarClass.isWordCharacter(after) { continue }
-                if best == nil || start < best!.range.lowerBound || (start == best!.range.lowerBound && end > best!.range.upperBound) {
+                    let after = ScalarClass.scalar(at: end, in: text), ScalarClass.isWordCharacter(after)
+                {
+                    continue
+                }
+                if best == nil || start < best!.range.lowerBound
+                    || (start == best!.range.lowerBound && end > best!.range.upperBound)
+                {
                     best = PhraseMatch(list: "name", phrase: form, range: start..<end)
                 }
                 break

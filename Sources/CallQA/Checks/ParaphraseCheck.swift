@@ -43,13 +43,15 @@ extension ParaphraseCheck: CheckKind {
     func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
         let agentTurns = analysis.turns(by: .agent)
         if let cues, let first = analysis.matches(of: cues, inTurns: agentTurns).first {
-            return CheckOutcome(status: .pass, share: 1, evidence: [analysis.evidence(first.match, inTurn: first.turn)],
-                                note: "restated the customer with a confirming phrase at turn \(first.turn)")
+            return CheckOutcome(
+                status: .pass, share: 1, evidence: [analysis.evidence(first.match, inTurn: first.turn)],
+                note: "restated the customer with a confirming phrase at turn \(first.turn)")
         }
         let cueNote = cues.map { "\($0.name): none said" } ?? "no restatement"
         guard let overlap else {
-            return CheckOutcome(status: .fail, share: 0, missing: [cues?.name ?? "paraphrase"],
-                                note: "\(cueNote) in the agent's \(CallAnalysis.turnCount(agentTurns.count))")
+            return CheckOutcome(
+                status: .fail, share: 0, missing: [cues?.name ?? "paraphrase"],
+                note: "\(cueNote) in the agent's \(CallAnalysis.turnCount(agentTurns.count))")
         }
 
         // Compare each agent turn with the customer turn it follows.
@@ -63,24 +65,31 @@ extension ParaphraseCheck: CheckKind {
                 lastCustomer = units.count >= minimumContent ? (index, units) : nil
                 comparable = comparable || lastCustomer != nil
             } else if turn.role == .agent, let customer = lastCustomer {
-                let repeated = ContentUnits.sharedCount(customer.units, ContentUnits.fingerprints(of: analysis.normalized[index]))
+                let repeated = ContentUnits.sharedCount(
+                    customer.units, ContentUnits.fingerprints(of: analysis.normalized[index]))
                 let share = Double(repeated) / Double(customer.units.count)
                 if share > (best?.share ?? -1) { best = (share, index, customer.turn) }
             }
         }
         guard comparable, let best else {
-            return .notApplicable("the customer gave no details to restate (no turn with \(minimumContent) or more content words or numbers)")
+            return .notApplicable(
+                "the customer gave no details to restate (no turn with \(minimumContent) or more content words or numbers)"
+            )
         }
         let percent = NumberText.percent(best.share)
         if best.share >= overlap {
             let repeated = ContentUnits.of(analysis.normalized[best.customer])
                 .intersection(ContentUnits.of(analysis.normalized[best.agent])).sorted()
             let rule = "repeats \(percent) of turn \(best.customer): \(repeated.prefix(6).joined(separator: ", "))"
-            return CheckOutcome(status: .pass, share: 1,
-                                evidence: [analysis.evidence(wholeTurn: best.agent, phrase: rule)],
-                                note: "restated the customer's details at turn \(best.agent) (\(rule))")
+            return CheckOutcome(
+                status: .pass, share: 1,
+                evidence: [analysis.evidence(wholeTurn: best.agent, phrase: rule)],
+                note: "restated the customer's details at turn \(best.agent) (\(rule))")
         }
-        return CheckOutcome(status: .fail, share: 0, missing: [cues?.name ?? "paraphrase"],
-                            note: "\(cueNote), and no agent turn repeats \(NumberText.percent(overlap)) of a customer turn's details (best: \(percent) at turn \(best.agent))")
+        return CheckOutcome(
+            status: .fail, share: 0, missing: [cues?.name ?? "paraphrase"],
+            note:
+                "\(cueNote), and no agent turn repeats \(NumberText.percent(overlap)) of a customer turn's details (best: \(percent) at turn \(best.agent))"
+        )
     }
 }

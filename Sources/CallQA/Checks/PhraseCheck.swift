@@ -25,14 +25,20 @@ extension PhraseCheck: CheckKind {
     static let kind = "phrase"
 
     static func decode(_ site: CheckSite, parser: inout RubricParser) -> PhraseCheck? {
-        guard let entries = parser.entries(of: site, allowed: ["speaker", "window", "require", "partial", "groups"],
-                                           required: ["groups"]) else { return nil }
+        guard
+            let entries = parser.entries(
+                of: site, allowed: ["speaker", "window", "require", "partial", "groups"],
+                required: ["groups"])
+        else { return nil }
         let speaker = parser.speaker(entries["speaker"])
         let window = parser.window(entries["window"])
         var requirement = Requirement.all
         if let node = entries["require"], let text = parser.reader.string(node, "'require'") {
-            if let value = Requirement(rawValue: text) { requirement = value }
-            else { parser.reader.problem(node, "'require' must be all or any, not '\(text)'") }
+            if let value = Requirement(rawValue: text) {
+                requirement = value
+            } else {
+                parser.reader.problem(node, "'require' must be all or any, not '\(text)'")
+            }
         }
         let partial = entries["partial"].map { parser.reader.bool($0, "'partial'") } ?? true
         var groups: [PhraseGroup] = []
@@ -51,8 +57,9 @@ extension PhraseCheck: CheckKind {
         case .invalid: return nil
         }
         guard let speaker, let partial, !groups.isEmpty else { return nil }
-        return PhraseCheck(speaker: speaker, window: turnWindow, requirement: requirement, groups: groups,
-                           partialCredit: partial)
+        return PhraseCheck(
+            speaker: speaker, window: turnWindow, requirement: requirement, groups: groups,
+            partialCredit: partial)
     }
 
     func writeCanonical(to json: inout JSONWriter) {
@@ -72,8 +79,9 @@ extension PhraseCheck: CheckKind {
         let (turns, windowNote) = analysis.turns(by: speaker, in: window)
         let scope = windowNote ?? scopeDescription(turnCount: turns.count)
         guard !turns.isEmpty else {
-            return CheckOutcome(status: .fail, share: 0, missing: groups.map(\.name),
-                                note: "the \(speaker.rawValue) has no turns to check (\(scope))")
+            return CheckOutcome(
+                status: .fail, share: 0, missing: groups.map(\.name),
+                note: "the \(speaker.rawValue) has no turns to check (\(scope))")
         }
         var evidence: [Evidence] = []
         var said: [String] = []
@@ -89,16 +97,19 @@ extension PhraseCheck: CheckKind {
         switch requirement {
         case .all:
             let share = Double(said.count) / Double(groups.count)
-            let note = missing.isEmpty
+            let note =
+                missing.isEmpty
                 ? "said every part (\(said.joined(separator: ", "))) in \(scope)"
                 : "said \(said.count) of \(groups.count) parts in \(scope); missing: \(missing.joined(separator: ", "))"
             return .graded(share: share, partialCredit: partialCredit, evidence: evidence, missing: missing, note: note)
         case .any:
-            let note = said.isEmpty
+            let note =
+                said.isEmpty
                 ? "said none of \(missing.joined(separator: ", ")) in \(scope)"
                 : "said \(said.joined(separator: ", ")) in \(scope)"
-            return .graded(share: said.isEmpty ? 0 : 1, partialCredit: false, evidence: evidence,
-                           missing: said.isEmpty ? missing : [], note: note)
+            return .graded(
+                share: said.isEmpty ? 0 : 1, partialCredit: false, evidence: evidence,
+                missing: said.isEmpty ? missing : [], note: note)
         }
     }
 

@@ -29,20 +29,27 @@ extension ResponseCheck: CheckKind {
     static let kind = "response"
 
     static func decode(_ site: CheckSite, parser: inout RubricParser) -> ResponseCheck? {
-        guard let entries = parser.entries(of: site, allowed: ["trigger", "respond", "within", "answer", "partial"],
-                                           required: ["trigger", "respond"]) else { return nil }
+        guard
+            let entries = parser.entries(
+                of: site, allowed: ["trigger", "respond", "within", "answer", "partial"],
+                required: ["trigger", "respond"])
+        else { return nil }
         let trigger = parser.phraseGroup(under: "trigger", of: entries, item: site.item)
         let response = parser.phraseGroup(under: "respond", of: entries, item: site.item)
         let within = entries["within"].map { parser.reader.integer($0, "'within'", minimum: 1) } ?? 2
         let partial = entries["partial"].map { parser.reader.bool($0, "'partial'") } ?? true
         var answer = Answer.every
         if let node = entries["answer"], let text = parser.reader.string(node, "'answer'") {
-            if let value = Answer(rawValue: text) { answer = value }
-            else { parser.reader.problem(node, "'answer' must be every or any, not '\(text)'") }
+            if let value = Answer(rawValue: text) {
+                answer = value
+            } else {
+                parser.reader.problem(node, "'answer' must be every or any, not '\(text)'")
+            }
         }
         guard let trigger, let response, let within, let partial else { return nil }
-        return ResponseCheck(trigger: trigger, response: response, within: within, answer: answer,
-                             partialCredit: partial)
+        return ResponseCheck(
+            trigger: trigger, response: response, within: within, answer: answer,
+            partialCredit: partial)
     }
 
     func writeCanonical(to json: inout JSONWriter) {
@@ -63,14 +70,17 @@ extension ResponseCheck: CheckKind {
         let agentTurns = analysis.turns(by: .agent)
         var evidence: [Evidence] = []
         var missing: [String] = []
-        var triggers = 0, answered = 0
+        var triggers = 0
+        var answered = 0
         // Each group matched once over the whole call: the first trigger in
         // each customer turn, the first and last response in each agent turn.
         var firstTrigger: [Int: PhraseMatch] = [:]
-        for found in analysis.matches(of: self.trigger, inTurns: analysis.turns(by: .customer)) where firstTrigger[found.turn] == nil {
+        for found in analysis.matches(of: self.trigger, inTurns: analysis.turns(by: .customer))
+        where firstTrigger[found.turn] == nil {
             firstTrigger[found.turn] = found.match
         }
-        var firstResponse: [Int: PhraseMatch] = [:], lastResponse: [Int: PhraseMatch] = [:]
+        var firstResponse: [Int: PhraseMatch] = [:]
+        var lastResponse: [Int: PhraseMatch] = [:]
         for found in analysis.matches(of: response, inTurns: agentTurns) {
             if firstResponse[found.turn] == nil { firstResponse[found.turn] = found.match }
             lastResponse[found.turn] = found.match
@@ -86,8 +96,10 @@ extension ResponseCheck: CheckKind {
             evidence.append(analysis.evidence(trigger, inTurn: turn))
             // A complaint repeated just after the agent responded to it has been answered already.
             let previous = agentTurns[..<split].suffix(within)
-            let reply = next.lazy.compactMap { turn in firstResponse[turn].map { (turn: turn, match: $0) } }.first
-                ?? previous.reversed().lazy.compactMap { turn in lastResponse[turn].map { (turn: turn, match: $0) } }.first
+            let reply =
+                next.lazy.compactMap { turn in firstResponse[turn].map { (turn: turn, match: $0) } }.first
+                ?? previous.reversed().lazy.compactMap { turn in lastResponse[turn].map { (turn: turn, match: $0) } }
+                .first
             if let reply {
                 answered += 1
                 evidence.append(analysis.evidence(reply.match, inTurn: reply.turn))
@@ -100,16 +112,20 @@ extension ResponseCheck: CheckKind {
             return .notApplicable("the customer said nothing that calls for \(response.name) (\(trigger.name))")
         }
         if answer == .any {
-            let note = answered > 0
+            let note =
+                answered > 0
                 ? "showed \(response.name) after \(answered) of \(counted(triggers, "trigger"))"
                 : "never showed \(response.name) within the agent's next \(CallAnalysis.turnCount(within)) after \(counted(triggers, "trigger"))"
-            return .graded(share: answered > 0 ? 1 : 0, partialCredit: false, evidence: evidence,
-                           missing: answered > 0 ? [] : [response.name], note: note)
+            return .graded(
+                share: answered > 0 ? 1 : 0, partialCredit: false, evidence: evidence,
+                missing: answered > 0 ? [] : [response.name], note: note)
         }
-        let note = answered == triggers
+        let note =
+            answered == triggers
             ? "answered \(counted(triggers, "trigger")) with \(response.name) within \(CallAnalysis.turnCount(within))"
             : "answered \(answered) of \(counted(triggers, "trigger")) with \(response.name) within the agent's next \(CallAnalysis.turnCount(within))"
-        return .graded(share: Double(answered) / Double(triggers), partialCredit: partialCredit, evidence: evidence,
-                       missing: missing, note: note)
+        return .graded(
+            share: Double(answered) / Double(triggers), partialCredit: partialCredit, evidence: evidence,
+            missing: missing, note: note)
     }
 }

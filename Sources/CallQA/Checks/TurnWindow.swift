@@ -22,7 +22,9 @@ extension TurnWindow {
 
 /// A `window:` setting as read: absent, valid, or in error (already reported).
 enum WindowSetting {
-    case absent, valid(TurnWindow), invalid
+    case absent
+    case valid(TurnWindow)
+    case invalid
 }
 
 extension RubricParser {
@@ -30,13 +32,17 @@ extension RubricParser {
     /// turns then stand in for the seconds in calls without timestamps).
     mutating func window(_ node: Node?) -> WindowSetting {
         guard let node else { return .absent }
-        guard let entries = reader.mapping(node, "'window'",
-            allowed: ["first-turns", "last-turns", "first-seconds", "last-seconds"]) else { return .invalid }
+        guard
+            let entries = reader.mapping(
+                node, "'window'",
+                allowed: ["first-turns", "last-turns", "first-seconds", "last-seconds"])
+        else { return .invalid }
         let firstTurns = entries["first-turns"].map { reader.integer($0, "'first-turns'", minimum: 1) }
         let lastTurns = entries["last-turns"].map { reader.integer($0, "'last-turns'", minimum: 1) }
         let firstSeconds = entries["first-seconds"].map { reader.number($0, "'first-seconds'", in: 0.1...86_400) }
         let lastSeconds = entries["last-seconds"].map { reader.number($0, "'last-seconds'", in: 0.1...86_400) }
-        let first = firstTurns != nil || firstSeconds != nil, last = lastTurns != nil || lastSeconds != nil
+        let first = firstTurns != nil || firstSeconds != nil
+        let last = lastTurns != nil || lastSeconds != nil
         guard first != last else {
             reader.problem(node, "'window' takes first-turns and/or first-seconds, or last-turns and/or last-seconds")
             return .invalid
@@ -46,7 +52,9 @@ extension RubricParser {
         if turns == .some(nil) || seconds == .some(nil) { return .invalid }
         let count = turns.flatMap { $0 }
         if let limit = seconds.flatMap({ $0 }) {
-            return .valid(first ? .firstSeconds(limit, fallbackTurns: count ?? 1) : .lastSeconds(limit, fallbackTurns: count ?? 1))
+            return .valid(
+                first ? .firstSeconds(limit, fallbackTurns: count ?? 1) : .lastSeconds(limit, fallbackTurns: count ?? 1)
+            )
         }
         return .valid(first ? .firstTurns(count!) : .lastTurns(count!))
     }
@@ -65,13 +73,19 @@ extension CallAnalysis {
             return (Array(all.suffix(count)), nil)
         case .firstSeconds(let seconds, let fallback):
             guard call.isTimed else {
-                return (Array(all.prefix(fallback)), "no timestamps: the \(role.rawValue)'s first \(Self.turnCount(fallback)) stood in for the first \(NumberText.shortest(seconds)) s")
+                return (
+                    Array(all.prefix(fallback)),
+                    "no timestamps: the \(role.rawValue)'s first \(Self.turnCount(fallback)) stood in for the first \(NumberText.shortest(seconds)) s"
+                )
             }
             let origin = call.turns.compactMap(\.start).min() ?? 0
             return (all.filter { call.turns[$0].start! - origin < seconds }, nil)
         case .lastSeconds(let seconds, let fallback):
             guard call.isTimed else {
-                return (Array(all.suffix(fallback)), "no timestamps: the \(role.rawValue)'s last \(Self.turnCount(fallback)) stood in for the last \(NumberText.shortest(seconds)) s")
+                return (
+                    Array(all.suffix(fallback)),
+                    "no timestamps: the \(role.rawValue)'s last \(Self.turnCount(fallback)) stood in for the last \(NumberText.shortest(seconds)) s"
+                )
             }
             let end = call.turns.map { $0.end ?? $0.start! }.max() ?? 0
             return (all.filter { (call.turns[$0].end ?? call.turns[$0].start!) > end - seconds }, nil)

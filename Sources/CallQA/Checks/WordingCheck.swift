@@ -19,18 +19,24 @@ extension WordingCheck: CheckKind {
     static let kind = "wording"
 
     static func decode(_ site: CheckSite, parser: inout RubricParser) -> WordingCheck? {
-        guard let entries = parser.entries(of: site, allowed: ["target", "full", "allow", "zero"] + PhraseGroup.sourceKeys,
-                                           required: ["target"]) else { return nil }
+        guard
+            let entries = parser.entries(
+                of: site, allowed: ["target", "full", "allow", "zero"] + PhraseGroup.sourceKeys,
+                required: ["target"])
+        else { return nil }
         let group = parser.phraseGroup(entries, node: site.node, item: site.item, label: kind, name: nil)
         let target: Target?
         switch entries["target"].flatMap({ parser.reader.string($0, "'target'") }) {
         case "use":
-            target = (entries["full"].map { parser.reader.integer($0, "'full'", minimum: 1) } ?? 3).map { .use(full: $0) }
+            target = (entries["full"].map { parser.reader.integer($0, "'full'", minimum: 1) } ?? 3).map {
+                .use(full: $0)
+            }
         case "avoid":
             let allow = entries["allow"].map { parser.reader.integer($0, "'allow'", minimum: 0) } ?? 0
             let zero = entries["zero"].map { parser.reader.integer($0, "'zero'", minimum: 1) } ?? 3
             if let allow, let zero, zero <= allow {
-                parser.reader.problem(entries["zero"] ?? site.node, "'zero' (\(zero)) must be more than 'allow' (\(allow))")
+                parser.reader.problem(
+                    entries["zero"] ?? site.node, "'zero' (\(zero)) must be more than 'allow' (\(allow))")
                 target = nil
             } else if let allow, let zero {
                 target = .avoid(allow: allow, zero: zero)
@@ -69,13 +75,15 @@ extension WordingCheck: CheckKind {
         let said = count == 0 ? "said none" : "said \(counted(count, "phrase")): \(quoted(evidence.map(\.text)))"
         switch target {
         case .use(let full):
-            return .graded(share: Double(count) / Double(full), partialCredit: true, evidence: evidence,
-                           missing: count >= full ? [] : ["\(full - count) more of \(group.name)"],
-                           note: "\(said) (full points at \(full))")
+            return .graded(
+                share: Double(count) / Double(full), partialCredit: true, evidence: evidence,
+                missing: count >= full ? [] : ["\(full - count) more of \(group.name)"],
+                note: "\(said) (full points at \(full))")
         case .avoid(let allow, let zero):
             let share = count <= allow ? 1 : count >= zero ? 0 : 1 - Double(count - allow) / Double(zero - allow)
-            return .graded(share: share, partialCredit: true, evidence: evidence, missing: [],
-                           note: "\(said) (full points up to \(allow), none from \(zero))")
+            return .graded(
+                share: share, partialCredit: true, evidence: evidence, missing: [],
+                note: "\(said) (full points up to \(allow), none from \(zero))")
         }
     }
 }

@@ -18,21 +18,28 @@ extension RubricComparison {
     ///   - loader: reads the inputs.
     ///   - jobs: threads to score on (at least one).
     ///   - diagnostic: receives every warning and error about an input or a call.
-    public init(before: Scorer, after: Scorer, inputs: [TranscriptInput], loader: TranscriptLoader, jobs: Int,
-                diagnostic: (Diagnostic) -> Void) {
+    public init(
+        before: Scorer, after: Scorer, inputs: [TranscriptInput], loader: TranscriptLoader, jobs: Int,
+        diagnostic: (Diagnostic) -> Void
+    ) {
         var pairs: [(before: Scorecard, after: Scorecard)] = []
-        BatchPipeline(loader: loader, jobs: jobs).run(inputs, transform: { event -> ScoredTwice? in
-            switch event {
-            case .call(let call): .scored(before: before.score(call), after: after.score(call))
-            case .diagnostic(let problem): .diagnostic(problem)
+        BatchPipeline(loader: loader, jobs: jobs).run(
+            inputs,
+            transform: { event -> ScoredTwice? in
+                switch event {
+                case .call(let call): .scored(before: before.score(call), after: after.score(call))
+                case .diagnostic(let problem): .diagnostic(problem)
+                }
+            },
+            inputDone: { _ in ScoredTwice.inputDone },
+            deliver: { result in
+                switch result {
+                case .scored(let first, let second): pairs.append((before: first, after: second))
+                case .diagnostic(let problem): diagnostic(problem)
+                case .inputDone: break
+                }
             }
-        }, inputDone: { _ in ScoredTwice.inputDone }) { result in
-            switch result {
-            case .scored(let first, let second): pairs.append((before: first, after: second))
-            case .diagnostic(let problem): diagnostic(problem)
-            case .inputDone: break
-            }
-        }
+        )
         self.init(first: before.rubric, second: after.rubric, pairs: pairs)
     }
 }

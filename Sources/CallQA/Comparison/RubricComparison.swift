@@ -76,12 +76,15 @@ public struct RubricComparison: Sendable, Equatable {
         self.first = RubricReference(first)
         self.second = RubricReference(second)
         calls = pairs.count
-        func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : NumberText.rounded(values.reduce(0, +) / Double(values.count), places: 1) }
+        func mean(_ values: [Double]) -> Double {
+            values.isEmpty ? 0 : NumberText.rounded(values.reduce(0, +) / Double(values.count), places: 1)
+        }
         meanBefore = mean(pairs.map(\.before.score))
         meanAfter = mean(pairs.map(\.after.score))
         passRateBefore = pairs.isEmpty ? 0 : Double(pairs.filter(\.before.passed).count) / Double(pairs.count)
         passRateAfter = pairs.isEmpty ? 0 : Double(pairs.filter(\.after.passed).count) / Double(pairs.count)
-        let beforeIDs = first.items.map(\.id), afterIDs = second.items.map(\.id)
+        let beforeIDs = first.items.map(\.id)
+        let afterIDs = second.items.map(\.id)
         addedItems = afterIDs.filter { !beforeIDs.contains($0) }
         removedItems = beforeIDs.filter { !afterIDs.contains($0) }
 
@@ -90,28 +93,41 @@ public struct RubricComparison: Sendable, Equatable {
             return statuses.isEmpty ? nil : Double(statuses.filter { $0 == .pass }.count) / Double(statuses.count)
         }
         let same = first.id == second.id
-        let ids = same ? beforeIDs.filter(afterIDs.contains) + addedItems + removedItems : beforeIDs + afterIDs.filter { !beforeIDs.contains($0) }
+        let ids =
+            same
+            ? beforeIDs.filter(afterIDs.contains) + addedItems + removedItems
+            : beforeIDs + afterIDs.filter { !beforeIDs.contains($0) }
         items = ids.map { ItemRate(id: $0, before: rate($0, pairs.map(\.before)), after: rate($0, pairs.map(\.after))) }
 
-        changes = same ? pairs.compactMap { pair in
-            let changed = pair.before.items.compactMap { old -> ItemChange? in
-                guard let new = pair.after.item(old.id), new.status != old.status else { return nil }
-                func key(_ evidence: Evidence) -> String { "\(evidence.turn)|\(evidence.offsets.map { "\($0)" } ?? evidence.text)|\(evidence.phrase)" }
-                let oldKeys = Set(old.evidence.map(key)), newKeys = Set(new.evidence.map(key))
-                return ItemChange(id: old.id, before: old.status, after: new.status,
-                                  noLongerMatches: old.evidence.filter { !newKeys.contains(key($0)) },
-                                  nowMatches: new.evidence.filter { !oldKeys.contains(key($0)) })
-            }
-            guard !changed.isEmpty || pair.before.passed != pair.after.passed else { return nil }
-            return CallChange(callID: pair.before.callID, agent: pair.before.agent, before: pair.before.score, after: pair.after.score,
-                              passedBefore: pair.before.passed, passedAfter: pair.after.passed, items: changed)
-        } : []
+        changes =
+            same
+            ? pairs.compactMap { pair in
+                let changed = pair.before.items.compactMap { old -> ItemChange? in
+                    guard let new = pair.after.item(old.id), new.status != old.status else { return nil }
+                    func key(_ evidence: Evidence) -> String {
+                        "\(evidence.turn)|\(evidence.offsets.map { "\($0)" } ?? evidence.text)|\(evidence.phrase)"
+                    }
+                    let oldKeys = Set(old.evidence.map(key))
+                    let newKeys = Set(new.evidence.map(key))
+                    return ItemChange(
+                        id: old.id, before: old.status, after: new.status,
+                        noLongerMatches: old.evidence.filter { !newKeys.contains(key($0)) },
+                        nowMatches: new.evidence.filter { !oldKeys.contains(key($0)) })
+                }
+                guard !changed.isEmpty || pair.before.passed != pair.after.passed else { return nil }
+                return CallChange(
+                    callID: pair.before.callID, agent: pair.before.agent, before: pair.before.score,
+                    after: pair.after.score,
+                    passedBefore: pair.before.passed, passedAfter: pair.after.passed, items: changed)
+            } : []
 
-        let before = AgentSummary.summarize(pairs.map(\.before)), after = AgentSummary.summarize(pairs.map(\.after))
+        let before = AgentSummary.summarize(pairs.map(\.before))
+        let after = AgentSummary.summarize(pairs.map(\.after))
         func ranks(_ summaries: [AgentSummary]) -> [String: Int] {
             let ordered = summaries.sorted { ($0.mean, $1.agent) > ($1.mean, $0.agent) }
             var result: [String: Int] = [:]
-            var rank = 0, previous: Double?
+            var rank = 0
+            var previous: Double?
             for (index, summary) in ordered.enumerated() {
                 if summary.mean != previous { rank = index + 1 }
                 previous = summary.mean
@@ -119,11 +135,13 @@ public struct RubricComparison: Sendable, Equatable {
             }
             return result
         }
-        let rankBefore = ranks(before), rankAfter = ranks(after)
+        let rankBefore = ranks(before)
+        let rankAfter = ranks(after)
         let afterMeans = Dictionary(uniqueKeysWithValues: after.map { ($0.agent, $0.mean) })
         agents = before.map { summary in
-            AgentChange(agent: summary.agent, before: summary.mean, after: afterMeans[summary.agent] ?? 0,
-                        rankBefore: rankBefore[summary.agent] ?? 0, rankAfter: rankAfter[summary.agent] ?? 0)
+            AgentChange(
+                agent: summary.agent, before: summary.mean, after: afterMeans[summary.agent] ?? 0,
+                rankBefore: rankBefore[summary.agent] ?? 0, rankAfter: rankAfter[summary.agent] ?? 0)
         }
     }
 }

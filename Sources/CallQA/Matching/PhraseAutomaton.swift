@@ -64,7 +64,8 @@ struct PhraseAutomaton: Sendable {
             while head < order.count {
                 let state = order[head]
                 head += 1
-                let row = state * classes, fallback = Int(failure[state]) * classes
+                let row = state * classes
+                let fallback = Int(failure[state]) * classes
                 for symbol in 0..<classes {
                     let child = table[row + symbol]
                     if child != 0 {

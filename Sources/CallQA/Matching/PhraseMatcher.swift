@@ -88,10 +88,11 @@ public struct PhraseMatcher: PhraseMatching {
             if let existing = index[normalized] { return existing }
             let bytes = Array(normalized.utf8)
             index[normalized] = patterns.count
-            patterns.append(Pattern(
-                owners: [], isNegator: false,
-                needsLeftBoundary: normalized.unicodeScalars.first.map(ScalarClass.isWordCharacter) ?? false,
-                needsRightBoundary: normalized.unicodeScalars.last.map(ScalarClass.isWordCharacter) ?? false))
+            patterns.append(
+                Pattern(
+                    owners: [], isNegator: false,
+                    needsLeftBoundary: normalized.unicodeScalars.first.map(ScalarClass.isWordCharacter) ?? false,
+                    needsRightBoundary: normalized.unicodeScalars.last.map(ScalarClass.isWordCharacter) ?? false))
             texts.append(bytes)
             normalizedPhrases.append(normalized)
             return patterns.count - 1
@@ -127,8 +128,12 @@ public struct PhraseMatcher: PhraseMatching {
         var scratch = Scratch()
         var hits: [Hit] = []
         collect(in: text.bytes, into: &hits, scratch: &scratch)
-        return hits
-            .map { PhraseMatch(list: listNames[Int($0.list)], phrase: phrases[Int($0.phrase)], range: Int($0.start)..<Int($0.end)) }
+        return
+            hits
+            .map {
+                PhraseMatch(
+                    list: listNames[Int($0.list)], phrase: phrases[Int($0.phrase)], range: Int($0.start)..<Int($0.end))
+            }
             .sorted { ($0.range.lowerBound, $0.list) < ($1.range.lowerBound, $1.list) }
     }
 
@@ -143,12 +148,19 @@ public struct PhraseMatcher: PhraseMatching {
                 let pattern = patterns[id]
                 let start = end - automaton.patternLengths[id]
                 if pattern.needsLeftBoundary, let before = ScalarClass.scalar(before: start, in: text),
-                   ScalarClass.isWordCharacter(before) { return }
+                    ScalarClass.isWordCharacter(before)
+                {
+                    return
+                }
                 if pattern.needsRightBoundary, let after = ScalarClass.scalar(at: end, in: text),
-                   ScalarClass.isWordCharacter(after) { return }
+                    ScalarClass.isWordCharacter(after)
+                {
+                    return
+                }
                 if pattern.isNegator { scratch.negatorEnds.append(end) }
                 for owner in pattern.owners {
-                    scratch.raw.append(Hit(list: owner.list, phrase: owner.phrase, start: Int32(start), end: Int32(end)))
+                    scratch.raw.append(
+                        Hit(list: owner.list, phrase: owner.phrase, start: Int32(start), end: Int32(end)))
                 }
             }
         }
@@ -156,14 +168,17 @@ public struct PhraseMatcher: PhraseMatching {
 
         // Leftmost-longest within each list, negated occurrences left out.
         scratch.raw.sort { ($0.list, $0.start, $1.end) < ($1.list, $1.start, $0.end) }
-        var lastList: Int32 = -1, lastEnd: Int32 = 0
+        var lastList: Int32 = -1
+        var lastEnd: Int32 = 0
         for hit in scratch.raw {
             if hit.list != lastList {
                 lastList = hit.list
                 lastEnd = 0
             }
             guard hit.start >= lastEnd else { continue }
-            if negatable[Int(hit.list)] && isNegated(start: Int(hit.start), negatorEnds: scratch.negatorEnds, bytes: bytes) {
+            if negatable[Int(hit.list)]
+                && isNegated(start: Int(hit.start), negatorEnds: scratch.negatorEnds, bytes: bytes)
+            {
                 continue
             }
             lastEnd = hit.end
@@ -183,7 +198,9 @@ public struct PhraseMatcher: PhraseMatching {
     /// Han characters and words between two byte offsets; `Int.max` when
     /// clause punctuation stands between.
     private func units(between start: Int, and end: Int, in bytes: [UInt8]) -> Int {
-        var count = 0, index = start, inWord = false
+        var count = 0
+        var index = start
+        var inWord = false
         while index < end {
             guard let scalar = ScalarClass.scalar(at: index, in: bytes) else { break }
             index += UTF8.width(scalar)

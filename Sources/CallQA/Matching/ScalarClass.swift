@@ -25,7 +25,8 @@ enum ScalarClass {
     /// Punctuation that ends a clause: a negation does not reach across it.
     static func isClauseBreak(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case ",", ".", "!", "?", ";", ":", "\u{3001}", "\u{3002}", "\u{FF0C}", "\u{FF01}", "\u{FF1F}", "\u{FF1B}", "\u{2026}":
+        case ",", ".", "!", "?", ";", ":", "\u{3001}", "\u{3002}", "\u{FF0C}", "\u{FF01}", "\u{FF1F}", "\u{FF1B}",
+            "\u{2026}":
             true
         default:
             false

@@ -5,7 +5,9 @@ extension ConversationMetrics {
     /// other speakers count as talk when timed). Talk time is the union of a
     /// side's turns, so overlapping turns are not counted twice; silences are
     /// the gaps in everyone's talk.
-    public static func compute(for call: Call, settings: Settings = Settings()) -> Result<ConversationMetrics, Unavailable> {
+    public static func compute(for call: Call, settings: Settings = Settings()) -> Result<
+        ConversationMetrics, Unavailable
+    > {
         let scored = call.turns.filter { $0.role != .other }
         guard !scored.isEmpty else { return .failure(Unavailable(reason: "the call has no agent or customer turns")) }
         if scored.allSatisfy({ $0.start == nil }) {
@@ -20,7 +22,8 @@ extension ConversationMetrics {
         func start(_ index: Int) -> Double { call.turns[index].start! }
         func end(_ index: Int) -> Double { call.turns[index].end! }
 
-        let first = timed.map(start).min()!, last = timed.map(end).max()!
+        let first = timed.map(start).min()!
+        let last = timed.map(end).max()!
         let duration = last - first
         guard duration > 0 else { return .failure(Unavailable(reason: "the turns' times span no time")) }
 
@@ -30,25 +33,32 @@ extension ConversationMetrics {
 
         // Silences: gaps in everyone's talk, each between the turn that ends it last and the next to start.
         var silences: [Silence] = []
-        var reach = end(timed[0]), reachTurn = timed[0]
+        var reach = end(timed[0])
+        var reachTurn = timed[0]
         for index in timed.dropFirst() {
             if start(index) > reach {
                 silences.append(Silence(start: reach, end: start(index), afterTurn: reachTurn, beforeTurn: index))
             }
-            if end(index) >= reach { reach = end(index); reachTurn = index }
+            if end(index) >= reach {
+                reach = end(index)
+                reachTurn = index
+            }
         }
         let silent = silences.reduce(0) { $0 + $1.duration }
         let deadAir = silences.filter { $0.duration >= settings.deadAir && call.turns[$0.beforeTurn].role == .agent }
 
         var interruptions: [Interruption] = []
         for agent in agentTurns {
-            let interrupted = customerTurns
+            let interrupted =
+                customerTurns
                 .filter { start($0) < start(agent) && start(agent) < end($0) }
                 .map { (turn: $0, overlap: min(end(agent), end($0)) - start(agent)) }
                 .max { $0.overlap < $1.overlap }
             if let interrupted, interrupted.overlap > settings.interruptionOverlap {
-                interruptions.append(Interruption(turn: agent, interruptedTurn: interrupted.turn, at: start(agent),
-                                                  overlap: interrupted.overlap))
+                interruptions.append(
+                    Interruption(
+                        turn: agent, interruptedTurn: interrupted.turn, at: start(agent),
+                        overlap: interrupted.overlap))
             }
         }
 
@@ -56,7 +66,8 @@ extension ConversationMetrics {
         var responses: [Response] = []
         for (position, index) in timed.enumerated() where call.turns[index].role == .customer {
             guard let next = timed[(position + 1)...].first(where: { call.turns[$0].role != .other }),
-                  call.turns[next].role == .agent else { continue }
+                call.turns[next].role == .agent
+            else { continue }
             responses.append(Response(customerTurn: index, turn: next, latency: max(0, start(next) - end(index))))
         }
 
@@ -68,22 +79,24 @@ extension ConversationMetrics {
             guard seconds > 0, units > 0 else { return nil }
             return chinese ? Double(units) / seconds : Double(units) / seconds * 60
         }
-        let agentRate = rate(agentTurns), customerRate = rate(customerTurns)
+        let agentRate = rate(agentTurns)
+        let customerRate = rate(customerTurns)
 
-        return .success(ConversationMetrics(
-            duration: duration,
-            agentTalkShare: talk(agentTurns) / duration * 100,
-            customerTalkShare: talk(customerTurns) / duration * 100,
-            nonTalkShare: silent / duration * 100,
-            silences: silences,
-            longestSilence: silences.max { $0.duration < $1.duration },
-            deadAir: deadAir,
-            interruptions: interruptions,
-            agentRate: agentRate,
-            customerRate: customerRate,
-            rateUnit: chinese ? "chars/s" : "words/min",
-            paceRatio: agentRate.flatMap { agent in customerRate.map { agent / $0 } },
-            responses: responses))
+        return .success(
+            ConversationMetrics(
+                duration: duration,
+                agentTalkShare: talk(agentTurns) / duration * 100,
+                customerTalkShare: talk(customerTurns) / duration * 100,
+                nonTalkShare: silent / duration * 100,
+                silences: silences,
+                longestSilence: silences.max { $0.duration < $1.duration },
+                deadAir: deadAir,
+                interruptions: interruptions,
+                agentRate: agentRate,
+                customerRate: customerRate,
+                rateUnit: chinese ? "chars/s" : "words/min",
+                paceRatio: agentRate.flatMap { agent in customerRate.map { agent / $0 } },
+                responses: responses))
     }
 
     /// Intervals merged where they overlap or touch, in order.

@@ -29,7 +29,8 @@ public struct MetricFigures: Sendable, Equatable, Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case available, agentTalkShare, customerTalkShare, longestSilence, deadAir, interruptions, paceRatio, responseLatency
+        case available, agentTalkShare, customerTalkShare, longestSilence, deadAir, interruptions, paceRatio,
+            responseLatency
     }
     private enum Nested: String, CodingKey { case seconds, count, mean }
 
@@ -38,13 +39,16 @@ public struct MetricFigures: Sendable, Equatable, Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard try container.decode(Bool.self, forKey: .available) else {
-            throw DecodingError.dataCorruptedError(forKey: .available, in: container, debugDescription: "metrics unavailable")
+            throw DecodingError.dataCorruptedError(
+                forKey: .available, in: container, debugDescription: "metrics unavailable")
         }
         agentTalkShare = try container.decode(Double.self, forKey: .agentTalkShare)
         customerTalkShare = try container.decode(Double.self, forKey: .customerTalkShare)
         longestSilence = try container.decodeIfPresent([String: Double].self, forKey: .longestSilence)?["duration"] ?? 0
-        deadAir = try container.nestedContainer(keyedBy: Nested.self, forKey: .deadAir).decode(Double.self, forKey: .seconds)
-        interruptions = try container.nestedContainer(keyedBy: Nested.self, forKey: .interruptions).decode(Int.self, forKey: .count)
+        deadAir = try container.nestedContainer(keyedBy: Nested.self, forKey: .deadAir).decode(
+            Double.self, forKey: .seconds)
+        interruptions = try container.nestedContainer(keyedBy: Nested.self, forKey: .interruptions).decode(
+            Int.self, forKey: .count)
         paceRatio = try container.decodeIfPresent(Double.self, forKey: .paceRatio)
         responseLatency = try container.nestedContainer(keyedBy: Nested.self, forKey: .responseLatency)
             .decodeIfPresent(Double.self, forKey: .mean)

@@ -77,8 +77,9 @@ public struct ScorecardMetrics: Sendable, Equatable {
         agentRate = metrics.agentRate
         customerRate = metrics.customerRate
         paceRatio = metrics.paceRatio
-        responseLatency = ResponseLatency(count: metrics.responses.count, mean: metrics.meanResponseLatency,
-                                          longest: metrics.longestResponse?.latency,
-                                          longestTurn: metrics.longestResponse?.turn)
+        responseLatency = ResponseLatency(
+            count: metrics.responses.count, mean: metrics.meanResponseLatency,
+            longest: metrics.longestResponse?.latency,
+            longestTurn: metrics.longestResponse?.turn)
     }
 }

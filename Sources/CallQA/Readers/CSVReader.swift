@@ -12,13 +12,19 @@ package enum CSVReader {
     /// The rows of `text`; blank lines are skipped. A byte-order mark is ignored.
     package static func rows(_ text: String) -> [Row] {
         var rows: [Row] = []
-        var fields: [String] = [], field = ""
-        var quoted = false, line = 1, rowLine = 1, fieldStarted = false
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var rowLine = 1
+        var fieldStarted = false
         var scalars = Substring(text).unicodeScalars[...]
         if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
         func endRow() {
             fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldStarted) { rows.append(Row(line: rowLine, fields: fields)) }
+            if !(fields.count == 1 && fields[0].isEmpty && !fieldStarted) {
+                rows.append(Row(line: rowLine, fields: fields))
+            }
             fields = []
             field = ""
             fieldStarted = false

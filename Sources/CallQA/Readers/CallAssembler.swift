@@ -32,14 +32,17 @@ struct CallAssembler {
 
         /// WebVTT, SRT, Transcriber, ELAN and Amazon Transcribe: a file is one
         /// call, and has no field for the agent's name.
-        static let document = Conventions(namesAgentFromLabel: true, reportsTurnsWithoutText: true,
-                                          namesRejectedCall: false)
+        static let document = Conventions(
+            namesAgentFromLabel: true, reportsTurnsWithoutText: true,
+            namesRejectedCall: false)
         /// The plain-text form: a file is one call, named by its header.
-        static let plainText = Conventions(namesAgentFromLabel: false, reportsTurnsWithoutText: true,
-                                           namesRejectedCall: false)
+        static let plainText = Conventions(
+            namesAgentFromLabel: false, reportsTurnsWithoutText: true,
+            namesRejectedCall: false)
         /// One `<call>` of the XML form, among others in its file.
-        static let xmlCall = Conventions(namesAgentFromLabel: false, reportsTurnsWithoutText: false,
-                                         namesRejectedCall: true)
+        static let xmlCall = Conventions(
+            namesAgentFromLabel: false, reportsTurnsWithoutText: false,
+            namesRejectedCall: true)
     }
 
     let context: ReadContext
@@ -61,8 +64,10 @@ struct CallAssembler {
     ///   - header: what the transcript has said about the call before its
     ///     turns; the agent and customer names it declares resolve labels.
     ///   - labels: labels resolved for an earlier call of the same input.
-    init(_ context: ReadContext, conventions: Conventions, header: CallHeader = CallHeader(),
-         labels: ResolvedLabels = ResolvedLabels()) {
+    init(
+        _ context: ReadContext, conventions: Conventions, header: CallHeader = CallHeader(),
+        labels: ResolvedLabels = ResolvedLabels()
+    ) {
         self.context = context
         self.conventions = conventions
         self.header = header
@@ -164,9 +169,10 @@ struct CallAssembler {
         if conventions.namesAgentFromLabel, agent == nil, let label = turns.first(where: { $0.role == .agent })?.label {
             agent = SpeakerLabels.personName(in: label)
         }
-        var call = Call(id: header.id ?? context.defaultID, agent: agent, customer: header.customer,
-                        language: header.language(for: turns), metadata: header.metadata,
-                        source: Call.Source(path: context.source, line: line, index: index), turns: turns)
+        var call = Call(
+            id: header.id ?? context.defaultID, agent: agent, customer: header.customer,
+            language: header.language(for: turns), metadata: header.metadata,
+            source: Call.Source(path: context.source, line: line, index: index), turns: turns)
         SpeakerRoles.settle(&call, labels: labels.labels) { line, message in
             warn(line > 0 ? line : nil, message)
         }

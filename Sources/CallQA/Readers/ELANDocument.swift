@@ -33,7 +33,8 @@ struct ELANDocument {
         switch header?["TIME_UNITS"] ?? "milliseconds" {
         case "milliseconds": break
         default:
-            throw .invalidForm(format: "ELAN", line: header?.line,
+            throw .invalidForm(
+                format: "ELAN", line: header?.line,
                 detail: "TIME_UNITS \"\(header?["TIME_UNITS"] ?? "")\" is not supported (ELAN writes milliseconds)")
         }
         if let date = root["DATE"] { call.header.metadata["date"] = date }
@@ -67,7 +68,10 @@ struct ELANDocument {
             let annotations = tier.children("ANNOTATION")
             if let parent = tier["PARENT_REF"] {
                 if !annotations.isEmpty {
-                    call.warn(tier.line, "dependent tier \"\(id)\" (of \"\(parent)\") skipped: it annotates speech rather than records it")
+                    call.warn(
+                        tier.line,
+                        "dependent tier \"\(id)\" (of \"\(parent)\") skipped: it annotates speech rather than records it"
+                    )
                 }
                 continue
             }
@@ -81,7 +85,8 @@ struct ELANDocument {
             }
             for annotation in annotations {
                 guard let aligned = annotation.child("ALIGNABLE_ANNOTATION") else {
-                    call.warnOnce("ref \(id)", annotation.line,
+                    call.warnOnce(
+                        "ref \(id)", annotation.line,
                         "tier \"\(id)\" holds annotations not aligned to time (REF_ANNOTATION); skipped")
                     continue
                 }
@@ -90,7 +95,10 @@ struct ELANDocument {
                 var times: [Double?] = []
                 for key in ["TIME_SLOT_REF1", "TIME_SLOT_REF2"] {
                     guard let ref = aligned[key], let slot = slots[ref] else {
-                        call.warn(aligned.line, "annotation \(aligned["ANNOTATION_ID"] ?? "?") refers to no time slot by \(key); its time is unknown")
+                        call.warn(
+                            aligned.line,
+                            "annotation \(aligned["ANNOTATION_ID"] ?? "?") refers to no time slot by \(key); its time is unknown"
+                        )
                         times.append(nil)
                         continue
                     }
@@ -101,7 +109,9 @@ struct ELANDocument {
             }
         }
         if unaligned > 0 {
-            call.warn(root.line, "\(counted(unaligned, "annotation")) without a time value: timing metrics need every turn timed")
+            call.warn(
+                root.line,
+                "\(counted(unaligned, "annotation")) without a time value: timing metrics need every turn timed")
         }
         call.sortByStart()
     }

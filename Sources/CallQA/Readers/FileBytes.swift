@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads whole files and streams with plain POSIX calls: no Foundation
@@ -13,8 +13,10 @@ enum FileBytes {
     /// and reads the rest only when it says so: one opening of a file.
     /// Standard input, which cannot be read twice, is read whole at once, and
     /// `wantsRest` is shown its first bytes all the same.
-    static func contents(of input: TranscriptInput, prefix: Int,
-                         wantsRest: (ArraySlice<UInt8>) -> Bool) throws(TranscriptError) -> [UInt8] {
+    static func contents(
+        of input: TranscriptInput, prefix: Int,
+        wantsRest: (ArraySlice<UInt8>) -> Bool
+    ) throws(TranscriptError) -> [UInt8] {
         guard case .file(let path) = input else {
             let bytes = try drain(descriptor: 0)
             _ = wantsRest(bytes.prefix(prefix))

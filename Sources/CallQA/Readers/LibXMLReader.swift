@@ -1,8 +1,9 @@
 import CLibXML2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A thin, hardened wrapper around libxml2's streaming `xmlTextReader`.
@@ -28,8 +29,9 @@ final class LibXMLReader {
     private let log = MessageLog()
     private var memory: UnsafeMutableBufferPointer<UInt8>?
 
-    private static let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
-        | XML_PARSE_COMPACT.rawValue)
+    private static let options = Int32(
+        bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_COMPACT.rawValue)
 
     /// libxml2 wants one initialisation before any thread parses.
     private static let initialised: Bool = {
@@ -90,7 +92,9 @@ final class LibXMLReader {
     func nameIs(_ name: StaticString) -> Bool {
         guard let local = xmlTextReaderConstLocalName(reader) else { return false }
         return name.withUTF8Buffer { literal in
-            literal.withMemoryRebound(to: CChar.self) { strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self), $0.baseAddress!) == 0 }
+            literal.withMemoryRebound(to: CChar.self) {
+                strcmp(UnsafeRawPointer(local).assumingMemoryBound(to: CChar.self), $0.baseAddress!) == 0
+            }
         }
     }
 
@@ -100,9 +104,11 @@ final class LibXMLReader {
         guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
         repeat {
             if xmlTextReaderIsNamespaceDecl(reader) != 1, let name = xmlTextReaderConstLocalName(reader),
-               let value = xmlTextReaderConstValue(reader) {
-                body(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
-                     UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+                let value = xmlTextReaderConstValue(reader)
+            {
+                body(
+                    UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+                    UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
             }
         } while xmlTextReaderMoveToNextAttribute(reader) == 1
         xmlTextReaderMoveToElement(reader)
@@ -111,7 +117,9 @@ final class LibXMLReader {
     /// Appends the current text node's UTF-8 to `bytes`.
     func appendValue(to bytes: inout [UInt8]) {
         guard let value = xmlTextReaderConstValue(reader) else { return }
-        bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
+        bytes.append(
+            contentsOf: UnsafeBufferPointer(
+                start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
     }
 
     /// Whether parsing stopped on a fault.
@@ -120,7 +128,8 @@ final class LibXMLReader {
     /// The first error the parser reported, when parsing stopped on a fault.
     var failure: Message? {
         guard failed else { return nil }
-        return log.messages.first(where: \.isError) ?? Message(isError: true, line: parserLine, text: "the parser stopped")
+        return log.messages.first(where: \.isError)
+            ?? Message(isError: true, line: parserLine, text: "the parser stopped")
     }
 
     /// Warnings the parser reported since the last call, then forgotten.
@@ -210,16 +219,19 @@ final class LibXMLReader {
 
     private func install() {
         guard let reader else { return }
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            let log = Unmanaged<MessageLog>.fromOpaque(context).takeUnretainedValue()
-            guard log.messages.count < MessageLog.capacity else { return }
-            let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
-            log.messages.append(Message(
-                isError: error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue,
-                line: error.pointee.line > 0 ? Int(error.pointee.line) : nil,
-                text: message.trimmingWhitespace().description))
-        }, Unmanaged.passUnretained(log).toOpaque())
+        xmlTextReaderSetStructuredErrorHandler(
+            reader,
+            { context, error in
+                guard let context, let error else { return }
+                let log = Unmanaged<MessageLog>.fromOpaque(context).takeUnretainedValue()
+                guard log.messages.count < MessageLog.capacity else { return }
+                let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+                log.messages.append(
+                    Message(
+                        isError: error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue,
+                        line: error.pointee.line > 0 ? Int(error.pointee.line) : nil,
+                        text: message.trimmingWhitespace().description))
+            }, Unmanaged.passUnretained(log).toOpaque())
     }
 
     /// Collects parser messages; the reader's C callback appends to it.

@@ -37,11 +37,14 @@ enum LineScanner {
         var rest = line
         var time: Timestamp.Range?
         if rest.first == UInt8(ascii: "["), let close = rest.firstIndex(of: UInt8(ascii: "]")),
-           let range = rest[(rest.startIndex + 1)..<close].withUnsafeBufferPointer({ Timestamp.range(utf8: $0[...]) }) {
+            let range = rest[(rest.startIndex + 1)..<close].withUnsafeBufferPointer({ Timestamp.range(utf8: $0[...]) })
+        {
             time = range
             rest = WhitespaceBytes.trimmed(rest[(close + 1)...])
         }
-        guard let label = labelEnd(in: rest) else { return TurnLine(time: time, label: nil, text: rest, fullText: rest) }
+        guard let label = labelEnd(in: rest) else {
+            return TurnLine(time: time, label: nil, text: rest, fullText: rest)
+        }
         let name = WhitespaceBytes.trimmed(rest[rest.startIndex..<label.colon])
         let text = WhitespaceBytes.trimmed(rest[(label.colon + label.width)...])
         return TurnLine(time: time, label: name, text: text, fullText: rest)
@@ -58,7 +61,8 @@ enum LineScanner {
         let label = line[line.startIndex..<colon]
         guard !WhitespaceBytes.trimmed(label).isEmpty else { return nil }
         if colon > line.startIndex, isDigit(line[colon - 1]), colon + width < line.endIndex,
-           isDigit(line[colon + width]) {
+            isDigit(line[colon + width])
+        {
             return nil
         }
         var words = 1
@@ -75,7 +79,10 @@ enum LineScanner {
             previousWasSpace = false
             if sentencePunctuation.contains(byte) { return nil }
             if byte >= 0xE0, index + 2 < label.endIndex,
-               wideSentencePunctuation.contains(where: { $0.0 == byte && $0.1 == label[index + 1] && $0.2 == label[index + 2] }) {
+                wideSentencePunctuation.contains(where: {
+                    $0.0 == byte && $0.1 == label[index + 1] && $0.2 == label[index + 2]
+                })
+            {
                 return nil
             }
             index += 1

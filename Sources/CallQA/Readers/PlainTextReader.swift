@@ -90,16 +90,19 @@ extension PlainTextReader: OneCallReading {
                     speaker = (label, .other)
                 } else {
                     // A colon inside a sentence, not a speaker: the line is text.
-                    parsed = LineScanner.TurnLine(time: parsed.time, label: nil, text: parsed.fullText, fullText: parsed.fullText)
+                    parsed = LineScanner.TurnLine(
+                        time: parsed.time, label: nil, text: parsed.fullText, fullText: parsed.fullText)
                 }
             }
             if let speaker {
-                call.add(label: speaker.label, role: speaker.role, start: parsed.time?.start, end: parsed.time?.end,
-                         text: String(decoding: parsed.text, as: UTF8.self), line: lineNumber)
+                call.add(
+                    label: speaker.label, role: speaker.role, start: parsed.time?.start, end: parsed.time?.end,
+                    text: String(decoding: parsed.text, as: UTF8.self), line: lineNumber)
                 if firstLine == nil { firstLine = lineNumber }
             } else if let time = parsed.time, let previous = call.turns.last {
-                call.add(label: previous.label, role: previous.role, start: time.start, end: time.end,
-                         text: String(decoding: parsed.text, as: UTF8.self), line: lineNumber)
+                call.add(
+                    label: previous.label, role: previous.role, start: time.start, end: time.end,
+                    text: String(decoding: parsed.text, as: UTF8.self), line: lineNumber)
             } else if !call.turns.isEmpty {
                 call.continueLastTurn(String(decoding: content, as: UTF8.self))
             } else {

@@ -18,7 +18,8 @@ enum SpacedJoin {
     static func append(_ piece: some StringProtocol, to text: inout String, isPunctuation: Bool = false) {
         guard let first = piece.unicodeScalars.first else { return }
         if let last = text.unicodeScalars.last, !isPunctuation,
-           wantsSpace(between: last, and: first), !last.isTranscriptWhitespace, !first.isTranscriptWhitespace {
+            wantsSpace(between: last, and: first), !last.isTranscriptWhitespace, !first.isTranscriptWhitespace
+        {
             text.unicodeScalars.append(" ")
         }
         text += piece

@@ -70,7 +70,8 @@ extension SubtitleReader: OneCallReading {
         var index = 0
         if form == .webVTT {
             guard let first = lines.first, first.hasPrefix("WEBVTT"),
-                  first.count == 6 || first.dropFirst(6).first == " " || first.dropFirst(6).first == "\t" else {
+                first.count == 6 || first.dropFirst(6).first == " " || first.dropFirst(6).first == "\t"
+            else {
                 throw .invalidForm(format: "WebVTT", line: 1, detail: "the first line must be WEBVTT")
             }
             // The header runs to the first blank line.
@@ -85,17 +86,25 @@ extension SubtitleReader: OneCallReading {
             while index < lines.count, !lines[index].trimmingWhitespace().isEmpty { index += 1 }
             let block = lines[blockStart..<index]
             if form == .webVTT, let head = block.first,
-               ["NOTE", "STYLE", "REGION"].contains(where: { head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + "\t") }) {
+                ["NOTE", "STYLE", "REGION"].contains(where: {
+                    head == $0 || head.hasPrefix($0 + " ") || head.hasPrefix($0 + "\t")
+                })
+            {
                 continue
             }
             // An identifier line (a cue number in SRT) may come before the timing line.
-            guard let timingOffset = block.firstIndex(where: { $0.contains("-->") }), timingOffset <= blockStart + 1 else {
-                throw .invalidForm(format: form.rawValue, line: blockStart + 1,
-                    detail: "expected a cue timing line (\(form == .srt ? "00:00:01,000 --> 00:00:04,000" : "00:01.000 --> 00:04.000"))")
+            guard let timingOffset = block.firstIndex(where: { $0.contains("-->") }), timingOffset <= blockStart + 1
+            else {
+                throw .invalidForm(
+                    format: form.rawValue, line: blockStart + 1,
+                    detail:
+                        "expected a cue timing line (\(form == .srt ? "00:00:01,000 --> 00:00:04,000" : "00:01.000 --> 00:04.000"))"
+                )
             }
             let lineNumber = timingOffset + 1
             guard let times = Self.cueTimes(block[timingOffset]) else {
-                throw .invalidForm(format: form.rawValue, line: lineNumber,
+                throw .invalidForm(
+                    format: form.rawValue, line: lineNumber,
                     detail: "cannot read the cue timing \"\(block[timingOffset].trimmingWhitespace())\"")
             }
             let payload = block[(timingOffset + 1)...]
@@ -106,10 +115,13 @@ extension SubtitleReader: OneCallReading {
             for part in speakerParts(payload.joined(separator: "\n")) {
                 let label = part.label ?? SpeakerRoles.noSpeaker
                 if part.label == nil {
-                    call.warnOnce("no speaker", lineNumber, "cue without a speaker (no <v> voice or 'Speaker:' prefix) read as other")
+                    call.warnOnce(
+                        "no speaker", lineNumber,
+                        "cue without a speaker (no <v> voice or 'Speaker:' prefix) read as other")
                 }
                 let role: SpeakerRole? = part.label == nil ? .other : call.role(of: [label])
-                call.add(label: label, role: role, start: times.start, end: times.end, text: part.text, line: lineNumber)
+                call.add(
+                    label: label, role: role, start: times.start, end: times.end, text: part.text, line: lineNumber)
             }
         }
         return 1
@@ -119,9 +131,10 @@ extension SubtitleReader: OneCallReading {
     static func cueTimes(_ line: Substring) -> (start: Double, end: Double)? {
         let sides = line.components(separatedBy: "-->")
         guard sides.count == 2,
-              let start = Timestamp.seconds(sides[0].trimmingWhitespace()),
-              let endText = sides[1].split(whereSeparator: { $0 == " " || $0 == "\t" }).first,
-              let end = Timestamp.seconds(endText) else { return nil }
+            let start = Timestamp.seconds(sides[0].trimmingWhitespace()),
+            let endText = sides[1].split(whereSeparator: { $0 == " " || $0 == "\t" }).first,
+            let end = Timestamp.seconds(endText)
+        else { return nil }
         return (start, end)
     }
 
@@ -153,7 +166,8 @@ extension SubtitleReader: OneCallReading {
     static func speakerPrefix(_ line: String) -> (label: String, text: String)? {
         guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
         let label = String(line[..<colon].trimmingWhitespace())
-        guard !label.isEmpty, label.count <= 40, SpeakerLabels().role(for: label) != nil || SpeakerLabels.looksLikeSpeaker(label)
+        guard !label.isEmpty, label.count <= 40,
+            SpeakerLabels().role(for: label) != nil || SpeakerLabels.looksLikeSpeaker(label)
         else { return nil }
         return (label, String(line[line.index(after: colon)...].trimmingWhitespace()))
     }
@@ -167,7 +181,8 @@ extension SubtitleReader: OneCallReading {
         while let open = rest.range(of: "<v") {
             let after = rest[open.upperBound...]
             guard let first = after.first, first == " " || first == "." || first == "\t",
-                  let close = after.firstIndex(of: ">") else {
+                let close = after.firstIndex(of: ">")
+            else {
                 // `<var>` or an unfinished tag: not a voice.
                 spans.append((voice, String(rest[..<open.upperBound])))
                 rest = after
@@ -209,7 +224,10 @@ extension SubtitleReader: OneCallReading {
                 result.append(character)
             }
         }
-        for (reference, character) in [("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "), ("&lrm;", ""), ("&rlm;", ""), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")]
+        for (reference, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&nbsp;", " "), ("&lrm;", ""), ("&rlm;", ""), ("&quot;", "\""),
+            ("&apos;", "'"), ("&amp;", "&"),
+        ]
         where result.contains(reference) {
             result = result.replacingOccurrences(of: reference, with: character)
         }

@@ -37,20 +37,24 @@ package enum Timestamp {
         for separator in separators {
             guard let found = firstRange(of: separator, in: text) else { continue }
             guard let start = seconds(utf8: text[..<found.lowerBound]),
-                  let end = seconds(utf8: text[found.upperBound...]) else { return nil }
+                let end = seconds(utf8: text[found.upperBound...])
+            else { return nil }
             return Range(start: start, end: end)
         }
         return seconds(utf8: text).map { Range(start: $0, end: nil) }
     }
 
     /// Range separators in order of precedence: "-->", "–", "—", "~", "-".
-    private static let separators: [[UInt8]] = [[0x2D, 0x2D, 0x3E], [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94], [0x7E], [0x2D]]
+    private static let separators: [[UInt8]] = [
+        [0x2D, 0x2D, 0x3E], [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94], [0x7E], [0x2D],
+    ]
 
     /// Parses one time from UTF-8 bytes.
     static func seconds(utf8 text: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
         let trimmed = WhitespaceBytes.trimmed(text)
         guard !trimmed.isEmpty else { return nil }
-        var total = 0.0, fields = 0
+        var total = 0.0
+        var fields = 0
         var fieldStart = trimmed.startIndex
         while true {
             let colon = trimmed[fieldStart...].firstIndex(of: UInt8(ascii: ":"))
@@ -67,7 +71,8 @@ package enum Timestamp {
         return total.isFinite ? total : nil
     }
 
-    private static func firstRange(of needle: [UInt8], in text: Slice<UnsafeBufferPointer<UInt8>>) -> Swift.Range<Int>? {
+    private static func firstRange(of needle: [UInt8], in text: Slice<UnsafeBufferPointer<UInt8>>) -> Swift.Range<Int>?
+    {
         guard text.count >= needle.count else { return nil }
         var index = text.startIndex
         while index + needle.count <= text.endIndex {

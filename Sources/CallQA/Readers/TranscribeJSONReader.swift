@@ -70,8 +70,10 @@ extension TranscribeJSONReader: OneCallReading {
             try readItems(results, object: object, into: &call)
             return nil
         }
-        throw .invalidForm(format: Self.format, line: nil,
-            detail: "neither 'results' (a transcription job) nor 'Transcript' (Contact Lens, Call Analytics) is present")
+        throw .invalidForm(
+            format: Self.format, line: nil,
+            detail: "neither 'results' (a transcription job) nor 'Transcript' (Contact Lens, Call Analytics) is present"
+        )
     }
 
     // MARK: - Contact Lens and Call Analytics
@@ -108,8 +110,9 @@ extension TranscribeJSONReader: OneCallReading {
             if start == nil || end == nil {
                 call.warnOnce("untimed", nil, "\(name) has no BeginOffsetMillis/EndOffsetMillis: its time is unknown")
             }
-            call.add(label: label, role: call.role(of: [label, participant]), start: start, end: end,
-                     text: SpacedJoin.collapsingWhitespace(content), line: nil)
+            call.add(
+                label: label, role: call.role(of: [label, participant]), start: start, end: end,
+                text: SpacedJoin.collapsingWhitespace(content), line: nil)
         }
         call.sortByStart()
     }
@@ -127,12 +130,15 @@ extension TranscribeJSONReader: OneCallReading {
     private func readItems(_ results: [String: Any], object: [String: Any], into call: inout CallAssembler)
         throws(TranscriptError)
     {
-        if let language = (results["language_code"] ?? object["language_code"]) as? String { setLanguage(language, into: &call) }
+        if let language = (results["language_code"] ?? object["language_code"]) as? String {
+            setLanguage(language, into: &call)
+        }
         if let job = object["jobName"] as? String { call.header.metadata["job"] = job }
         var words: [Word] = []
         if let items = results["items"] as? [Any], !items.isEmpty {
             guard let read = readWords(from: items, path: "results.items", into: &call) else {
-                throw .invalidForm(format: Self.format, line: nil, detail: "results.items holds an item that is not a word")
+                throw .invalidForm(
+                    format: Self.format, line: nil, detail: "results.items holds an item that is not a word")
             }
             words = read
         } else if let channels = (results["channel_labels"] as? [String: Any])?["channels"] as? [Any] {
@@ -140,17 +146,22 @@ extension TranscribeJSONReader: OneCallReading {
             for case let channel as [String: Any] in channels {
                 let label = channel["channel_label"] as? String
                 guard let items = channel["items"] as? [Any],
-                      var read = readWords(from: items, path: "channel_labels", into: &call) else { continue }
+                    var read = readWords(from: items, path: "channel_labels", into: &call)
+                else { continue }
                 for index in read.indices where read[index].speaker == nil { read[index].speaker = label }
                 words += read
             }
         }
         guard !words.isEmpty else {
-            throw .invalidForm(format: Self.format, line: nil, detail: "results.items is empty: the job transcribed no words")
+            throw .invalidForm(
+                format: Self.format, line: nil, detail: "results.items is empty: the job transcribed no words")
         }
         attributeSpeakers(&words, results: results)
         if words.contains(where: { $0.speaker == nil && !$0.isPunctuation }) {
-            call.warn(nil, "words without a speaker label (the job ran without speaker or channel identification) are read as other")
+            call.warn(
+                nil,
+                "words without a speaker label (the job ran without speaker or channel identification) are read as other"
+            )
         }
         // Channel lists arrive one channel after the other: order by time.
         if (results["items"] as? [Any])?.isEmpty ?? true {
@@ -161,7 +172,9 @@ extension TranscribeJSONReader: OneCallReading {
         var current: (label: String, start: Double?, end: Double?, text: String)?
         func close(into call: inout CallAssembler) {
             guard let turn = current else { return }
-            call.add(label: turn.label, role: call.role(of: [turn.label]), start: turn.start, end: turn.end, text: turn.text, line: nil)
+            call.add(
+                label: turn.label, role: call.role(of: [turn.label]), start: turn.start, end: turn.end, text: turn.text,
+                line: nil)
             current = nil
         }
         for word in words {
@@ -190,14 +203,17 @@ extension TranscribeJSONReader: OneCallReading {
     private func readWords(from items: [Any], path: String, into call: inout CallAssembler) -> [Word]? {
         var words: [Word] = []
         for case let item as [String: Any] in items {
-            guard let content = ((item["alternatives"] as? [Any])?.first as? [String: Any])?["content"] as? String else {
+            guard let content = ((item["alternatives"] as? [Any])?.first as? [String: Any])?["content"] as? String
+            else {
                 return nil
             }
             let isPunctuation = (item["type"] as? String) == "punctuation"
             var speaker = item["speaker_label"] as? String
             if speaker == nil { speaker = item["channel_label"] as? String }
-            words.append(Word(content: content, isPunctuation: isPunctuation, start: Self.number(item["start_time"]),
-                              end: Self.number(item["end_time"]), speaker: speaker))
+            words.append(
+                Word(
+                    content: content, isPunctuation: isPunctuation, start: Self.number(item["start_time"]),
+                    end: Self.number(item["end_time"]), speaker: speaker))
         }
         return words.count == items.count ? words : nil
     }
@@ -207,14 +223,20 @@ extension TranscribeJSONReader: OneCallReading {
     private func attributeSpeakers(_ words: inout [Word], results: [String: Any]) {
         guard words.contains(where: { $0.speaker == nil && !$0.isPunctuation }) else { return }
         var owners: [(start: Double, label: String)] = []
-        for case let segment as [String: Any] in (results["speaker_labels"] as? [String: Any])?["segments"] as? [Any] ?? [] {
+        for case let segment as [String: Any] in (results["speaker_labels"] as? [String: Any])?["segments"] as? [Any]
+            ?? []
+        {
             for case let item as [String: Any] in segment["items"] as? [Any] ?? [] {
-                if let start = Self.number(item["start_time"]), let label = (item["speaker_label"] ?? segment["speaker_label"]) as? String {
+                if let start = Self.number(item["start_time"]),
+                    let label = (item["speaker_label"] ?? segment["speaker_label"]) as? String
+                {
                     owners.append((start, label))
                 }
             }
         }
-        for case let channel as [String: Any] in (results["channel_labels"] as? [String: Any])?["channels"] as? [Any] ?? [] {
+        for case let channel as [String: Any] in (results["channel_labels"] as? [String: Any])?["channels"] as? [Any]
+            ?? []
+        {
             guard let label = channel["channel_label"] as? String else { continue }
             for case let item as [String: Any] in channel["items"] as? [Any] ?? [] {
                 if let start = Self.number(item["start_time"]) { owners.append((start, label)) }
@@ -225,8 +247,11 @@ extension TranscribeJSONReader: OneCallReading {
         var previous: String?
         for index in words.indices {
             if words[index].speaker == nil {
-                if let start = words[index].start { words[index].speaker = byStart[start] }
-                else if words[index].isPunctuation { words[index].speaker = previous }
+                if let start = words[index].start {
+                    words[index].speaker = byStart[start]
+                } else if words[index].isPunctuation {
+                    words[index].speaker = previous
+                }
             }
             previous = words[index].speaker ?? previous
         }

@@ -59,7 +59,8 @@ struct TranscriberDocument {
                 for turn in section.children("Turn") { read(turn, names: names, into: &call) }
             }
             for other in episode.children where other.name != "Section" {
-                call.warnOnce("episode \(other.name)", other.line, "unknown element <\(other.name)> in <Episode> skipped")
+                call.warnOnce(
+                    "episode \(other.name)", other.line, "unknown element <\(other.name)> in <Episode> skipped")
             }
         }
     }
@@ -100,7 +101,9 @@ struct TranscriberDocument {
             case .element(let element) where ["Event", "Comment", "Background"].contains(element.name):
                 current.text += " "
             case .element(let element):
-                call.warnOnce("turn \(element.name)", element.line, "unknown element <\(element.name)> inside <Turn>: its text is kept")
+                call.warnOnce(
+                    "turn \(element.name)", element.line,
+                    "unknown element <\(element.name)> inside <Turn>: its text is kept")
                 current.text += element.text
             }
         }
@@ -112,17 +115,23 @@ struct TranscriberDocument {
             let id = segment.speaker < ids.count ? ids[segment.speaker] : nil
             let text = SpacedJoin.collapsingWhitespace(segment.text)
             guard let id else {
-                call.warnOnce("no speaker", segment.line, ids.isEmpty
-                    ? "text in a <Turn> without a speaker is read as other"
-                    : "<Who nb=\"\(segment.speaker + 1)\"> names no speaker of the turn; read as other")
-                call.add(label: SpeakerRoles.noSpeaker, role: .other, start: segment.start, end: end, text: text, line: segment.line)
+                call.warnOnce(
+                    "no speaker", segment.line,
+                    ids.isEmpty
+                        ? "text in a <Turn> without a speaker is read as other"
+                        : "<Who nb=\"\(segment.speaker + 1)\"> names no speaker of the turn; read as other")
+                call.add(
+                    label: SpeakerRoles.noSpeaker, role: .other, start: segment.start, end: end, text: text,
+                    line: segment.line)
                 continue
             }
             if names[id] == nil {
                 call.warnOnce("speaker \(id)", turn.line, "speaker \"\(id)\" is not declared in <Speakers>")
             }
             let name = names[id] ?? id
-            call.add(label: name, role: call.role(of: [name, id]), start: segment.start, end: end, text: text, line: segment.line)
+            call.add(
+                label: name, role: call.role(of: [name, id]), start: segment.start, end: end, text: text,
+                line: segment.line)
         }
     }
 

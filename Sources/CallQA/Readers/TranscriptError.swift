@@ -40,8 +40,9 @@ public enum TranscriptError: Error, Sendable, Equatable, Hashable, CustomStringC
         case .unreadable, .empty, .binary, .unsupportedEncoding: nil
         case .invalidUTF8(let line, _, _), .textBeforeFirstTurn(let line): line
         case .noTurns(let line), .malformedXML(let line, _), .forbiddenDoctype(let line, _),
-             .entityReference(_, let line), .nestingTooDeep(let line, _), .notATranscript(_, let line),
-             .missingSpeaker(let line), .invalidForm(_, let line, _): line
+            .entityReference(_, let line), .nestingTooDeep(let line, _), .notATranscript(_, let line),
+            .missingSpeaker(let line), .invalidForm(_, let line, _):
+            line
         }
     }
 

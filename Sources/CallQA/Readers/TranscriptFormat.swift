@@ -31,7 +31,9 @@ public enum TranscriptFormat: String, Sendable, Codable, Equatable, Hashable, Ca
     public static func detect(prefix: some Collection<UInt8>, path: String) -> TranscriptFormat {
         let head = asciiHead(prefix)
         if head.starts(with: "WEBVTT".utf8) { return .vtt }
-        if ["<?xml", "<!--", "<!DOCTYPE", "<call", "<Trans", "<ANNOTATION_DOCUMENT"].contains(where: { head.starts(with: $0.utf8) }) {
+        if ["<?xml", "<!--", "<!DOCTYPE", "<call", "<Trans", "<ANNOTATION_DOCUMENT"].contains(where: {
+            head.starts(with: $0.utf8)
+        }) {
             return .xml
         }
         if head.first == UInt8(ascii: "{") { return .json }

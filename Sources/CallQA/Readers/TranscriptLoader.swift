@@ -64,8 +64,11 @@ public struct TranscriptLoader: Sendable {
             var visited: Set<String> = []
             collect(directory: path, into: &found, visited: &visited, diagnostics: &diagnostics)
             if found.isEmpty {
-                diagnostics.append(Diagnostic(.error, source: path,
-                    message: "no transcripts found (looked for .txt, .xml, .trs, .eaf, .vtt, .srt and .json files)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, source: path,
+                        message: "no transcripts found (looked for .txt, .xml, .trs, .eaf, .vtt, .srt and .json files)")
+                )
             }
             for file in found where seen.insert(.file(file)).inserted {
                 inputs.append(.file(file))
@@ -74,8 +77,10 @@ public struct TranscriptLoader: Sendable {
         return (inputs, diagnostics)
     }
 
-    private func collect(directory: String, into found: inout [String], visited: inout Set<String>,
-                         diagnostics: inout [Diagnostic]) {
+    private func collect(
+        directory: String, into found: inout [String], visited: inout Set<String>,
+        diagnostics: inout [Diagnostic]
+    ) {
         let files = FileManager.default
         // A link back up the tree must not send the search round in circles.
         let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path

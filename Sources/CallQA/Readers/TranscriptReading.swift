@@ -62,8 +62,9 @@ protocol OneCallReading: TranscriptReading {
 
 extension OneCallReading {
     func read(_ input: ReaderInput, source: String, defaultID: String, emit: (ReadEvent) throws -> Void) rethrows {
-        var call = CallAssembler(ReadContext(source: source, defaultID: defaultID, speakers: speakers),
-                                 conventions: conventions)
+        var call = CallAssembler(
+            ReadContext(source: source, defaultID: defaultID, speakers: speakers),
+            conventions: conventions)
         let line: Int?
         do { line = try readCall(input.bytes, into: &call) } catch { return try call.fail(error, emit: emit) }
         try call.finish(line: line, emit: emit)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads the XML transcript form, one call at a time.
@@ -192,8 +192,9 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
         for (name, value) in xml.attributes {
             header.set(key: name, value: value, line: callLine ?? 0) { headerWarnings.append(($0, $1)) }
         }
-        let context = ReadContext(source: source, defaultID: index == 0 ? defaultID : "\(defaultID)#\(index + 1)",
-                                  speakers: speakers)
+        let context = ReadContext(
+            source: source, defaultID: index == 0 ? defaultID : "\(defaultID)#\(index + 1)",
+            speakers: speakers)
         call = CallAssembler(context, conventions: .xmlCall, header: header, labels: labels)
         openCall = "call " + (header.id ?? "#\(index + 1)") + (callLine.map { " starting on line \($0)" } ?? "")
         defer {
@@ -203,7 +204,7 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
 
         if !xml.isEmptyElement {
             while true {
-                guard advance() else { return }  // a fault: the partial call is dropped, the error says why
+                guard advance() else { return } // a fault: the partial call is dropped, the error says why
                 if xml.kind == .endElement && xml.depth == callDepth { break }
                 guard xml.kind == .element else {
                     if xml.kind == .text {
@@ -236,8 +237,9 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     private func readDocument(_ form: (MarkupElement, inout CallAssembler) throws(TranscriptError) -> Void) {
         guard let root = readElement() else { return }
         phase = .epilog
-        var call = CallAssembler(ReadContext(source: source, defaultID: defaultID, speakers: speakers),
-                                 conventions: .document)
+        var call = CallAssembler(
+            ReadContext(source: source, defaultID: defaultID, speakers: speakers),
+            conventions: .document)
         do { try form(root, &call) } catch { return call.fail(error) { queue.append($0) } }
         call.finish(line: root.line) { queue.append($0) }
     }
@@ -256,7 +258,11 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             switch xml.kind {
             case .element:
                 let element = start()
-                if xml.isEmptyElement { stack[stack.count - 1].content.append(.element(element)) } else { stack.append(element) }
+                if xml.isEmptyElement {
+                    stack[stack.count - 1].content.append(.element(element))
+                } else {
+                    stack.append(element)
+                }
             case .endElement:
                 let element = stack.removeLast()
                 if xml.depth == depth { return element }
@@ -273,7 +279,10 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     /// Reads a `<turn>` into the call; `false` when a fault stopped the input.
     private func readTurn() -> Bool {
         let line = xml.line ?? 0
-        var speaker: String?, label: String?, start: Double?, end: Double?
+        var speaker: String?
+        var label: String?
+        var start: Double?
+        var end: Double?
         xml.forEachAttribute { name, value in
             if strcmp(name, "speaker") == 0 {
                 speaker = String(cString: value)
@@ -285,7 +294,8 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
                     Timestamp.seconds(utf8: UnsafeBufferPointer(start: $0, count: length)[...])
                 }
                 guard let seconds else {
-                    queueWarning(line: line, "invalid \(String(cString: name)) time \"\(String(cString: value))\" ignored")
+                    queueWarning(
+                        line: line, "invalid \(String(cString: name)) time \"\(String(cString: value))\" ignored")
                     return
                 }
                 if strcmp(name, "start") == 0 { start = seconds } else { end = seconds }
@@ -381,11 +391,12 @@ extension XMLTranscriptReader {
             if let offset = TextDecoding.binaryOffset(inMarkup: input.bytes) {
                 return try emit(.diagnostic(Diagnostic(error: .binary(offset: offset), source: source)))
             }
-            let reader = if let file = input.file {
-                XMLTranscriptReader(path: file, source: source, defaultID: defaultID, speakers: speakers)
-            } else {
-                XMLTranscriptReader(bytes: input.bytes, source: source, defaultID: defaultID, speakers: speakers)
-            }
+            let reader =
+                if let file = input.file {
+                    XMLTranscriptReader(path: file, source: source, defaultID: defaultID, speakers: speakers)
+                } else {
+                    XMLTranscriptReader(bytes: input.bytes, source: source, defaultID: defaultID, speakers: speakers)
+                }
             for event in reader { try emit(event) }
         }
     }

@@ -2,28 +2,36 @@ extension CalibrationReport {
     /// The report as tables that fit 100 columns.
     public func table() -> String {
         func fixed(_ value: Double?) -> String { NumberText.fixed(value, places: 2) }
-        var output = "\(labelledCalls) labelled call\(labelledCalls == 1 ? "" : "s"), \(labelRows) label row\(labelRows == 1 ? "" : "s"), "
+        var output =
+            "\(labelledCalls) labelled call\(labelledCalls == 1 ? "" : "s"), \(labelRows) label row\(labelRows == 1 ? "" : "s"), "
             + "\(evaluators) evaluator\(evaluators == 1 ? "" : "s")\n\n"
         let idWidth = min(24, max(4, items.map { DisplayWidth.of($0.id) }.max() ?? 0))
-        output += DisplayWidth.pad("item", to: idWidth) + "  pairs  agree  kappa   human pairs  human agree  human kappa\n"
+        output +=
+            DisplayWidth.pad("item", to: idWidth) + "  pairs  agree  kappa   human pairs  human agree  human kappa\n"
         for item in items {
-            let cells = [(String(item.pairs), 5), (NumberText.percent(item.agreement), 5), (fixed(item.kappa), 5),
-                         (String(item.humanPairs), 12), (NumberText.percent(item.humanAgreement), 11),
-                         (fixed(item.humanKappa), 11)]
-            output += DisplayWidth.pad(item.id, to: idWidth) + "  "
+            let cells = [
+                (String(item.pairs), 5), (NumberText.percent(item.agreement), 5), (fixed(item.kappa), 5),
+                (String(item.humanPairs), 12), (NumberText.percent(item.humanAgreement), 11),
+                (fixed(item.humanKappa), 11),
+            ]
+            output +=
+                DisplayWidth.pad(item.id, to: idWidth) + "  "
                 + cells.map { DisplayWidth.pad($0, to: $1, alignment: .right) }.joined(separator: "  ") + "\n"
         }
-        output += "\ntotal score: \(total.calls) call\(total.calls == 1 ? "" : "s") · mean |difference| "
+        output +=
+            "\ntotal score: \(total.calls) call\(total.calls == 1 ? "" : "s") · mean |difference| "
             + (total.meanAbsoluteDifference.map { NumberText.shortest($0, places: 1) } ?? "—")
             + " · Pearson \(fixed(total.pearson)) · Spearman \(fixed(total.spearman)) · within ±10: \(NumberText.percent(total.withinTen))"
             + " (target: over 85%)\n"
         if !disagreements.isEmpty {
             output += "\nLargest disagreements\n"
             for disagreement in disagreements {
-                output += "\n  \(disagreement.callID)  machine \(NumberText.shortest(disagreement.machineScore))"
+                output +=
+                    "\n  \(disagreement.callID)  machine \(NumberText.shortest(disagreement.machineScore))"
                     + (disagreement.humanScore.map { "  human \(NumberText.shortest($0, places: 1))" } ?? "") + "\n"
                 for item in disagreement.items {
-                    output += "    \(item.id): machine \(item.machine.rawValue), human \(item.human.map(\.rawValue).joined(separator: "/"))"
+                    output +=
+                        "    \(item.id): machine \(item.machine.rawValue), human \(item.human.map(\.rawValue).joined(separator: "/"))"
                         + " — \(item.note)\n"
                     for evidence in item.evidence.prefix(3) {
                         output += "      turn \(evidence.turn) \(evidence.speaker.rawValue): \"\(evidence.text)\"\n"
@@ -48,21 +56,29 @@ extension CalibrationReport {
                     json.object { json in
                         json.field("id", item.id)
                         json.field("pairs", item.pairs)
-                        json.key("agreement"); rounded(item.agreement).map { json.value($0) } ?? json.null()
-                        json.key("kappa"); rounded(item.kappa).map { json.value($0) } ?? json.null()
+                        json.key("agreement")
+                        rounded(item.agreement).map { json.value($0) } ?? json.null()
+                        json.key("kappa")
+                        rounded(item.kappa).map { json.value($0) } ?? json.null()
                         json.field("humanPairs", item.humanPairs)
-                        json.key("humanAgreement"); rounded(item.humanAgreement).map { json.value($0) } ?? json.null()
-                        json.key("humanKappa"); rounded(item.humanKappa).map { json.value($0) } ?? json.null()
+                        json.key("humanAgreement")
+                        rounded(item.humanAgreement).map { json.value($0) } ?? json.null()
+                        json.key("humanKappa")
+                        rounded(item.humanKappa).map { json.value($0) } ?? json.null()
                     }
                 }
             }
             json.key("total")
             json.object { json in
                 json.field("calls", total.calls)
-                json.key("meanAbsoluteDifference"); rounded(total.meanAbsoluteDifference).map { json.value($0) } ?? json.null()
-                json.key("pearson"); rounded(total.pearson).map { json.value($0) } ?? json.null()
-                json.key("spearman"); rounded(total.spearman).map { json.value($0) } ?? json.null()
-                json.key("withinTen"); rounded(total.withinTen).map { json.value($0) } ?? json.null()
+                json.key("meanAbsoluteDifference")
+                rounded(total.meanAbsoluteDifference).map { json.value($0) } ?? json.null()
+                json.key("pearson")
+                rounded(total.pearson).map { json.value($0) } ?? json.null()
+                json.key("spearman")
+                rounded(total.spearman).map { json.value($0) } ?? json.null()
+                json.key("withinTen")
+                rounded(total.withinTen).map { json.value($0) } ?? json.null()
             }
             json.key("disagreements")
             json.array { json in

@@ -5,7 +5,8 @@ extension CallExplanation {
     /// improve.
     public func markdown() -> String {
         var output = "# Call \(call.id) — \(number(scorecard.score)) / 100, \(scorecard.passed ? "pass" : "fail")\n\n"
-        output += "Agent \(call.agent ?? AgentSummary.unknownAgent)"
+        output +=
+            "Agent \(call.agent ?? AgentSummary.unknownAgent)"
             + (call.customer.map { " · customer \($0)" } ?? "")
             + " · \(call.language.rawValue) · rubric \(scorecard.rubric.name) · `\(call.source)`\n"
         if !scorecard.criticalFailures.isEmpty {
@@ -15,14 +16,16 @@ extension CallExplanation {
         output += "\n## Transcript\n\n| # | time | speaker | words |\n| --: | --- | --- | --- |\n"
         let marks = self.marks
         for (index, turn) in call.turns.enumerated() {
-            output += "| \(index) | \(InspectTable.time(turn)) | \(turn.role.rawValue) | "
+            output +=
+                "| \(index) | \(InspectTable.time(turn)) | \(turn.role.rawValue) | "
                 + Self.markdownWords(turn.text, marks: marks[index]) + " |\n"
         }
 
         output += "\n## Conversation\n\n" + conversationLines.map { "- \($0)\n" }.joined()
         output += "\n## Scorecard\n\n| item | verdict | points | why |\n| --- | --- | --: | --- |\n"
         for item in scorecard.items {
-            output += "| \(Self.cell(item.title)) (`\(item.id)`) | \(item.status.rawValue)\(item.critical && item.status == .fail ? " (critical)" : "") | "
+            output +=
+                "| \(Self.cell(item.title)) (`\(item.id)`) | \(item.status.rawValue)\(item.critical && item.status == .fail ? " (critical)" : "") | "
                 + "\(number(item.points))/\(number(item.maxPoints)) | \(Self.cell(item.note)) |\n"
         }
 
@@ -49,7 +52,8 @@ extension CallExplanation {
 
     private static func markdownWords(_ text: String, marks: [Mark?]) -> String {
         let scalars = Array(text.unicodeScalars)
-        var output = "", index = 0
+        var output = ""
+        var index = 0
         while index < scalars.count {
             let mark = marks[index]
             var end = index

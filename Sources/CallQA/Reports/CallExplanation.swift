@@ -70,7 +70,8 @@ public struct CallExplanation: Sendable {
             let mark = kind(of: item)
             for evidence in item.evidence where evidence.kind == .quote {
                 guard let offsets = evidence.offsets, evidence.turn < marks.count,
-                      offsets.upperBound <= marks[evidence.turn].count else { continue }
+                    offsets.upperBound <= marks[evidence.turn].count
+                else { continue }
                 for index in offsets where (marks[evidence.turn][index] ?? .evidence) <= mark {
                     marks[evidence.turn][index] = mark
                 }
@@ -95,15 +96,21 @@ public struct CallExplanation: Sendable {
     public func plainText(colour: Bool = false, width: Int = 100) -> String {
         let style = TerminalStyle(enabled: colour)
         let width = max(width, 60)
-        var output = style.apply(.bold, "Call \(call.id)") + " · agent \(call.agent ?? AgentSummary.unknownAgent)"
+        var output =
+            style.apply(.bold, "Call \(call.id)") + " · agent \(call.agent ?? AgentSummary.unknownAgent)"
             + (call.customer.map { " · customer \($0)" } ?? "") + " · \(call.language.rawValue) · \(call.source)\n"
-        output += "Rubric \(scorecard.rubric.name) · score \(number(scorecard.score)) / 100 · "
+        output +=
+            "Rubric \(scorecard.rubric.name) · score \(number(scorecard.score)) / 100 · "
             + (scorecard.passed ? style.apply(.green, "PASS") : style.apply(.boldRed, "FAIL"))
-            + (scorecard.criticalFailures.isEmpty ? "" : " (critical: \(scorecard.criticalFailures.joined(separator: ", ")))")
+            + (scorecard.criticalFailures.isEmpty
+                ? "" : " (critical: \(scorecard.criticalFailures.joined(separator: ", ")))")
             + "\n\n"
-        output += "Marks: " + Mark.allCases.map { mark in
-            style.enabled ? style.apply(mark.style, mark.legend) : mark.markers.open + mark.legend + mark.markers.close
-        }.joined(separator: " ") + "\n\n"
+        output +=
+            "Marks: "
+            + Mark.allCases.map { mark in
+                style.enabled
+                    ? style.apply(mark.style, mark.legend) : mark.markers.open + mark.legend + mark.markers.close
+            }.joined(separator: " ") + "\n\n"
 
         let marks = self.marks
         let indexWidth = String(max(call.turns.count - 1, 0)).count
@@ -111,8 +118,10 @@ public struct CallExplanation: Sendable {
         let timeWidth = max(4, times.map(\.count).max() ?? 0)
         let lead = 2 + indexWidth + 2 + timeWidth + 2 + 8 + 2
         for (index, turn) in call.turns.enumerated() {
-            let prefix = "  " + DisplayWidth.pad(String(index), to: indexWidth, alignment: .right) + "  "
-                + DisplayWidth.fit(times[index], to: timeWidth) + "  " + DisplayWidth.fit(turn.role.rawValue, to: 8) + "  "
+            let prefix =
+                "  " + DisplayWidth.pad(String(index), to: indexWidth, alignment: .right) + "  "
+                + DisplayWidth.fit(times[index], to: timeWidth) + "  " + DisplayWidth.fit(turn.role.rawValue, to: 8)
+                + "  "
             let lines = Self.render(turn.text, marks: marks[index], style: style, width: max(20, width - lead))
             output += prefix + lines[0] + "\n"
             for line in lines.dropFirst() { output += String(repeating: " ", count: lead) + line + "\n" }
@@ -123,7 +132,8 @@ public struct CallExplanation: Sendable {
 
         output += "\n" + style.apply(.bold, "Scorecard") + "\n"
         for item in scorecard.items {
-            output += "\n  " + symbol(item.status, style: style) + " " + style.apply(.bold, item.title)
+            output +=
+                "\n  " + symbol(item.status, style: style) + " " + style.apply(.bold, item.title)
                 + " (\(item.id)) · \(number(item.points))/\(number(item.maxPoints)) · \(item.status.rawValue)"
                 + (item.critical && item.status == .fail ? " · critical" : "") + "\n"
             output += "      " + item.note + "\n"
@@ -155,19 +165,23 @@ public struct CallExplanation: Sendable {
             for index in scalars.indices {
                 guard let mark = marks[index] else { continue }
                 if index == 0 || marks[index - 1] != mark { extra[index] += DisplayWidth.of(mark.markers.open) }
-                if index == scalars.count - 1 || marks[index + 1] != mark { extra[index] += DisplayWidth.of(mark.markers.close) }
+                if index == scalars.count - 1 || marks[index + 1] != mark {
+                    extra[index] += DisplayWidth.of(mark.markers.close)
+                }
             }
         }
         var lines: [String] = []
         for range in lineRanges(scalars, extra: extra, width: width) {
-            var line = "", index = range.lowerBound
+            var line = ""
+            var index = range.lowerBound
             while index < range.upperBound {
                 let mark = marks[index]
                 var end = index
                 while end < range.upperBound && marks[end] == mark { end += 1 }
                 let piece = String(String.UnicodeScalarView(scalars[index..<end]))
                 if let mark {
-                    line += style.enabled ? style.apply(mark.style, piece) : mark.markers.open + piece + mark.markers.close
+                    line +=
+                        style.enabled ? style.apply(mark.style, piece) : mark.markers.open + piece + mark.markers.close
                 } else {
                     line += piece
                 }
@@ -184,13 +198,15 @@ public struct CallExplanation: Sendable {
     /// closing punctuation; else anywhere.
     static func lineRanges(_ scalars: [Unicode.Scalar], extra: [Int], width: Int) -> [Range<Int>] {
         func mayBreak(before index: Int) -> Bool {
-            let previous = scalars[index - 1], next = scalars[index]
+            let previous = scalars[index - 1]
+            let next = scalars[index]
             if next == " " || previous == " " { return true }
             if closingPunctuation.contains(next) { return false }
             return !(ScalarClass.isWordCharacter(previous) && ScalarClass.isWordCharacter(next))
         }
         var ranges: [Range<Int>] = []
-        var start = 0, used = 0
+        var start = 0
+        var used = 0
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
@@ -251,7 +267,8 @@ public struct CallExplanation: Sendable {
         guard let rubricItem = rubric.item(item.id) else { return [] }
         var suggestions = rubricItem.suggestions
         if case .wording(let check) = rubricItem.check, case .avoid = check.target,
-           let positive = rubric.wording.positive, let list = rubric.list(named: positive) {
+            let positive = rubric.wording.positive, let list = rubric.list(named: positive)
+        {
             suggestions += list.phrases.suffix(8)
         }
         return suggestions

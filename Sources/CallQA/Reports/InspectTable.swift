@@ -35,12 +35,15 @@ package struct InspectTable: Sendable {
         let lead = 2 + indexWidth + 2 + timeWidth + 2 + roleWidth + 2 + labelWidth + 2
         let textWidth = max(20, width - lead)
 
-        output += "  " + DisplayWidth.fit("#", to: indexWidth) + "  " + DisplayWidth.fit("time", to: timeWidth)
+        output +=
+            "  " + DisplayWidth.fit("#", to: indexWidth) + "  " + DisplayWidth.fit("time", to: timeWidth)
             + "  " + DisplayWidth.fit("role", to: roleWidth) + "  " + DisplayWidth.fit("label", to: labelWidth)
             + "  text\n"
         for (index, turn) in call.turns.enumerated() {
-            let prefix = "  " + DisplayWidth.pad(String(index), to: indexWidth, alignment: .right) + "  "
-                + DisplayWidth.fit(times[index], to: timeWidth) + "  " + DisplayWidth.fit(turn.role.rawValue, to: roleWidth)
+            let prefix =
+                "  " + DisplayWidth.pad(String(index), to: indexWidth, alignment: .right) + "  "
+                + DisplayWidth.fit(times[index], to: timeWidth) + "  "
+                + DisplayWidth.fit(turn.role.rawValue, to: roleWidth)
                 + "  " + DisplayWidth.fit(turn.label, to: labelWidth) + "  "
             let lines = DisplayWidth.wrap(turn.text, width: textWidth)
             output += prefix + lines[0] + "\n"

@@ -9,9 +9,12 @@ extension RubricComparison {
 
     /// The comparison as readable text.
     public func text() -> String {
-        var output = "Comparing \(first.name) → \(second.name) on \(calls) call\(calls == 1 ? "" : "s")"
-            + (sameRubric ? " (versions of one rubric: items matched by id)" : " (different rubrics: summary only)") + "\n"
-        output += "mean score \(NumberText.shortest(meanBefore)) → \(NumberText.shortest(meanAfter)) (\(Self.signed(meanAfter - meanBefore)))"
+        var output =
+            "Comparing \(first.name) → \(second.name) on \(calls) call\(calls == 1 ? "" : "s")"
+            + (sameRubric ? " (versions of one rubric: items matched by id)" : " (different rubrics: summary only)")
+            + "\n"
+        output +=
+            "mean score \(NumberText.shortest(meanBefore)) → \(NumberText.shortest(meanAfter)) (\(Self.signed(meanAfter - meanBefore)))"
             + " · pass rate \(NumberText.percent(passRateBefore)) → \(NumberText.percent(passRateAfter))\n"
         if !addedItems.isEmpty { output += "items added: \(addedItems.joined(separator: ", "))\n" }
         if !removedItems.isEmpty { output += "items removed: \(removedItems.joined(separator: ", "))\n" }
@@ -20,7 +23,8 @@ extension RubricComparison {
         output += "\n" + DisplayWidth.fit("item", to: idWidth) + "   before    after   change\n"
         for item in items {
             let change = item.before.flatMap { old in item.after.map { Self.signed(($0 - old) * 100) + " pts" } } ?? ""
-            output += DisplayWidth.fit(item.id, to: idWidth)
+            output +=
+                DisplayWidth.fit(item.id, to: idWidth)
                 + "  " + DisplayWidth.pad(NumberText.percent(item.before), to: 7, alignment: .right)
                 + "  " + DisplayWidth.pad(NumberText.percent(item.after), to: 7, alignment: .right)
                 + "  " + DisplayWidth.pad(change, to: 9, alignment: .right) + "\n"
@@ -30,12 +34,15 @@ extension RubricComparison {
             let flipped = changes.filter(\.flipped).count
             output += "\ncalls that changed: \(changes.count) (pass/fail flipped: \(flipped))\n"
             for change in changes {
-                output += "\n  \(change.callID)  \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))  "
+                output +=
+                    "\n  \(change.callID)  \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))  "
                     + "\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail")"
                     + (change.flipped ? "  FLIPPED" : "") + "\n"
                 for item in change.items {
                     output += "    \(item.id): \(item.before.rawValue) → \(item.after.rawValue)\n"
-                    for evidence in item.noLongerMatches { output += "      no longer matches: \(Self.quote(evidence))\n" }
+                    for evidence in item.noLongerMatches {
+                        output += "      no longer matches: \(Self.quote(evidence))\n"
+                    }
                     for evidence in item.nowMatches { output += "      now matches: \(Self.quote(evidence))\n" }
                 }
             }
@@ -45,41 +52,57 @@ extension RubricComparison {
         let agentWidth = min(20, max(5, agents.map { DisplayWidth.of($0.agent) }.max() ?? 0))
         output += "\n" + DisplayWidth.fit("agent", to: agentWidth) + "   before    after   change   rank\n"
         for agent in agents {
-            output += DisplayWidth.fit(agent.agent, to: agentWidth)
+            output +=
+                DisplayWidth.fit(agent.agent, to: agentWidth)
                 + "  " + DisplayWidth.pad(NumberText.shortest(agent.before), to: 7, alignment: .right)
                 + "  " + DisplayWidth.pad(NumberText.shortest(agent.after), to: 7, alignment: .right)
                 + "  " + DisplayWidth.pad(Self.signed(agent.after - agent.before), to: 7, alignment: .right) + "   "
-                + (agent.rankBefore == agent.rankAfter ? "\(agent.rankBefore)" : "\(agent.rankBefore) → \(agent.rankAfter)") + "\n"
+                + (agent.rankBefore == agent.rankAfter
+                    ? "\(agent.rankBefore)" : "\(agent.rankBefore) → \(agent.rankAfter)") + "\n"
         }
-        output += moved.isEmpty ? "no agent changes rank\n" : "\(moved.count) agent\(moved.count == 1 ? "" : "s") change rank\n"
+        output +=
+            moved.isEmpty
+            ? "no agent changes rank\n" : "\(moved.count) agent\(moved.count == 1 ? "" : "s") change rank\n"
         return output
     }
 
     /// The comparison as Markdown.
     public func markdown() -> String {
-        var output = "# \(first.name) → \(second.name)\n\n\(calls) calls · mean score \(NumberText.shortest(meanBefore)) → "
+        var output =
+            "# \(first.name) → \(second.name)\n\n\(calls) calls · mean score \(NumberText.shortest(meanBefore)) → "
             + "\(NumberText.shortest(meanAfter)) · pass rate \(NumberText.percent(passRateBefore)) → \(NumberText.percent(passRateAfter))\n"
         if !addedItems.isEmpty { output += "\nItems added: \(addedItems.map { "`\($0)`" }.joined(separator: ", "))\n" }
-        if !removedItems.isEmpty { output += "\nItems removed: \(removedItems.map { "`\($0)`" }.joined(separator: ", "))\n" }
+        if !removedItems.isEmpty {
+            output += "\nItems removed: \(removedItems.map { "`\($0)`" }.joined(separator: ", "))\n"
+        }
         output += "\n## Items\n\n| item | before | after |\n| --- | --: | --: |\n"
-        for item in items { output += "| `\(item.id)` | \(NumberText.percent(item.before)) | \(NumberText.percent(item.after)) |\n" }
+        for item in items {
+            output += "| `\(item.id)` | \(NumberText.percent(item.before)) | \(NumberText.percent(item.after)) |\n"
+        }
         if sameRubric {
             output += "\n## Calls that changed\n"
             if changes.isEmpty { output += "\nNone.\n" }
             for change in changes {
-                output += "\n### \(change.callID) — \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))"
-                    + (change.flipped ? " (\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail"))" : "") + "\n\n"
+                output +=
+                    "\n### \(change.callID) — \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))"
+                    + (change.flipped
+                        ? " (\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail"))" : "")
+                    + "\n\n"
                 for item in change.items {
                     output += "- `\(item.id)`: \(item.before.rawValue) → \(item.after.rawValue)\n"
-                    for evidence in item.noLongerMatches { output += "  - no longer matches: \(Self.quote(evidence))\n" }
+                    for evidence in item.noLongerMatches {
+                        output += "  - no longer matches: \(Self.quote(evidence))\n"
+                    }
                     for evidence in item.nowMatches { output += "  - now matches: \(Self.quote(evidence))\n" }
                 }
             }
         }
         output += "\n## Agents\n\n| agent | before | after | rank |\n| --- | --: | --: | --- |\n"
         for agent in agents {
-            output += "| \(agent.agent) | \(NumberText.shortest(agent.before)) | \(NumberText.shortest(agent.after)) | "
-                + (agent.rankBefore == agent.rankAfter ? "\(agent.rankBefore)" : "\(agent.rankBefore) → \(agent.rankAfter)") + " |\n"
+            output +=
+                "| \(agent.agent) | \(NumberText.shortest(agent.before)) | \(NumberText.shortest(agent.after)) | "
+                + (agent.rankBefore == agent.rankAfter
+                    ? "\(agent.rankBefore)" : "\(agent.rankBefore) → \(agent.rankAfter)") + " |\n"
         }
         return output
     }
@@ -88,8 +111,10 @@ extension RubricComparison {
     public func json() -> String {
         var json = JSONWriter(pretty: true)
         json.object { json in
-            json.key("before"); first.write(to: &json)
-            json.key("after"); second.write(to: &json)
+            json.key("before")
+            first.write(to: &json)
+            json.key("after")
+            second.write(to: &json)
             json.field("sameRubric", sameRubric)
             json.field("calls", calls)
             json.field("meanBefore", meanBefore)
@@ -126,7 +151,9 @@ extension RubricComparison {
                                     json.field("id", item.id)
                                     json.field("before", item.before.rawValue)
                                     json.field("after", item.after.rawValue)
-                                    for (name, list) in [("noLongerMatches", item.noLongerMatches), ("nowMatches", item.nowMatches)] {
+                                    for (name, list) in [
+                                        ("noLongerMatches", item.noLongerMatches), ("nowMatches", item.nowMatches),
+                                    ] {
                                         json.key(name)
                                         json.array { json in list.forEach { $0.write(to: &json) } }
                                     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders scorecards as CSV (RFC 4180) for spreadsheets: one row per call,
 /// one column per item holding its status (`pass`, `partial`, `fail`, `na`);
 /// or one row per agent, one column per item holding its pass rate.
@@ -25,56 +27,79 @@ package struct ScoreCSV: Sendable {
 
     /// The header row, with its line break.
     package var header: String {
-        row(["id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed"] + itemIDs + Self.metricColumns)
+        row(
+            ["id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed"] + itemIDs
+                + Self.metricColumns)
     }
 
     /// The conversation-metric columns after the items; empty cells for an untimed call.
-    package static let metricColumns = ["agentTalkShare", "customerTalkShare", "nonTalkShare", "longestSilence", "deadAir",
-                                       "interruptions", "agentRate", "customerRate", "rateUnit", "paceRatio", "responseLatency"]
+    package static let metricColumns = [
+        "agentTalkShare", "customerTalkShare", "nonTalkShare", "longestSilence", "deadAir",
+        "interruptions", "agentRate", "customerRate", "rateUnit", "paceRatio", "responseLatency",
+    ]
 
     /// The per-agent metric columns after the items; empty cells for an agent with no timed call.
-    package static let agentMetricColumns = ["timedCalls", "agentTalkShare", "customerTalkShare", "longestSilence", "deadAir",
-                                            "interruptions", "paceRatio", "responseLatency"]
+    package static let agentMetricColumns = [
+        "timedCalls", "agentTalkShare", "customerTalkShare", "longestSilence", "deadAir",
+        "interruptions", "paceRatio", "responseLatency",
+    ]
 
     private static func metricCells(_ metrics: ScorecardMetrics?) -> [String] {
         guard let metrics else { return Array(repeating: "", count: metricColumns.count) }
         func number(_ value: Double?) -> String { value.map { NumberText.shortest($0, places: 2) } ?? "" }
-        return [number(metrics.agentTalkShare), number(metrics.customerTalkShare), number(metrics.nonTalkShare),
-                number(metrics.longestSilence?.duration ?? 0), number(metrics.deadAirSeconds), String(metrics.interruptions.count),
-                number(metrics.agentRate), number(metrics.customerRate), metrics.rateUnit, number(metrics.paceRatio),
-                number(metrics.meanResponseLatency)]
+        return [
+            number(metrics.agentTalkShare), number(metrics.customerTalkShare), number(metrics.nonTalkShare),
+            number(metrics.longestSilence?.duration ?? 0), number(metrics.deadAirSeconds),
+            String(metrics.interruptions.count),
+            number(metrics.agentRate), number(metrics.customerRate), metrics.rateUnit, number(metrics.paceRatio),
+            number(metrics.meanResponseLatency),
+        ]
     }
 
     /// The row for one scorecard, with its line break.
     package func row(for card: Scorecard) -> String {
         var statuses: [String: String] = [:]
         for item in card.items { statuses[item.id] = item.status.rawValue }
-        return row([card.callID, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
-                    card.rubric.version, card.rubric.sha256, NumberText.shortest(card.score), card.passed ? "true" : "false"]
-                   + itemIDs.map { statuses[$0] ?? "" } + Self.metricCells(card.metrics))
+        return row(
+            [
+                card.callID, card.source.path, card.agent ?? "", card.language.rawValue, card.rubric.id,
+                card.rubric.version, card.rubric.sha256, NumberText.shortest(card.score),
+                card.passed ? "true" : "false",
+            ]
+                + itemIDs.map { statuses[$0] ?? "" } + Self.metricCells(card.metrics))
     }
 
     /// The header of the per-agent table (`--by agent`), with its line break.
     package var agentHeader: String {
-        row(["agent", "calls", "mean", "median", "min", "max", "passRate", "tooFewCalls", "worstCalls"] + itemIDs
-            + Self.agentMetricColumns)
+        row(
+            ["agent", "calls", "mean", "median", "min", "max", "passRate", "tooFewCalls", "worstCalls"] + itemIDs
+                + Self.agentMetricColumns)
     }
 
     /// One agent's row: its figures, then each item's pass rate (empty where it never applied).
     package func row(for summary: AgentSummary) -> String {
         var rates: [String: String] = [:]
         for item in summary.items where item.applicable > 0 { rates[item.id] = NumberText.shortest(item.passRate) }
-        return row([summary.agent, String(summary.calls), NumberText.shortest(summary.mean), NumberText.shortest(summary.median),
-                    NumberText.shortest(summary.min), NumberText.shortest(summary.max), NumberText.shortest(summary.passRate),
-                    summary.tooFewCalls ? "true" : "false", summary.worstCalls.joined(separator: " ")]
-                   + itemIDs.map { rates[$0] ?? "" } + agentMetricCells(summary.metrics))
+        return row(
+            [
+                summary.agent, String(summary.calls), NumberText.shortest(summary.mean),
+                NumberText.shortest(summary.median),
+                NumberText.shortest(summary.min), NumberText.shortest(summary.max),
+                NumberText.shortest(summary.passRate),
+                summary.tooFewCalls ? "true" : "false", summary.worstCalls.joined(separator: " "),
+            ]
+                + itemIDs.map { rates[$0] ?? "" } + agentMetricCells(summary.metrics))
     }
 
     private func agentMetricCells(_ metrics: AgentMetrics?) -> [String] {
         guard let metrics else { return Array(repeating: "", count: Self.agentMetricColumns.count) }
-        return [String(metrics.timedCalls), NumberText.shortest(metrics.agentTalkShare), NumberText.shortest(metrics.customerTalkShare),
-                NumberText.shortest(metrics.longestSilence), NumberText.shortest(metrics.deadAir), NumberText.shortest(metrics.interruptions),
-                metrics.paceRatio.map(NumberText.shortest) ?? "", metrics.responseLatency.map(NumberText.shortest) ?? ""]
+        return [
+            String(metrics.timedCalls), NumberText.shortest(metrics.agentTalkShare),
+            NumberText.shortest(metrics.customerTalkShare),
+            NumberText.shortest(metrics.longestSilence), NumberText.shortest(metrics.deadAir),
+            NumberText.shortest(metrics.interruptions),
+            metrics.paceRatio.map(NumberText.shortest) ?? "", metrics.responseLatency.map(NumberText.shortest) ?? "",
+        ]
     }
 
     private func row(_ fields: [String]) -> String {
@@ -83,9 +108,9 @@ package struct ScoreCSV: Sendable {
 
     /// A field quoted when it holds a comma, quote or line break.
     package static func escape(_ field: String) -> String {
-        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return field
+        }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-import Foundation

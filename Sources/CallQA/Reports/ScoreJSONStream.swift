@@ -25,8 +25,10 @@ package struct ScoreJSONStream: Sendable {
     }
 
     /// The text that closes the document.
-    package func closing(summary: ScoreSummary, diagnostics: [Diagnostic],
-                        minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
+    package func closing(
+        summary: ScoreSummary, diagnostics: [Diagnostic],
+        minimumCalls: Int = AgentSummary.defaultMinimumCalls
+    ) -> String {
         var json = JSONWriter(pretty: true, depth: 1)
         json.key("rubrics")
         json.array { json in summary.rubrics.forEach { $0.write(to: &json) } }
@@ -38,8 +40,10 @@ package struct ScoreJSONStream: Sendable {
 
     /// The summaries alone, as one JSON document (`callqa report`):
     /// `rubrics`, `agents`, `items` (overall pass rates), `errors`, `warnings`.
-    package static func summaryDocument(_ summary: ScoreSummary, diagnostics: [Diagnostic],
-                                       minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
+    package static func summaryDocument(
+        _ summary: ScoreSummary, diagnostics: [Diagnostic],
+        minimumCalls: Int = AgentSummary.defaultMinimumCalls
+    ) -> String {
         var json = JSONWriter(pretty: true)
         json.object { json in
             json.field("calls", summary.calls)

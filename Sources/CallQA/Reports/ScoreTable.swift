@@ -28,8 +28,10 @@ package struct ScoreTable: Sendable {
     package func header() -> String {
         let columns = [("call", callWidth), ("agent", agentWidth), ("rubric", rubricWidth)]
             .map { DisplayWidth.pad($0, to: $1) }.joined(separator: "  ")
-        return style.apply(.bold, DisplayWidth.pad("score", to: 7, alignment: .right) + "  "
-            + DisplayWidth.pad("result", to: 6) + "  " + columns + "  not met") + "\n"
+        return style.apply(
+            .bold,
+            DisplayWidth.pad("score", to: 7, alignment: .right) + "  "
+                + DisplayWidth.pad("result", to: 6) + "  " + columns + "  not met") + "\n"
     }
 
     /// One call's line (made on any thread).
@@ -38,24 +40,30 @@ package struct ScoreTable: Sendable {
             rank(lhs) < rank(rhs)
         }.map { $0.id + ($0.critical && $0.status == .fail ? "!" : $0.status == .partial ? "~" : "") }
         let notMet = missed.isEmpty ? "—" : fitting(missed, in: max(10, width - lead))
-        let result = card.passed
+        let result =
+            card.passed
             ? style.apply(.green, DisplayWidth.pad("pass", to: 6))
             : style.apply(.boldRed, DisplayWidth.pad("FAIL", to: 6))
-        return DisplayWidth.pad(NumberText.fixed(card.score, places: 1), to: 7, alignment: .right) + "  " + result + "  "
+        return DisplayWidth.pad(NumberText.fixed(card.score, places: 1), to: 7, alignment: .right) + "  " + result
+            + "  "
             + DisplayWidth.fit(card.callID, to: callWidth) + "  "
             + DisplayWidth.fit(card.agent ?? AgentSummary.unknownAgent, to: agentWidth) + "  "
             + DisplayWidth.fit(card.rubric.id, to: rubricWidth) + "  " + notMet + "\n"
     }
 
     /// Agents, item pass rates and rubrics, after the calls (or alone, `byAgent`).
-    package func summary(_ summary: ScoreSummary, minimumCalls: Int = AgentSummary.defaultMinimumCalls,
-                        byAgent: Bool = false) -> String {
+    package func summary(
+        _ summary: ScoreSummary, minimumCalls: Int = AgentSummary.defaultMinimumCalls,
+        byAgent: Bool = false
+    ) -> String {
         var output = ""
         let agents = summary.agents(minimumCalls: minimumCalls)
         if !agents.isEmpty { output += (byAgent ? "" : "\n") + self.agents(agents, minimumCalls: minimumCalls) }
         if summary.calls > 0 { output += "\n" + items(summary) }
         if !summary.rubrics.isEmpty {
-            output += "\n" + summary.rubrics.map { "rubric \($0.name) (sha256 \($0.sha256.prefix(12)))" }
+            output +=
+                "\n"
+                + summary.rubrics.map { "rubric \($0.name) (sha256 \($0.sha256.prefix(12)))" }
                 .joined(separator: "\n") + "\n"
         }
         return output
@@ -65,13 +73,17 @@ package struct ScoreTable: Sendable {
     package func agents(_ summaries: [AgentSummary], minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
         let agentWidth = min(20, max(5, summaries.map { DisplayWidth.of($0.agent) }.max() ?? 0))
         let fixed = agentWidth + 2 + 6 + 2 + 5 + 2 + 6 + 2 + 5 + 2 + 5 + 2 + 9 + 2
-        var output = style.apply(.bold, DisplayWidth.pad("agent", to: agentWidth)
-            + "   calls   mean  median    min    max  pass rate  worst calls") + "\n"
+        var output =
+            style.apply(
+                .bold,
+                DisplayWidth.pad("agent", to: agentWidth)
+                    + "   calls   mean  median    min    max  pass rate  worst calls") + "\n"
         for summary in summaries {
             let calls = String(summary.calls) + (summary.tooFewCalls ? "*" : " ")
             let scores = [(summary.mean, 5), (summary.median, 6), (summary.min, 5), (summary.max, 5)]
                 .map { DisplayWidth.pad(NumberText.fixed($0, places: 1), to: $1, alignment: .right) }
-            output += DisplayWidth.fit(summary.agent, to: agentWidth)
+            output +=
+                DisplayWidth.fit(summary.agent, to: agentWidth)
                 + "  " + DisplayWidth.pad(calls, to: 6, alignment: .right) + "  " + scores.joined(separator: "  ")
                 + "  " + DisplayWidth.pad(NumberText.percent(summary.passRate), to: 9, alignment: .right) + "  "
                 + fitting(summary.worstCalls, in: max(10, width - fixed)) + "\n"
@@ -85,13 +97,15 @@ package struct ScoreTable: Sendable {
     /// One line per item: how often it passed, partly passed, failed, or did not apply.
     package func items(_ summary: ScoreSummary) -> String {
         let idWidth = min(24, max(4, summary.items.map { DisplayWidth.of($0.id) }.max() ?? 0))
-        var output = style.apply(.bold, DisplayWidth.pad("item", to: idWidth) + "   pass  partial   fail    n/a  pass rate")
+        var output =
+            style.apply(.bold, DisplayWidth.pad("item", to: idWidth) + "   pass  partial   fail    n/a  pass rate")
             + "\n"
         for (id, counts) in summary.items {
             let tallies = [(ItemStatus.pass, 5), (.partial, 7), (.fail, 5), (.na, 5)].map { status, width in
                 DisplayWidth.pad(String(counts[status] ?? 0), to: width, alignment: .right)
             }
-            output += DisplayWidth.fit(id, to: idWidth) + "  " + tallies.joined(separator: "  ") + "  "
+            output +=
+                DisplayWidth.fit(id, to: idWidth) + "  " + tallies.joined(separator: "  ") + "  "
                 + DisplayWidth.pad(NumberText.percent(ScoreSummary.passRate(counts)), to: 9, alignment: .right) + "\n"
         }
         return output

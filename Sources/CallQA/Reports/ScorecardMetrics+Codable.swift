@@ -15,8 +15,9 @@ extension ScorecardMetrics: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard try container.decode(Bool.self, forKey: .available) else {
-            throw DecodingError.dataCorruptedError(forKey: .available, in: container,
-                                                   debugDescription: "the call has no metrics")
+            throw DecodingError.dataCorruptedError(
+                forKey: .available, in: container,
+                debugDescription: "the call has no metrics")
         }
         duration = try container.decode(Double.self, forKey: .duration)
         agentTalkShare = try container.decode(Double.self, forKey: .agentTalkShare)
@@ -65,10 +66,11 @@ extension ScorecardMetrics.ResponseLatency: Codable {
     /// Decodes `{"count", "mean"?, "longest"?, "longestTurn"?}`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(count: try container.decode(Int.self, forKey: .count),
-                  mean: try container.decodeIfPresent(Double.self, forKey: .mean),
-                  longest: try container.decodeIfPresent(Double.self, forKey: .longest),
-                  longestTurn: try container.decodeIfPresent(Int.self, forKey: .longestTurn))
+        self.init(
+            count: try container.decode(Int.self, forKey: .count),
+            mean: try container.decodeIfPresent(Double.self, forKey: .mean),
+            longest: try container.decodeIfPresent(Double.self, forKey: .longest),
+            longestTurn: try container.decodeIfPresent(Int.self, forKey: .longestTurn))
     }
 
     /// Encodes `{"count", "mean"?, "longest"?, "longestTurn"?}`, seconds rounded to the millisecond.
@@ -87,10 +89,11 @@ extension ConversationMetrics.Silence: Codable {
     /// Decodes `{"start", "end", "duration", "afterTurn", "beforeTurn"}`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(start: try container.decode(Double.self, forKey: .start),
-                  end: try container.decode(Double.self, forKey: .end),
-                  afterTurn: try container.decode(Int.self, forKey: .afterTurn),
-                  beforeTurn: try container.decode(Int.self, forKey: .beforeTurn))
+        self.init(
+            start: try container.decode(Double.self, forKey: .start),
+            end: try container.decode(Double.self, forKey: .end),
+            afterTurn: try container.decode(Int.self, forKey: .afterTurn),
+            beforeTurn: try container.decode(Int.self, forKey: .beforeTurn))
         duration = try container.decode(Double.self, forKey: .duration)
     }
 
@@ -111,10 +114,11 @@ extension ConversationMetrics.Interruption: Codable {
     /// Decodes `{"turn", "interruptedTurn", "at", "overlap"}`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(turn: try container.decode(Int.self, forKey: .turn),
-                  interruptedTurn: try container.decode(Int.self, forKey: .interruptedTurn),
-                  at: try container.decode(Double.self, forKey: .at),
-                  overlap: try container.decode(Double.self, forKey: .overlap))
+        self.init(
+            turn: try container.decode(Int.self, forKey: .turn),
+            interruptedTurn: try container.decode(Int.self, forKey: .interruptedTurn),
+            at: try container.decode(Double.self, forKey: .at),
+            overlap: try container.decode(Double.self, forKey: .overlap))
     }
 
     /// Encodes the object a scorecard's `interruptions.list` holds, times rounded to the millisecond.
@@ -134,8 +138,9 @@ extension ConversationMetrics.Unavailable: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard try !container.decode(Bool.self, forKey: .available) else {
-            throw DecodingError.dataCorruptedError(forKey: .available, in: container,
-                                                   debugDescription: "the call has metrics")
+            throw DecodingError.dataCorruptedError(
+                forKey: .available, in: container,
+                debugDescription: "the call has metrics")
         }
         self.init(reason: try container.decode(String.self, forKey: .reason))
     }

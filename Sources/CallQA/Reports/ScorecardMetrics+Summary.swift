@@ -11,22 +11,34 @@ extension ScorecardMetrics {
     public var summaryLines: [String] {
         func seconds(_ value: Double) -> String { NumberText.seconds(value) }
         func share(_ value: Double) -> String { "\(NumberText.shortest(value, places: 1))%" }
-        var lines = ["duration \(ClockText.text(duration)) · talk: agent \(share(agentTalkShare)), customer \(share(customerTalkShare))"
-                     + " · no talk \(share(nonTalkShare))"]
+        var lines = [
+            "duration \(ClockText.text(duration)) · talk: agent \(share(agentTalkShare)), customer \(share(customerTalkShare))"
+                + " · no talk \(share(nonTalkShare))"
+        ]
         if let longest = longestSilence {
-            lines.append("longest silence \(seconds(longest.duration)) (\(ClockText.text(longest.start))–\(ClockText.text(longest.end)), after turn \(longest.afterTurn))"
-                         + " · dead air \(seconds(deadAirSeconds)) (\(deadAir.count))")
+            lines.append(
+                "longest silence \(seconds(longest.duration)) (\(ClockText.text(longest.start))–\(ClockText.text(longest.end)), after turn \(longest.afterTurn))"
+                    + " · dead air \(seconds(deadAirSeconds)) (\(deadAir.count))")
         } else {
             lines.append("no silence between turns")
         }
-        lines.append("interruptions \(interruptions.count)" + (interruptions.isEmpty ? "" : ": " + interruptions.map {
-            "\(ClockText.text($0.at)) turn \($0.turn) over turn \($0.interruptedTurn) (\(seconds($0.overlap)))"
-        }.joined(separator: ", ")))
-        func rate(_ value: Double?) -> String { value.map { "\(NumberText.shortest($0, places: 1)) \(rateUnit)" } ?? "n/a" }
-        lines.append("speaking rate: agent \(rate(agentRate)), customer \(rate(customerRate))"
-                     + " · pace ratio \(paceRatio.map { NumberText.shortest($0, places: 2) } ?? "n/a")")
+        lines.append(
+            "interruptions \(interruptions.count)"
+                + (interruptions.isEmpty
+                    ? ""
+                    : ": "
+                        + interruptions.map {
+                            "\(ClockText.text($0.at)) turn \($0.turn) over turn \($0.interruptedTurn) (\(seconds($0.overlap)))"
+                        }.joined(separator: ", ")))
+        func rate(_ value: Double?) -> String {
+            value.map { "\(NumberText.shortest($0, places: 1)) \(rateUnit)" } ?? "n/a"
+        }
+        lines.append(
+            "speaking rate: agent \(rate(agentRate)), customer \(rate(customerRate))"
+                + " · pace ratio \(paceRatio.map { NumberText.shortest($0, places: 2) } ?? "n/a")")
         if let mean = responseLatency.mean, let longest = responseLatency.longest,
-           let turn = responseLatency.longestTurn {
+            let turn = responseLatency.longestTurn
+        {
             lines.append("response latency: mean \(seconds(mean)), longest \(seconds(longest)) (turn \(turn))")
         }
         return lines

@@ -11,8 +11,17 @@ package struct TerminalStyle: Sendable {
 
     /// A style: its ANSI parameters.
     package enum Style: String, Sendable {
-        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", cyan = "36"
-        case boldRed = "1;31", underline = "4", inverseRed = "7;31"
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case blue = "34"
+        case magenta = "35"
+        case cyan = "36"
+        case boldRed = "1;31"
+        case underline = "4"
+        case inverseRed = "7;31"
     }
 
     /// `text` in `style`, or unchanged when styles are off.

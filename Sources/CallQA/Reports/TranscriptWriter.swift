@@ -63,14 +63,17 @@ package enum TranscriptWriter {
     package static let xmlClosing = "</calls>\n"
 
     /// Header keys the plain-text form gives a meaning of their own.
-    private static let reservedKeys: Set<String> = ["call", "id", "call-id", "call_id", "callid", "agent", "agent-id",
-        "agent_id", "customer", "customer-name", "customer_name", "language", "lang"]
+    private static let reservedKeys: Set<String> = [
+        "call", "id", "call-id", "call_id", "callid", "agent", "agent-id",
+        "agent_id", "customer", "customer-name", "customer_name", "language", "lang",
+    ]
 
     /// The turn's label when it says the turn's role by itself, else the role's name.
     private static func label(_ turn: Turn, labels: SpeakerLabels) -> String {
         let label = oneLine(turn.label)
         if !label.contains(":"), !label.contains("："), labels.role(for: label) == turn.role,
-           SpeakerLabels.looksLikeSpeaker(label) || SpeakerLabels().role(for: label) != nil {
+            SpeakerLabels.looksLikeSpeaker(label) || SpeakerLabels().role(for: label) != nil
+        {
             return label
         }
         switch turn.role {

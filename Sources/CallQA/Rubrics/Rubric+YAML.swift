@@ -12,8 +12,15 @@ extension Rubric {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw RubricError(source: source, problems: [.init(line: nil, column: nil,
-                message: "cannot read the rubric: \(FileManager.default.fileExists(atPath: source) ? "not UTF-8 text" : "no such file")")])
+            throw RubricError(
+                source: source,
+                problems: [
+                    .init(
+                        line: nil, column: nil,
+                        message:
+                            "cannot read the rubric: \(FileManager.default.fileExists(atPath: source) ? "not UTF-8 text" : "no such file")"
+                    )
+                ])
         }
         try self.init(yaml: text, source: source)
     }
@@ -35,21 +42,26 @@ extension Rubric {
         }
         var parser = RubricParser(source: source)
         guard let root, let rubric = parser.parse(root), parser.reader.problems.isEmpty else {
-            let problems = parser.reader.problems.isEmpty
+            let problems =
+                parser.reader.problems.isEmpty
                 ? [RubricError.Problem(line: 1, column: 1, message: "the file holds no rubric")]
                 : parser.reader.problems
-            throw RubricError(source: source, problems: problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
+            throw RubricError(
+                source: source,
+                problems: problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
         }
         self = rubric
     }
 
     private static func problem(from error: YamlError) -> RubricError.Problem {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return .init(line: mark.line, column: mark.column, message: "YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .init(line: context.mark.line, column: context.mark.column,
-                         message: "YAML: keys written twice: \(duplicates.joined(separator: ", "))")
+            return .init(
+                line: context.mark.line, column: context.mark.column,
+                message: "YAML: keys written twice: \(duplicates.joined(separator: ", "))")
         default:
             return .init(line: nil, column: nil, message: "YAML: \(error)")
         }
@@ -71,9 +83,15 @@ struct RubricParser {
     }
 
     mutating func parse(_ root: Node) -> Rubric? {
-        guard let top = reader.mapping(root, "the rubric",
-            allowed: ["id", "version", "title", "languages", "pass", "total", "critical", "negation", "wording", "metrics", "lists", "items", "cases"],
-            required: ["id", "version", "title", "languages", "pass", "lists", "items"]) else { return nil }
+        guard
+            let top = reader.mapping(
+                root, "the rubric",
+                allowed: [
+                    "id", "version", "title", "languages", "pass", "total", "critical", "negation", "wording",
+                    "metrics", "lists", "items", "cases",
+                ],
+                required: ["id", "version", "title", "languages", "pass", "lists", "items"])
+        else { return nil }
 
         let id = reader.string(top["id"], "'id'")
         let version = reader.string(top["version"], "'version'")
@@ -92,23 +110,30 @@ struct RubricParser {
         let metrics = parseMetricSettings(top["metrics"])
         let (items, weightSum) = parseItems(top["items"])
 
-        for reference in references where declaredLists[reference.name] == nil && !inlineLists.contains(where: { $0.name == reference.name }) {
-            reader.problem(reference.node, "no list named '\(reference.name)' (lists: \(YAMLNodeReader.list(lists.map(\.name))))")
+        for reference in references
+        where declaredLists[reference.name] == nil && !inlineLists.contains(where: { $0.name == reference.name }) {
+            reader.problem(
+                reference.node, "no list named '\(reference.name)' (lists: \(YAMLNodeReader.list(lists.map(\.name))))")
         }
         if let total, let node = top["total"] {
             if abs(weightSum - total) > 1e-9 {
-                reader.problem(node, "item weights add up to \(NumberText.shortest(weightSum)), not the total \(NumberText.shortest(total))")
+                reader.problem(
+                    node,
+                    "item weights add up to \(NumberText.shortest(weightSum)), not the total \(NumberText.shortest(total))"
+                )
             }
         }
         if let node = top["items"], !items.isEmpty, items.allSatisfy({ $0.weight == 0 }) {
             reader.problem(node, "every item has weight 0: the rubric cannot score")
         }
 
-        guard let id, let version, let title, let languages, let pass, let critical, let negation, let wording, let metrics
+        guard let id, let version, let title, let languages, let pass, let critical, let negation, let wording,
+            let metrics
         else { return nil }
-        return Rubric(id: id, version: version, title: title, languages: languages, passMark: pass, critical: critical,
-                      totalWeight: total, negation: negation, wording: wording, lists: lists + inlineLists, items: items,
-                      metrics: metrics, source: source, positions: positions)
+        return Rubric(
+            id: id, version: version, title: title, languages: languages, passMark: pass, critical: critical,
+            totalWeight: total, negation: negation, wording: wording, lists: lists + inlineLists, items: items,
+            metrics: metrics, source: source, positions: positions)
     }
 
     // MARK: - Header
@@ -134,14 +159,17 @@ struct RubricParser {
         case (let score?, nil): return reader.number(score, "'critical.score'", in: 0...100).map { .score($0) }
         case (nil, let cap?): return reader.number(cap, "'critical.cap'", in: 0...100).map { .cap($0) }
         default:
-            reader.problem(node, "'critical' needs either 'score' (the call scores this) or 'cap' (its score is capped)")
+            reader.problem(
+                node, "'critical' needs either 'score' (the call scores this) or 'cap' (its score is capped)")
             return nil
         }
     }
 
     private mutating func parseNegation(_ node: Node?) -> PhraseMatcher.Negation? {
         guard let node else { return PhraseMatcher.Negation(negators: []) }
-        guard let entries = reader.mapping(node, "'negation'", allowed: ["negators", "window", "exempt"], required: ["negators"])
+        guard
+            let entries = reader.mapping(
+                node, "'negation'", allowed: ["negators", "window", "exempt"], required: ["negators"])
         else { return nil }
         let negators = reader.strings(entries["negators"], "'negation.negators'") ?? []
         let window = entries["window"].map { reader.integer($0, "'negation.window'", minimum: 0) } ?? 2
@@ -164,7 +192,9 @@ struct RubricParser {
     private mutating func parseMetricSettings(_ node: Node?) -> ConversationMetrics.Settings? {
         var settings = ConversationMetrics.Settings()
         guard let node else { return settings }
-        guard let entries = reader.mapping(node, "'metrics'", allowed: ["dead-air", "interruption-overlap"]) else { return nil }
+        guard let entries = reader.mapping(node, "'metrics'", allowed: ["dead-air", "interruption-overlap"]) else {
+            return nil
+        }
         if let value = entries["dead-air"] {
             guard let seconds = reader.number(value, "'metrics.dead-air'", in: 0.1...3_600) else { return nil }
             settings.deadAir = seconds
@@ -220,22 +250,29 @@ struct RubricParser {
     }
 
     private mutating func parseItem(_ node: Node) -> RubricItem? {
-        guard let entries = reader.mapping(node, "an item",
-            allowed: ["id", "title", "weight", "description", "suggest", "check"],
-            required: ["id", "title", "weight", "description", "check"]) else { return nil }
+        guard
+            let entries = reader.mapping(
+                node, "an item",
+                allowed: ["id", "title", "weight", "description", "suggest", "check"],
+                required: ["id", "title", "weight", "description", "check"])
+        else { return nil }
         let id = reader.string(entries["id"], "an item's 'id'")
         let what = "item '\(id ?? "?")'"
-        if let id, id.contains("#"), let idNode = entries["id"] { reader.problem(idNode, "item ids cannot contain '#'") }
+        if let id, id.contains("#"), let idNode = entries["id"] {
+            reader.problem(idNode, "item ids cannot contain '#'")
+        }
         let title = reader.string(entries["title"], "\(what) 'title'")
         let weight = reader.number(entries["weight"], "\(what) 'weight'", in: 0...1_000_000)
         let description = reader.string(entries["description"], "\(what) 'description'")
         let suggestions = reader.strings(entries["suggest"], "\(what) 'suggest'") ?? []
         let check = parseCheck(entries["check"], item: id ?? "?")
         if let id {
-            positions.record(item: id, at: entries["id"] ?? node, weight: entries["weight"], window: entries["check"]?["window"])
+            positions.record(
+                item: id, at: entries["id"] ?? node, weight: entries["weight"], window: entries["check"]?["window"])
         }
         guard let id, let title, let weight, let description, let check else { return nil }
-        return RubricItem(id: id, title: title, weight: weight, description: description, suggestions: suggestions, check: check)
+        return RubricItem(
+            id: id, title: title, weight: weight, description: description, suggestions: suggestions, check: check)
     }
 
     private mutating func parseCheck(_ node: Node?, item: String) -> Check? {

@@ -29,7 +29,8 @@ public struct RubricCase: Sendable, Equatable {
 
     public static func == (lhs: RubricCase, rhs: RubricCase) -> Bool {
         lhs.name == rhs.name && lhs.source == rhs.source && lhs.line == rhs.line && lhs.call == rhs.call
-            && lhs.expected.map(\.item) == rhs.expected.map(\.item) && lhs.expected.map(\.status) == rhs.expected.map(\.status)
+            && lhs.expected.map(\.item) == rhs.expected.map(\.item)
+            && lhs.expected.map(\.status) == rhs.expected.map(\.status)
     }
 
     /// The cases of the rubric in `file`: inline, then from its cases folder, in file-name order.
@@ -49,7 +50,9 @@ public struct RubricCase: Sendable, Equatable {
                 let text = try String(contentsOf: path, encoding: .utf8)
                 sources.append((path.relativePath, try Yams.compose(yaml: text)))
             } catch {
-                throw RubricError(source: path.relativePath, problems: [.init(line: nil, column: nil, message: "cannot read the cases: \(error)")])
+                throw RubricError(
+                    source: path.relativePath,
+                    problems: [.init(line: nil, column: nil, message: "cannot read the cases: \(error)")])
             }
         }
         var errors: [RubricError] = []
@@ -64,14 +67,22 @@ public struct RubricCase: Sendable, Equatable {
         guard let first = errors.first else { return cases }
         guard errors.count > 1 else { throw first }
         // Problems from several files: each message names its file.
-        throw RubricError(source: first.source, problems: errors.flatMap { error in
-            error.problems.map { .init(line: $0.line, column: $0.column, message: "\(error.source): \($0.message)") }
-        })
+        throw RubricError(
+            source: first.source,
+            problems: errors.flatMap { error in
+                error.problems.map {
+                    .init(line: $0.line, column: $0.column, message: "\(error.source): \($0.message)")
+                }
+            })
     }
 
-    private static func parse(_ node: Node, source: String, rubric: Rubric, reader: inout YAMLNodeReader) -> RubricCase? {
-        guard let entries = reader.mapping(node, "a case", allowed: ["name", "transcript", "say", "expect"],
-                                           required: ["name", "expect"]) else { return nil }
+    private static func parse(_ node: Node, source: String, rubric: Rubric, reader: inout YAMLNodeReader) -> RubricCase?
+    {
+        guard
+            let entries = reader.mapping(
+                node, "a case", allowed: ["name", "transcript", "say", "expect"],
+                required: ["name", "expect"])
+        else { return nil }
         let line = node.mark?.line ?? 0
         let name = reader.string(entries["name"], "a case's 'name'") ?? "case at line \(line)"
         var text: String
@@ -94,8 +105,12 @@ public struct RubricCase: Sendable, Equatable {
         }
         let events = PlainTextReader().read(Array(text.utf8), source: source, defaultID: name)
         guard case .call(var call)? = events.last else {
-            let detail = events.compactMap { if case .diagnostic(let d) = $0, d.severity == .error { d.message } else { nil } }.first
-            reader.problem(entries["transcript"] ?? entries["say"], "case '\(name)': the transcript cannot be read (\(detail ?? "no turns"))")
+            let detail = events.compactMap {
+                if case .diagnostic(let d) = $0, d.severity == .error { d.message } else { nil }
+            }.first
+            reader.problem(
+                entries["transcript"] ?? entries["say"],
+                "case '\(name)': the transcript cannot be read (\(detail ?? "no turns"))")
             return nil
         }
         call.id = name
@@ -107,7 +122,9 @@ public struct RubricCase: Sendable, Equatable {
                 reader.problem(keyNode, "case '\(name)': the rubric has no item '\(item)'")
                 continue
             }
-            guard let text = reader.string(value, "case '\(name)': the verdict for '\(item)'"), let status = ItemStatus(rawValue: text) else {
+            guard let text = reader.string(value, "case '\(name)': the verdict for '\(item)'"),
+                let status = ItemStatus(rawValue: text)
+            else {
                 reader.problem(value, "case '\(name)': the verdict for '\(item)' must be pass, partial, fail or na")
                 continue
             }

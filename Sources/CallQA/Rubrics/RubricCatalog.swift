@@ -40,8 +40,14 @@ public struct RubricCatalog: Sendable {
         }
         var seen: Set<String> = []
         for rubric in rubrics where !seen.insert(rubric.id).inserted {
-            errors.append(RubricError(source: rubric.source, problems: [.init(line: nil, column: nil,
-                message: "another rubric in \(directory.path) has the id '\(rubric.id)'")]))
+            errors.append(
+                RubricError(
+                    source: rubric.source,
+                    problems: [
+                        .init(
+                            line: nil, column: nil,
+                            message: "another rubric in \(directory.path) has the id '\(rubric.id)'")
+                    ]))
         }
         return (RubricCatalog(rubrics: rubrics), errors)
     }
@@ -51,9 +57,11 @@ public struct RubricCatalog: Sendable {
     /// folder holding the executable or one of its parents.
     ///
     /// - Returns: the first such folder that holds a rubric, or `nil`.
-    public static func shippedDirectory(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                        executable: URL? = Bundle.main.executableURL,
-                                        currentDirectory: String = FileManager.default.currentDirectoryPath) -> URL? {
+    public static func shippedDirectory(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: URL? = Bundle.main.executableURL,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> URL? {
         if let configured = environment["CALLQA_RUBRICS"], !configured.isEmpty {
             return URL(fileURLWithPath: configured)
         }

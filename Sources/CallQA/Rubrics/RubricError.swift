@@ -23,8 +23,8 @@ public struct RubricError: Error, Sendable, Equatable, CustomStringConvertible {
         /// `line:column: message`.
         public var description: String {
             switch (line, column) {
-            case let (line?, column?): "\(line):\(column): \(message)"
-            case let (line?, nil): "\(line): \(message)"
+            case (let line?, let column?): "\(line):\(column): \(message)"
+            case (let line?, nil): "\(line): \(message)"
             default: message
             }
         }
@@ -52,8 +52,9 @@ public struct RubricError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The problems as diagnostics, for reports.
     public var diagnostics: [Diagnostic] {
         problems.map { problem in
-            Diagnostic(.error, source: source, line: problem.line,
-                       message: (problem.column.map { "column \($0): " } ?? "") + problem.message)
+            Diagnostic(
+                .error, source: source, line: problem.line,
+                message: (problem.column.map { "column \($0): " } ?? "") + problem.message)
         }
     }
 }

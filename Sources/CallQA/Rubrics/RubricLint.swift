@@ -20,7 +20,8 @@ public enum RubricLint {
 
         /// `line:column: message`.
         public var description: String {
-            [line, column].compactMap { $0.map(String.init) }.joined(separator: ":") + (line == nil ? "" : ": ") + message
+            [line, column].compactMap { $0.map(String.init) }.joined(separator: ":") + (line == nil ? "" : ": ")
+                + message
         }
     }
 
@@ -41,7 +42,9 @@ public enum RubricLint {
         for list in rubric.lists {
             var seen: [String: String] = [:]
             for (index, phrase) in list.phrases.enumerated() {
-                let place = positions.phrases[list.name].flatMap { index < $0.count ? $0[index] : nil } ?? positions.lists[list.name]
+                let place =
+                    positions.phrases[list.name].flatMap { index < $0.count ? $0[index] : nil }
+                    ?? positions.lists[list.name]
                 let normalized = normalizer.normalizePhrase(phrase)
                 if let reason = neverMatches(normalized) {
                     warn(place, "phrase \"\(phrase)\" in list '\(list.name)' can never match: \(reason)")
@@ -57,20 +60,28 @@ public enum RubricLint {
         let (rewarded, penalised) = polarities(rubric)
         var phraseLists: [String: [String]] = [:]
         for list in rubric.lists {
-            for phrase in list.phrases { phraseLists[normalizer.normalizePhrase(phrase), default: []].append(list.name) }
+            for phrase in list.phrases {
+                phraseLists[normalizer.normalizePhrase(phrase), default: []].append(list.name)
+            }
         }
         for (normalized, lists) in phraseLists.sorted(by: { $0.key < $1.key }) {
-            let good = lists.filter(rewarded.contains), bad = lists.filter(penalised.contains)
+            let good = lists.filter(rewarded.contains)
+            let bad = lists.filter(penalised.contains)
             guard let goodList = good.first, let badList = bad.first, goodList != badList else { continue }
-            let phrase = rubric.list(named: badList)!.phrases.first { normalizer.normalizePhrase($0) == normalized } ?? normalized
+            let phrase =
+                rubric.list(named: badList)!.phrases.first { normalizer.normalizePhrase($0) == normalized }
+                ?? normalized
             let index = rubric.list(named: badList)!.phrases.firstIndex(of: phrase) ?? 0
-            warn(positions.phrases[badList].flatMap { index < $0.count ? $0[index] : nil },
-                 "phrase \"\(phrase)\" is rewarded (list '\(goodList)') and penalised (list '\(badList)')")
+            warn(
+                positions.phrases[badList].flatMap { index < $0.count ? $0[index] : nil },
+                "phrase \"\(phrase)\" is rewarded (list '\(goodList)') and penalised (list '\(badList)')")
         }
 
         for item in rubric.items {
             if item.weight == 0 {
-                warn(positions.weights[item.id] ?? positions.items[item.id], "item '\(item.id)' has weight 0: it never changes a score")
+                warn(
+                    positions.weights[item.id] ?? positions.items[item.id],
+                    "item '\(item.id)' has weight 0: it never changes a score")
             }
             if let window = item.check.lintFacts.window {
                 let large: String?
@@ -81,8 +92,9 @@ public enum RubricLint {
                     large = seconds > largeSecondsWindow ? "\(NumberText.shortest(seconds)) seconds" : nil
                 }
                 if let large {
-                    warn(positions.windows[item.id] ?? positions.items[item.id],
-                         "item '\(item.id)' looks at \(large): larger than most calls, so the window hardly limits it")
+                    warn(
+                        positions.windows[item.id] ?? positions.items[item.id],
+                        "item '\(item.id)' looks at \(large): larger than most calls, so the window hardly limits it")
                 }
             }
         }
@@ -97,7 +109,9 @@ public enum RubricLint {
         if normalized.hasPrefix("'") || normalized.hasSuffix("'") {
             return "an apostrophe at its edge is part of a word, so the word boundary it needs never occurs"
         }
-        if !normalized.unicodeScalars.contains(where: { ScalarClass.isWordCharacter($0) || ScalarClass.isUnspacedScript($0) }) {
+        if !normalized.unicodeScalars.contains(where: {
+            ScalarClass.isWordCharacter($0) || ScalarClass.isUnspacedScript($0)
+        }) {
             return "it has no letters or characters, only punctuation"
         }
         return nil
@@ -105,7 +119,8 @@ public enum RubricLint {
 
     /// The lists the rubric rewards saying, and those it penalises.
     private static func polarities(_ rubric: Rubric) -> (rewarded: Set<String>, penalised: Set<String>) {
-        var rewarded: Set<String> = [], penalised: Set<String> = []
+        var rewarded: Set<String> = []
+        var penalised: Set<String> = []
         if let positive = rubric.wording.positive { rewarded.insert(positive) }
         if let negative = rubric.wording.negative { penalised.insert(negative) }
         for item in rubric.items {

@@ -58,7 +58,8 @@ public struct RubricTestRun: Sendable {
                 guard let actual = card.item(item) else { continue }
                 let outcome = Outcome(testCase: testCase, item: item, expected: expected, actual: actual)
                 outcomes.append(outcome)
-                let positive = expected == .pass, predicted = actual.status == .pass
+                let positive = expected == .pass
+                let predicted = actual.status == .pass
                 stats[item]!.cases += 1
                 if !outcome.passed { stats[item]!.failures += 1 }
                 switch (positive, predicted) {

@@ -99,7 +99,10 @@ struct YAMLNodeReader {
             return nil
         }
         guard range.contains(value) else {
-            problem(node, "\(what) must be from \(NumberText.shortest(range.lowerBound)) to \(NumberText.shortest(range.upperBound)), not \(text)")
+            problem(
+                node,
+                "\(what) must be from \(NumberText.shortest(range.lowerBound)) to \(NumberText.shortest(range.upperBound)), not \(text)"
+            )
             return nil
         }
         return value

@@ -112,9 +112,12 @@ public struct AgentSummary: Sendable, Codable, Equatable {
                     worstCalls: tally.worst.map(\.call), tooFewCalls: scores.count < minimumCalls,
                     items: tally.itemOrder.map { id in
                         let counts = tally.itemPasses[id]!
-                        return ItemRate(id: id, passRate: counts.applicable == 0 ? 0
-                                            : NumberText.rounded(Double(counts.passed) / Double(counts.applicable), places: 2),
-                                        applicable: counts.applicable)
+                        return ItemRate(
+                            id: id,
+                            passRate: counts.applicable == 0
+                                ? 0
+                                : NumberText.rounded(Double(counts.passed) / Double(counts.applicable), places: 2),
+                            applicable: counts.applicable)
                     },
                     metrics: AgentMetrics(tally.metrics))
             }

@@ -21,7 +21,9 @@ struct CallAnalysis {
 
     /// Normalises and matches every turn of `call`, and computes its metrics
     /// with `settings`.
-    init(call: Call, matcher: any PhraseMatching, settings: ConversationMetrics.Settings = ConversationMetrics.Settings()) {
+    init(
+        call: Call, matcher: any PhraseMatching, settings: ConversationMetrics.Settings = ConversationMetrics.Settings()
+    ) {
         self.call = call
         self.metrics = ConversationMetrics.compute(for: call, settings: settings)
         var normalized: [NormalizedText] = []
@@ -46,7 +48,8 @@ struct CallAnalysis {
         for hit in all { starts[Int(hit.list) + 1] += 1 }
         for list in 0..<listNames.count { starts[list + 1] += starts[list] }
         var next = starts
-        var ordered = all, orderedTurns = allTurns
+        var ordered = all
+        var orderedTurns = allTurns
         for (position, hit) in all.enumerated() {
             let slot = next[Int(hit.list)]
             next[Int(hit.list)] += 1
@@ -57,9 +60,14 @@ struct CallAnalysis {
         hitTurns = orderedTurns
         listStarts = starts
 
-        var agentTurns: [Int] = [], customerTurns: [Int] = []
+        var agentTurns: [Int] = []
+        var customerTurns: [Int] = []
         for (index, turn) in call.turns.enumerated() {
-            if turn.role == .agent { agentTurns.append(index) } else if turn.role == .customer { customerTurns.append(index) }
+            if turn.role == .agent {
+                agentTurns.append(index)
+            } else if turn.role == .customer {
+                customerTurns.append(index)
+            }
         }
         self.agentTurns = agentTurns
         self.customerTurns = customerTurns
@@ -103,15 +111,21 @@ struct CallAnalysis {
                 let turn = Int(hitTurns[slot])
                 while cursor < turns.count && turns[cursor] < turn { cursor += 1 }
                 if cursor == turns.count { break }
-                if turns[cursor] == turn { found.append(Found(turn: hitTurns[slot], position: position, hit: hits[slot])) }
+                if turns[cursor] == turn {
+                    found.append(Found(turn: hitTurns[slot], position: position, hit: hits[slot]))
+                }
             }
         }
         if group.lists.count > 1 {
             found.sort { ($0.turn, $0.hit.start, $0.position) < ($1.turn, $1.hit.start, $1.position) }
         }
         return found.map { found in
-            (Int(found.turn), PhraseMatch(list: listNames[Int(found.hit.list)], phrase: phrases[Int(found.hit.phrase)],
-                                          range: Int(found.hit.start)..<Int(found.hit.end)))
+            (
+                Int(found.turn),
+                PhraseMatch(
+                    list: listNames[Int(found.hit.list)], phrase: phrases[Int(found.hit.phrase)],
+                    range: Int(found.hit.start)..<Int(found.hit.end))
+            )
         }
     }
 
@@ -132,11 +146,14 @@ struct CallAnalysis {
         let spoken = call.turns[turn]
         var source = spoken.text
         let (text, begin, length) = source.withUTF8 { utf8 in
-            (String(decoding: UnsafeBufferPointer(rebasing: utf8[bytes]), as: UTF8.self),
-             UTF8Scalars.count(in: utf8[0..<bytes.lowerBound]), UTF8Scalars.count(in: utf8[bytes]))
+            (
+                String(decoding: UnsafeBufferPointer(rebasing: utf8[bytes]), as: UTF8.self),
+                UTF8Scalars.count(in: utf8[0..<bytes.lowerBound]), UTF8Scalars.count(in: utf8[bytes])
+            )
         }
-        return Evidence(turn: turn, speaker: spoken.role, start: spoken.start, text: text, phrase: phrase, kind: kind,
-                        offsets: begin..<(begin + length))
+        return Evidence(
+            turn: turn, speaker: spoken.role, start: spoken.start, text: text, phrase: phrase, kind: kind,
+            offsets: begin..<(begin + length))
     }
 
     /// Evidence that is a whole turn picked out by a rule the phrase describes.
@@ -153,7 +170,8 @@ extension Array where Element == Int {
     /// The index of the first element for which `isAfter` holds, in an array
     /// where it holds for a suffix (a binary search).
     func partitioningIndex(where isAfter: (Int) -> Bool) -> Int {
-        var low = 0, high = count
+        var low = 0
+        var high = count
         while low < high {
             let middle = (low + high) / 2
             if isAfter(self[middle]) { high = middle } else { low = middle + 1 }

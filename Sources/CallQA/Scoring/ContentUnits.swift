@@ -48,7 +48,8 @@ enum ContentUnits {
                 if isDigit(bytes[index]) {
                     while index < count {
                         let current = bytes[index]
-                        let separates = (current == 0x2E || current == 0x2C) && index + 1 < count && isDigit(bytes[index + 1])
+                        let separates =
+                            (current == 0x2E || current == 0x2C) && index + 1 < count && isDigit(bytes[index + 1])
                         guard isDigit(current) || separates else { break }
                         if current != 0x2C { unit.append(current) }
                         index += 1
@@ -60,15 +61,19 @@ enum ContentUnits {
                 let width = UTF8.width(scalar)
                 if ScalarClass.isUnspacedScript(scalar) {
                     if let next = ScalarClass.scalar(at: index + width, in: bytes), ScalarClass.isUnspacedScript(next),
-                       !isFunctionCharacter(scalar), !isFunctionCharacter(next) {
-                        unit.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width + UTF8.width(next))]))
+                        !isFunctionCharacter(scalar), !isFunctionCharacter(next)
+                    {
+                        unit.append(
+                            contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width + UTF8.width(next))])
+                        )
                         body(unit, false)
                     }
                     index += width
                 } else if ScalarClass.isWordCharacter(scalar) {
                     var letters = 0
                     while index < count, let current = ScalarClass.scalar(at: index, in: bytes),
-                          ScalarClass.isWordCharacter(current), !isDigit(bytes[index]) {
+                        ScalarClass.isWordCharacter(current), !isDigit(bytes[index])
+                    {
                         let width = UTF8.width(current)
                         unit.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
                         letters += 1
@@ -84,7 +89,9 @@ enum ContentUnits {
 
     /// How many fingerprints two sorted lists share.
     static func sharedCount(_ first: [UInt64], _ second: [UInt64]) -> Int {
-        var shared = 0, left = 0, right = 0
+        var shared = 0
+        var left = 0
+        var right = 0
         while left < first.count && right < second.count {
             if first[left] == second[right] {
                 shared += 1
@@ -109,7 +116,8 @@ enum ContentUnits {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     private static func isFunctionCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value, block = UnicodeFacts.cjkUnifiedIdeographs
+        let value = scalar.value
+        let block = UnicodeFacts.cjkUnifiedIdeographs
         guard block.contains(value) else { return false }
         let offset = Int(value - block.lowerBound)
         return functionBitmap[offset >> 6] & (1 << UInt64(offset & 63)) != 0
@@ -128,7 +136,6 @@ enum ContentUnits {
     }()
 
     private static let stopWordFingerprints: Set<UInt64> = Set(stopWords.map { fingerprint($0.utf8) })
-
 
     private static let functionCharacters: Set<Unicode.Scalar> = Set("的了吗呢吧啊呀嗯哦我你您他她它是这那个一就也都在有和么".unicodeScalars)
 

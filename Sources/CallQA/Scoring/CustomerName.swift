@@ -27,7 +27,10 @@ struct CustomerName {
     }
 
     /// Compound surnames that take two characters.
-    static let compoundSurnames: Set<String> = ["欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "尉遲", "公孙", "公孫", "慕容", "令狐", "夏侯", "司徒", "长孙", "長孫"]
+    static let compoundSurnames: Set<String> = [
+        "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "尉遲", "公孙", "公孫", "慕容", "令狐", "夏侯", "司徒",
+        "长孙", "長孫",
+    ]
 
     /// The name from the transcript's header (`刘先生`, `Mr. Chen`, `Daniel Chen`).
     static func fromHeader(_ declared: String, check: NameCheck) -> CustomerName? {
@@ -38,7 +41,8 @@ struct CustomerName {
                 name.removeLast(title.count)
                 break
             }
-            let surname = compoundSurnames.contains(String(name.prefix(2))) ? String(name.prefix(2)) : String(name.prefix(1))
+            let surname =
+                compoundSurnames.contains(String(name.prefix(2))) ? String(name.prefix(2)) : String(name.prefix(1))
             return CustomerName(surname: surname, fullName: name, turn: nil)
         }
         var words = name.split(separator: " ").map(String.init)
@@ -57,25 +61,32 @@ struct CustomerName {
         for match in matches {
             // What follows the introduction, in the original text (names keep their capitals).
             let after = normalized.originalRange(of: match.range).upperBound
-            let rest = Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: after)...]).trimmingWhitespace()
+            let rest = Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: after)...])
+                .trimmingWhitespace()
             if match.phrase.unicodeScalars.contains(where: ScalarClass.isUnspacedScript) {
-                let han = String(String.UnicodeScalarView(rest.unicodeScalars.prefix { ScalarClass.isUnspacedScript($0) }))
+                let han = String(
+                    String.UnicodeScalarView(rest.unicodeScalars.prefix { ScalarClass.isUnspacedScript($0) }))
                 guard !han.isEmpty else { continue }
                 let givesSurnameOnly = match.phrase.hasSuffix("姓")
-                let surname = compoundSurnames.contains(String(han.prefix(2))) ? String(han.prefix(2)) : String(han.prefix(1))
+                let surname =
+                    compoundSurnames.contains(String(han.prefix(2))) ? String(han.prefix(2)) : String(han.prefix(1))
                 let fullName = givesSurnameOnly ? nil : String(han.prefix(3))
                 let spoken = givesSurnameOnly ? surname : fullName!
-                return CustomerName(surname: surname, fullName: fullName, turn: turn,
-                                    revealed: quote(from: normalized.originalRange(of: match.range).lowerBound,
-                                                    through: spoken, after: after, in: text, phrase: match.phrase))
+                return CustomerName(
+                    surname: surname, fullName: fullName, turn: turn,
+                    revealed: quote(
+                        from: normalized.originalRange(of: match.range).lowerBound,
+                        through: spoken, after: after, in: text, phrase: match.phrase))
             }
             // English: one or two capitalised words.
             let words = leadingWords(rest, count: 2).prefix { $0.first?.isUppercase == true }
             guard let first = words.first else { continue }
-            return CustomerName(surname: words.last!, fullName: words.count > 1 ? words.joined(separator: " ") : first,
-                                turn: turn,
-                                revealed: quote(from: normalized.originalRange(of: match.range).lowerBound,
-                                                through: words.last!, after: after, in: text, phrase: match.phrase))
+            return CustomerName(
+                surname: words.last!, fullName: words.count > 1 ? words.joined(separator: " ") : first,
+                turn: turn,
+                revealed: quote(
+                    from: normalized.originalRange(of: match.range).lowerBound,
+                    through: words.last!, after: after, in: text, phrase: match.phrase))
         }
         return nil
     }
@@ -84,7 +95,8 @@ struct CustomerName {
     private static func quote(from start: Int, through name: String, after: Int, in text: String, phrase: String)
         -> (range: Range<Int>, phrase: String)
     {
-        let bytes = Array(text.utf8), target = Array(name.utf8)
+        let bytes = Array(text.utf8)
+        let target = Array(name.utf8)
         var index = after
         while index + target.count <= bytes.count {
             if bytes[index..<(index + target.count)].elementsEqual(target) {

@@ -35,8 +35,10 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
     }
 
     /// Creates a record from its parts.
-    public init(callID: String, agent: String?, rubric: RubricReference, score: Double, passed: Bool, items: [Item],
-                metrics: MetricFigures? = nil) {
+    public init(
+        callID: String, agent: String?, rubric: RubricReference, score: Double, passed: Bool, items: [Item],
+        metrics: MetricFigures? = nil
+    ) {
         self.metrics = metrics
         self.callID = callID
         self.agent = agent
@@ -48,8 +50,9 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
 
     /// The record of a scorecard.
     public init(_ card: Scorecard) {
-        self.init(callID: card.callID, agent: card.agent, rubric: card.rubric, score: card.score, passed: card.passed,
-                  items: card.items.map { Item(id: $0.id, status: $0.status) }, metrics: card.metrics.map(MetricFigures.init))
+        self.init(
+            callID: card.callID, agent: card.agent, rubric: card.rubric, score: card.score, passed: card.passed,
+            items: card.items.map { Item(id: $0.id, status: $0.status) }, metrics: card.metrics.map(MetricFigures.init))
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -61,9 +64,10 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         callID = try container.decode(String.self, forKey: .id)
         agent = try container.decodeIfPresent(String.self, forKey: .agent)
-        rubric = RubricReference(id: try container.decode(String.self, forKey: .rubric),
-                                 version: try container.decode(String.self, forKey: .rubricVersion),
-                                 sha256: try container.decode(String.self, forKey: .rubricSha256))
+        rubric = RubricReference(
+            id: try container.decode(String.self, forKey: .rubric),
+            version: try container.decode(String.self, forKey: .rubricVersion),
+            sha256: try container.decode(String.self, forKey: .rubricSha256))
         score = try container.decode(Double.self, forKey: .score)
         passed = try container.decode(Bool.self, forKey: .passed)
         items = try container.decode([Item].self, forKey: .items)

@@ -30,9 +30,11 @@ public struct Scorecard: Sendable, Equatable {
     public var metricsUnavailable: String?
 
     /// A scorecard from its parts; `metrics` are kept as scorecards carry them.
-    init(callID: String, source: Call.Source, agent: String?, language: Language, rubric: RubricReference, score: Double,
-         passed: Bool, criticalFailures: [String], items: [ItemResult], wording: WordingCount,
-         metrics: ConversationMetrics?, metricsUnavailable: String?) {
+    init(
+        callID: String, source: Call.Source, agent: String?, language: Language, rubric: RubricReference, score: Double,
+        passed: Bool, criticalFailures: [String], items: [ItemResult], wording: WordingCount,
+        metrics: ConversationMetrics?, metricsUnavailable: String?
+    ) {
         self.callID = callID
         self.source = source
         self.agent = agent

@@ -72,7 +72,8 @@ public struct Scorer: Sendable {
         let analysis = prepared.analysis
         let call = analysis.call
         var results: [ItemResult] = []
-        var earned = 0.0, possible = 0.0
+        var earned = 0.0
+        var possible = 0.0
         var criticalFailures: [String] = []
         for item in rubric.items {
             let outcome = item.check.evaluate(in: analysis)
@@ -82,9 +83,11 @@ public struct Scorer: Sendable {
                 possible += item.weight
             }
             if item.check.isCritical && outcome.status == .fail { criticalFailures.append(item.id) }
-            results.append(ItemResult(id: item.id, title: item.title, status: outcome.status, points: points,
-                                      maxPoints: item.weight, critical: item.check.isCritical, evidence: outcome.evidence,
-                                      missing: outcome.missing, note: outcome.note))
+            results.append(
+                ItemResult(
+                    id: item.id, title: item.title, status: outcome.status, points: points,
+                    maxPoints: item.weight, critical: item.check.isCritical, evidence: outcome.evidence,
+                    missing: outcome.missing, note: outcome.note))
         }
         var score = possible > 0 ? earned / possible * 100 : 100
         if !criticalFailures.isEmpty {
@@ -94,11 +97,12 @@ public struct Scorer: Sendable {
             }
         }
         score = NumberText.rounded(score, places: 1)
-        return Scorecard(callID: call.id, source: call.source, agent: call.agent, language: call.language,
-                         rubric: reference, score: score, passed: criticalFailures.isEmpty && score >= rubric.passMark,
-                         criticalFailures: criticalFailures, items: results, wording: wording(in: analysis),
-                         metrics: try? analysis.metrics.get(),
-                         metricsUnavailable: { if case .failure(let why) = analysis.metrics { why.reason } else { nil } }())
+        return Scorecard(
+            callID: call.id, source: call.source, agent: call.agent, language: call.language,
+            rubric: reference, score: score, passed: criticalFailures.isEmpty && score >= rubric.passMark,
+            criticalFailures: criticalFailures, items: results, wording: wording(in: analysis),
+            metrics: try? analysis.metrics.get(),
+            metricsUnavailable: { if case .failure(let why) = analysis.metrics { why.reason } else { nil } }())
     }
 
     private func wording(in analysis: CallAnalysis) -> WordingCount {

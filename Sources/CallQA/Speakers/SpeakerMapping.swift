@@ -61,7 +61,8 @@ public struct SpeakerMapping: Sendable, Equatable, Hashable {
     public init(contentsOf url: URL) throws(SpeakerMappingError) {
         let path = url.relativePath
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw SpeakerMappingError(path: path, line: nil,
+            throw SpeakerMappingError(
+                path: path, line: nil,
                 message: FileManager.default.fileExists(atPath: path) ? "not UTF-8 text" : "no such file")
         }
         try self.init(yaml: text, path: path)
@@ -78,7 +79,8 @@ public struct SpeakerMapping: Sendable, Equatable, Hashable {
         }
         guard let root else { throw SpeakerMappingError(path: path, line: nil, message: "the file maps no speakers") }
         guard let pairs = root.mapping else {
-            throw SpeakerMappingError(path: path, line: root.mark.map { $0.line }, message: "expected 'label: role' lines")
+            throw SpeakerMappingError(
+                path: path, line: root.mark.map { $0.line }, message: "expected 'label: role' lines")
         }
         for (keyNode, valueNode) in pairs {
             let line = keyNode.mark.map { $0.line }
@@ -86,7 +88,8 @@ public struct SpeakerMapping: Sendable, Equatable, Hashable {
                 throw SpeakerMappingError(path: path, line: line, message: "expected 'label: role'")
             }
             guard let role = SpeakerRole(rawValue: value.trimmingWhitespace().lowercased()) else {
-                throw SpeakerMappingError(path: path, line: line,
+                throw SpeakerMappingError(
+                    path: path, line: line,
                     message: "role of \"\(label)\" must be agent, customer or other, not \"\(value)\"")
             }
             set(label, to: role)

@@ -41,7 +41,8 @@ package enum SpeakerRoleGuess {
         var turnsOf: [String: [Int]] = [:]
         for (index, turn) in call.turns.enumerated()
         where turn.role == .other && turn.label != SpeakerRoles.noSpeaker && labels.role(for: turn.label) == nil
-            && !isThirdParty(turn.label) {
+            && !isThirdParty(turn.label)
+        {
             if turnsOf[turn.label] == nil { candidates.append(turn.label) }
             turnsOf[turn.label, default: []].append(index)
         }
@@ -56,14 +57,19 @@ package enum SpeakerRoleGuess {
             remaining.removeAll { $0 == agent }
         }
         if !hasCustomer, !remaining.isEmpty {
-            func spoken(_ label: String) -> Int { turnsOf[label]!.reduce(0) { $0 + call.turns[$1].text.unicodeScalars.count } }
+            func spoken(_ label: String) -> Int {
+                turnsOf[label]!.reduce(0) { $0 + call.turns[$1].text.unicodeScalars.count }
+            }
             guess.customer = remaining.max { spoken($0) < spoken($1) }
         }
         guard guess.agent != nil || guess.customer != nil else { return nil }
         for index in call.turns.indices {
             let label = call.turns[index].label
-            if label == guess.agent { call.turns[index].role = .agent }
-            else if label == guess.customer { call.turns[index].role = .customer }
+            if label == guess.agent {
+                call.turns[index].role = .agent
+            } else if label == guess.customer {
+                call.turns[index].role = .customer
+            }
         }
         if call.agent == nil, let agent = guess.agent { call.agent = SpeakerLabels.personName(in: agent) }
         return guess
@@ -101,8 +107,10 @@ package enum SpeakerRoleGuess {
         return thirdParties.contains { key == $0 || key.hasPrefix($0 + " ") }
     }
 
-    private static let thirdParties = ["supervisor", "manager", "team lead", "team leader", "interpreter", "translator",
-                                       "ivr", "bot", "system", "班长", "班長", "主管", "组长", "組長", "经理", "經理", "翻译", "翻譯"]
+    private static let thirdParties = [
+        "supervisor", "manager", "team lead", "team leader", "interpreter", "translator",
+        "ivr", "bot", "system", "班长", "班長", "主管", "组长", "組長", "经理", "經理", "翻译", "翻譯",
+    ]
 
     /// A warning describing `guess`.
     static func warning(for guess: Guess) -> String {
@@ -119,13 +127,20 @@ package enum SpeakerRoleGuess {
 
     /// Company openings and plain greetings, Chinese (normalised to
     /// simplified, so traditional text matches too) and English.
-    private static let cues = PhraseMatcher(lists: [
-        (name: "opening", phrases: [
-            "欢迎致电", "欢迎来电", "感谢致电", "感谢您的来电", "很高兴为您服务", "有什么可以帮您", "有什么可以帮到您",
-            "有什么可以为您", "请问有什么可以", "工号", "客服中心", "客户服务", "客服部",
-            "thank you for calling", "thanks for calling", "thank you for contacting", "how can i help",
-            "how may i help", "how can i assist", "how may i assist", "how can i direct", "welcome to",
-        ]),
-        (name: "greeting", phrases: ["您好", "你好", "早上好", "下午好", "hello", "hi", "good morning", "good afternoon", "good evening"]),
-    ], negation: PhraseMatcher.Negation(negators: []))
+    private static let cues = PhraseMatcher(
+        lists: [
+            (
+                name: "opening",
+                phrases: [
+                    "欢迎致电", "欢迎来电", "感谢致电", "感谢您的来电", "很高兴为您服务", "有什么可以帮您", "有什么可以帮到您",
+                    "有什么可以为您", "请问有什么可以", "工号", "客服中心", "客户服务", "客服部",
+                    "thank you for calling", "thanks for calling", "thank you for contacting", "how can i help",
+                    "how may i help", "how can i assist", "how may i assist", "how can i direct", "welcome to",
+                ]
+            ),
+            (
+                name: "greeting",
+                phrases: ["您好", "你好", "早上好", "下午好", "hello", "hi", "good morning", "good afternoon", "good evening"]
+            ),
+        ], negation: PhraseMatcher.Negation(negators: []))
 }

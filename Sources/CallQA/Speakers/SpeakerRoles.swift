@@ -14,7 +14,8 @@ enum SpeakerRoles {
             warn(first?.line ?? 0, SpeakerRoleGuess.warning(for: guess))
         }
         var reported: Set<String> = []
-        for turn in call.turns where turn.role == .other && turn.label != noSpeaker && labels.role(for: turn.label) == nil {
+        for turn in call.turns
+        where turn.role == .other && turn.label != noSpeaker && labels.role(for: turn.label) == nil {
             if reported.insert(turn.label).inserted {
                 warn(turn.line, "speaker \"\(turn.label)\" is neither agent nor customer; read as other")
             }

@@ -49,10 +49,13 @@ package enum ClockText {
     package static func text(_ seconds: Double, hours: Hours = .whenNeeded, fraction: Fraction = .wholeSeconds)
         -> String
     {
-        let scale = fraction.scale, magnitude = abs(seconds)
-        let units = fraction == .wholeSeconds
+        let scale = fraction.scale
+        let magnitude = abs(seconds)
+        let units =
+            fraction == .wholeSeconds
             ? Int(magnitude.rounded(.down)) : Int((magnitude * Double(scale)).rounded())
-        let whole = units / scale, part = units % scale
+        let whole = units / scale
+        let part = units % scale
         let (hour, minute, second) = (whole / 3600, whole / 60 % 60, whole % 60)
         var text = seconds < 0 && units > 0 ? "-" : ""
         switch hours {

@@ -45,7 +45,8 @@ enum DisplayWidth {
     static func fit<S: StringProtocol>(_ text: S, to width: Int) -> String {
         let columns = of(text)
         if columns <= width { return String(text) + String(repeating: " ", count: width - columns) }
-        var result = "", used = 0
+        var result = ""
+        var used = 0
         for scalar in text.unicodeScalars {
             let next = of(scalar)
             if used + next > width - 1 { break }
@@ -60,7 +61,8 @@ enum DisplayWidth {
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = "", used = 0
+            var line = ""
+            var used = 0
             var lastSpace: String.Index?
             for character in paragraph {
                 let next = of(String(character))

@@ -45,7 +45,8 @@ package enum NumberText {
         guard let value else { return "—" }
         let scale = (0..<places).reduce(1) { scale, _ in scale * 10 }
         let units = Int((value * Double(scale)).rounded())
-        let whole = abs(units) / scale, fraction = String(abs(units) % scale + scale).dropFirst()
+        let whole = abs(units) / scale
+        let fraction = String(abs(units) % scale + scale).dropFirst()
         return (units < 0 ? "-" : "") + "\(whole)" + (places > 0 ? "." + fraction : "")
     }
 

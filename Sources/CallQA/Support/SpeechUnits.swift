@@ -19,7 +19,8 @@ package enum SpeechUnits {
                 count += 1
                 inWord = false
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                        || (inWord && (scalar == "'" || scalar == "’")) {
+                || (inWord && (scalar == "'" || scalar == "’"))
+            {
                 if !inWord { count += 1 }
                 inWord = true
             } else {

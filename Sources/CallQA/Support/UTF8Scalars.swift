@@ -10,17 +10,22 @@ enum UTF8Scalars {
     /// Does not check that the whole scalar lies inside `bytes`: for well-formed
     /// UTF-8 it always does. Use ``scalar(at:in:)`` where that is not known.
     @inline(__always)
-    static func decode<Bytes: RandomAccessCollection<UInt8>>(at index: Int, in bytes: Bytes) -> (value: UInt32, width: Int)
-        where Bytes.Index == Int
-    {
+    static func decode<Bytes: RandomAccessCollection<UInt8>>(at index: Int, in bytes: Bytes) -> (
+        value: UInt32, width: Int
+    )
+    where Bytes.Index == Int {
         let lead = bytes[index]
         if lead < 0x80 { return (UInt32(lead), 1) }
         if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
         if lead < 0xF0 {
-            return (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+            return (
+                UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3
+            )
         }
-        return (UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), 4)
+        return (
+            UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), 4
+        )
     }
 
     /// How many bytes the scalar whose UTF-8 starts with `lead` takes.
@@ -38,8 +43,7 @@ enum UTF8Scalars {
     /// The scalar that starts at byte `index`; `nil` past the end, or when
     /// the bytes end inside it.
     static func scalar<Bytes: RandomAccessCollection<UInt8>>(at index: Int, in bytes: Bytes) -> Unicode.Scalar?
-        where Bytes.Index == Int
-    {
+    where Bytes.Index == Int {
         guard index < bytes.endIndex else { return nil }
         guard index + width(lead: bytes[index]) <= bytes.endIndex else { return nil }
         return Unicode.Scalar(decode(at: index, in: bytes).value)
@@ -47,8 +51,7 @@ enum UTF8Scalars {
 
     /// The scalar that ends just before byte `index`; `nil` at the start.
     static func scalar<Bytes: RandomAccessCollection<UInt8>>(before index: Int, in bytes: Bytes) -> Unicode.Scalar?
-        where Bytes.Index == Int
-    {
+    where Bytes.Index == Int {
         guard index > bytes.startIndex else { return nil }
         var start = index - 1
         while start > bytes.startIndex && isContinuation(bytes[start]) { start -= 1 }

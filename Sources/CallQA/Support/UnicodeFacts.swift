@@ -119,7 +119,7 @@ enum UnicodeFacts {
     static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case cjkSymbolsAndPunctuation, cjkExtensionA, cjkUnifiedIdeographs, cjkCompatibilityIdeographs,
-             supplementaryIdeographicPlanes:
+            supplementaryIdeographicPlanes:
             scalar.properties.isIdeographic
         default:
             false
@@ -137,7 +137,7 @@ enum UnicodeFacts {
     static func isWrittenWithoutSpaces(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case cjkRadicals, kana, bopomofo, kanbunToKatakanaExtensions, cjkExtensionA, cjkUnifiedIdeographs,
-             cjkCompatibilityIdeographs, supplementaryIdeographicPlanes:
+            cjkCompatibilityIdeographs, supplementaryIdeographicPlanes:
             true
         default:
             false
@@ -156,7 +156,7 @@ enum UnicodeFacts {
     static func joinsWithoutSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case cjkSymbolsAndPunctuation, hangulCompatibilityJamo, hangulSyllables, cjkCompatibilityForms,
-             halfwidthAndFullwidthForms:
+            halfwidthAndFullwidthForms:
             true
         default:
             isWrittenWithoutSpaces(scalar)
@@ -188,10 +188,10 @@ enum UnicodeFacts {
         case ideographicHalfFillSpace:
             false
         case hangulLeadingJamo, cjkRadicals, ideographicDescriptionCharacters, cjkSymbolsAndPunctuation, kana, bopomofo,
-             hangulCompatibilityJamo, kanbunToKatakanaExtensions, enclosedCJKAndCompatibility, cjkExtensionA,
-             cjkUnifiedIdeographs, yi, hangulSyllables, cjkCompatibilityIdeographs, cjkCompatibilityForms,
-             fullwidthASCII, fullwidthSigns, pictographsAndEmoticons, supplementalPictographs,
-             supplementaryIdeographicPlanes:
+            hangulCompatibilityJamo, kanbunToKatakanaExtensions, enclosedCJKAndCompatibility, cjkExtensionA,
+            cjkUnifiedIdeographs, yi, hangulSyllables, cjkCompatibilityIdeographs, cjkCompatibilityForms,
+            fullwidthASCII, fullwidthSigns, pictographsAndEmoticons, supplementalPictographs,
+            supplementaryIdeographicPlanes:
             true
         default:
             false

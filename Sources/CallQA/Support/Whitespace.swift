@@ -15,7 +15,8 @@ extension Unicode.Scalar {
     /// Whether the scalar is white space (see ``WhitespaceBytes`` for the set).
     var isTranscriptWhitespace: Bool {
         switch value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: true
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            true
         default: false
         }
     }
@@ -45,9 +46,9 @@ extension StringProtocol {
 enum WhitespaceBytes {
     /// `bytes` without leading and trailing white space.
     static func trimmed<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bytes.SubSequence
-        where Bytes.Index == Int
-    {
-        var start = bytes.startIndex, end = bytes.endIndex
+    where Bytes.Index == Int {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
         while start < end, let width = width(at: start, in: bytes) { start += width }
         while end > start, let width = width(endingAt: end, in: bytes) { end -= width }
         return bytes[start..<end]
@@ -57,12 +58,12 @@ enum WhitespaceBytes {
     /// or `nil` when the scalar there is not white space.
     @inline(__always)
     static func width<Bytes: RandomAccessCollection<UInt8>>(at index: Int, in bytes: Bytes) -> Int?
-        where Bytes.Index == Int
-    {
+    where Bytes.Index == Int {
         let lead = bytes[index]
         if lead < 0x80 { return isASCIIWhitespace(lead) ? 1 : nil }
         guard mayStartWhitespace(lead), let scalar = UTF8Scalars.scalar(at: index, in: bytes),
-              scalar.isTranscriptWhitespace else { return nil }
+            scalar.isTranscriptWhitespace
+        else { return nil }
         return UTF8Scalars.width(lead: lead)
     }
 
@@ -70,14 +71,14 @@ enum WhitespaceBytes {
     /// `index`, or `nil` when the scalar there is not white space.
     @inline(__always)
     static func width<Bytes: RandomAccessCollection<UInt8>>(endingAt index: Int, in bytes: Bytes) -> Int?
-        where Bytes.Index == Int
-    {
+    where Bytes.Index == Int {
         let last = bytes[index - 1]
         if last < 0x80 { return isASCIIWhitespace(last) ? 1 : nil }
         var start = index - 1
         while start > bytes.startIndex && UTF8Scalars.isContinuation(bytes[start]) { start -= 1 }
         guard mayStartWhitespace(bytes[start]), let scalar = UTF8Scalars.scalar(at: start, in: bytes),
-              scalar.isTranscriptWhitespace else { return nil }
+            scalar.isTranscriptWhitespace
+        else { return nil }
         return index - start
     }
 

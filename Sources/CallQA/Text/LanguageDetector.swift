@@ -31,8 +31,11 @@ public enum LanguageDetector {
                     latin += 1
                 } else if UnicodeFacts.isHan(scalar) {
                     han += 1
-                    if LanguageDetector.simplifiedOnly.contains(value) { simplified += 1 }
-                    else if LanguageDetector.traditionalOnly.contains(value) { traditional += 1 }
+                    if LanguageDetector.simplifiedOnly.contains(value) {
+                        simplified += 1
+                    } else if LanguageDetector.traditionalOnly.contains(value) {
+                        traditional += 1
+                    }
                 }
             }
         }
@@ -46,13 +49,16 @@ public enum LanguageDetector {
     }
 
     /// Frequent characters in pairs: simplified form, then traditional form.
-    private static let pairs = Array("""
+    private static let pairs = Array(
+        """
         们們这這说說个個来來时時会會为為对對请請谢謝问問题題务務户戶电電话話号號费費经經过過还還\
         没沒钱錢银銀险險单單办辦发發让讓帐帳后後见見应應关關欢歡产產实實现現间間当當从從认認确確动動\
         复復满滿帮幫联聯给給样樣么麼吗嗎难難处處报報开開门門东東车車长長业業与與专專网網线線贵貴买買\
         卖賣换換级級约約设設记記订訂讯訊该該语語总總员員运運进進远遠几幾听聽边邊气氣觉覺额額\
         账賬馈饋续續终終结結态態负負责責诉訴愿願谅諒声聲乐樂烦煩别別种種户戶专專决決证證据據双雙
         """.unicodeScalars.filter { !$0.isTranscriptWhitespace })
-    private static let simplifiedOnly: Set<UInt32> = Set(pairs.enumerated().filter { $0.offset % 2 == 0 }.map { $0.element.value })
-    private static let traditionalOnly: Set<UInt32> = Set(pairs.enumerated().filter { $0.offset % 2 == 1 }.map { $0.element.value })
+    private static let simplifiedOnly: Set<UInt32> = Set(
+        pairs.enumerated().filter { $0.offset % 2 == 0 }.map { $0.element.value })
+    private static let traditionalOnly: Set<UInt32> = Set(
+        pairs.enumerated().filter { $0.offset % 2 == 1 }.map { $0.element.value })
 }

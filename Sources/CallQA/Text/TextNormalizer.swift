@@ -53,11 +53,12 @@ public struct TextNormalizer: Sendable {
         // Elsewhere only white space and case change; scripts without case or
         // white space (Han, kana, Hangul, Yi, private use) are not looked up,
         // to start fast, nor ASCII, done above.
-        let settled: [ClosedRange<UInt32>] = CompatibilityMapping.blocks + [
-            UnicodeFacts.basicLatin, UnicodeFacts.hangulJamo, UnicodeFacts.kana, UnicodeFacts.bopomofo,
-            UnicodeFacts.kanbunToKatakanaExtensions, UnicodeFacts.cjkExtensionA, UnicodeFacts.cjkUnifiedIdeographs,
-            UnicodeFacts.yi, UnicodeFacts.hangulSyllables, UnicodeFacts.surrogatesAndPrivateUse,
-        ]
+        let settled: [ClosedRange<UInt32>] =
+            CompatibilityMapping.blocks + [
+                UnicodeFacts.basicLatin, UnicodeFacts.hangulJamo, UnicodeFacts.kana, UnicodeFacts.bopomofo,
+                UnicodeFacts.kanbunToKatakanaExtensions, UnicodeFacts.cjkExtensionA, UnicodeFacts.cjkUnifiedIdeographs,
+                UnicodeFacts.yi, UnicodeFacts.hangulSyllables, UnicodeFacts.surrogatesAndPrivateUse,
+            ]
         var value: UInt32 = 0
         for range in settled.sorted(by: { $0.lowerBound < $1.lowerBound }) + [0x10000...0x10000] {
             while value < min(range.lowerBound, 0x10000) {
@@ -105,11 +106,15 @@ public struct TextNormalizer: Sendable {
 
     /// The hot loop: table look-ups on UTF-8. Returns the normalised length,
     /// or -1 when `output` is too small.
-    private static func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>,
-                                  origins: UnsafeMutableBufferPointer<Int32>, table: UnsafeBufferPointer<UInt32>,
-                                  pool: UnsafeBufferPointer<UInt8>) -> Int {
-        let count = input.count, capacity = output.count
-        var index = 0, length = 0
+    private static func normalize(
+        _ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>,
+        origins: UnsafeMutableBufferPointer<Int32>, table: UnsafeBufferPointer<UInt32>,
+        pool: UnsafeBufferPointer<UInt8>
+    ) -> Int {
+        let count = input.count
+        let capacity = output.count
+        var index = 0
+        var length = 0
         var pendingSpace = false
 
         /// Writes one byte that the scalar starting at `start` became; a space
@@ -149,7 +154,8 @@ public struct TextNormalizer: Sendable {
                     return -1
                 }
             default:
-                let from = Int(entry >> 8), pieces = Int(entry & 0xFF)
+                let from = Int(entry >> 8)
+                let pieces = Int(entry & 0xFF)
                 for offset in 0..<pieces where !put(pool[from + offset], from: start) { return -1 }
             }
         }
@@ -178,7 +184,8 @@ public struct TextNormalizer: Sendable {
     private static func compatibilityTable(simplified: [UInt32]) -> [(UInt32, [Unicode.Scalar])] {
         var table: [(UInt32, [Unicode.Scalar])] = []
         table.reserveCapacity(2600)
-        var original: UInt32 = 0, current: UInt32 = 0
+        var original: UInt32 = 0
+        var current: UInt32 = 0
         var replacement: [Unicode.Scalar] = []
         for byte in CompatibilityMapping.table.utf8 {
             switch byte {

@@ -29,8 +29,10 @@ public struct Call: Sendable, Codable, Equatable, Hashable, Identifiable {
     public var turns: [Turn]
 
     /// Creates a call.
-    public init(id: String, agent: String? = nil, customer: String? = nil, language: Language = .unknown,
-                metadata: [String: String] = [:], source: Source = Source(path: "-"), turns: [Turn] = []) {
+    public init(
+        id: String, agent: String? = nil, customer: String? = nil, language: Language = .unknown,
+        metadata: [String: String] = [:], source: Source = Source(path: "-"), turns: [Turn] = []
+    ) {
         self.id = id
         self.agent = agent
         self.customer = customer

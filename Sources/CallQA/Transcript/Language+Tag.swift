@@ -33,12 +33,16 @@ extension Language {
 
     private static let tagTable: [String: Tag] = {
         var table: [String: Tag] = [:]
-        for tag in ["zh-hans", "zh-cn", "zh-sg", "zh-my", "cmn-hans", "simplified chinese",
-                    "chinese (simplified)", "简体", "简体中文", "简中"] {
+        for tag in [
+            "zh-hans", "zh-cn", "zh-sg", "zh-my", "cmn-hans", "simplified chinese",
+            "chinese (simplified)", "简体", "简体中文", "简中",
+        ] {
             table[tag] = .language(.simplifiedChinese)
         }
-        for tag in ["zh-hant", "zh-tw", "zh-hk", "zh-mo", "cmn-hant", "yue-hant",
-                    "traditional chinese", "chinese (traditional)", "繁體", "繁體中文", "繁体", "繁体中文", "繁中"] {
+        for tag in [
+            "zh-hant", "zh-tw", "zh-hk", "zh-mo", "cmn-hant", "yue-hant",
+            "traditional chinese", "chinese (traditional)", "繁體", "繁體中文", "繁体", "繁体中文", "繁中",
+        ] {
             table[tag] = .language(.traditionalChinese)
         }
         for tag in ["en", "eng", "english", "英文", "英语", "英語"] {

@@ -26,8 +26,10 @@ public struct Turn: Sendable, Codable, Equatable, Hashable {
     ///   - end: end time in seconds, if known.
     ///   - text: the words spoken.
     ///   - line: the 1-based line where the turn begins in its file.
-    public init(role: SpeakerRole, label: String? = nil, start: Double? = nil, end: Double? = nil,
-                text: String, line: Int = 0) {
+    public init(
+        role: SpeakerRole, label: String? = nil, start: Double? = nil, end: Double? = nil,
+        text: String, line: Int = 0
+    ) {
         self.role = role
         self.label = label ?? role.rawValue
         self.start = start

@@ -22,16 +22,22 @@ struct BuiltLibrary {
         var description: URL?
         while folder.path != "/" {
             let candidate = folder.appendingPathComponent("description.json")
-            if FileManager.default.fileExists(atPath: candidate.path) { description = candidate; break }
+            if FileManager.default.fileExists(atPath: candidate.path) {
+                description = candidate
+                break
+            }
             folder.deleteLastPathComponent()
         }
-        guard let description else { throw Failure("no description.json above \(CLI.binary.path): build with 'swift build'") }
+        guard let description else {
+            throw Failure("no description.json above \(CLI.binary.path): build with 'swift build'")
+        }
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: description)) as? [String: Any]
         let commands = (json?["swiftCommands"] as? [String: [String: Any]]) ?? [:]
         guard let command = commands.values.first(where: { $0["moduleName"] as? String == "CallQA" }),
-              let executable = command["executable"] as? String,
-              let importPath = command["importPath"] as? String,
-              let arguments = command["otherArguments"] as? [String] else {
+            let executable = command["executable"] as? String,
+            let importPath = command["importPath"] as? String,
+            let arguments = command["otherArguments"] as? [String]
+        else {
             throw Failure("\(description.path) has no command building CallQA")
         }
         var library = BuiltLibrary(compiler: URL(fileURLWithPath: executable), searchFlags: ["-I", importPath])

@@ -19,7 +19,8 @@ struct ReadmeSection {
     /// The first fenced code block in `language`, without its fences.
     func codeBlock(_ language: String) throws -> String {
         guard let start = lines.firstIndex(of: Substring("```" + language)),
-              let end = lines[(start + 1)...].firstIndex(of: "```") else {
+            let end = lines[(start + 1)...].firstIndex(of: "```")
+        else {
             throw BuiltLibrary.Failure("the section has no ```\(language) block")
         }
         return lines[(start + 1)..<end].joined(separator: "\n") + "\n"
@@ -32,7 +33,10 @@ struct ReadmeSection {
         var inList = false
         var inCode = false
         for line in lines {
-            if line.hasPrefix("```") { inCode.toggle(); continue }
+            if line.hasPrefix("```") {
+                inCode.toggle()
+                continue
+            }
             if inCode { continue }
             if line.hasPrefix("- ") { inList = true } else if !line.hasPrefix("  ") { inList = false }
             guard inList else { continue }

@@ -29,21 +29,24 @@ enum Snapshot {
         if isRecording {
             do {
                 try Data(output.utf8).write(to: file)
-                Issue.record("recorded snapshot \(name); run again without CALLQA_RECORD_SNAPSHOTS to check it",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "recorded snapshot \(name); run again without CALLQA_RECORD_SNAPSHOTS to check it",
+                    sourceLocation: sourceLocation)
             } catch {
                 Issue.record("cannot write snapshot \(name): \(error)", sourceLocation: sourceLocation)
             }
             return
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            Issue.record("no snapshot \(name) in Tests/Fixtures/snapshots; record it with CALLQA_RECORD_SNAPSHOTS=1",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "no snapshot \(name) in Tests/Fixtures/snapshots; record it with CALLQA_RECORD_SNAPSHOTS=1",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)
         guard output != expected else { return }
-        Issue.record("""
+        Issue.record(
+            """
             output differs from snapshot \(name) (re-record with CALLQA_RECORD_SNAPSHOTS=1 if the change is intended):
             \(LineDiff.unified(expected, output))
             """, sourceLocation: sourceLocation)
@@ -56,7 +59,8 @@ enum LineDiff {
     /// only in `old`, `+` lines only in `new`. Carriage returns and tabs show
     /// as `␍` and `␉`, trailing spaces as `·`, so that invisible differences show.
     static func unified(_ old: String, _ new: String, context: Int = 2, limit: Int = 80) -> String {
-        let a = lines(old), b = lines(new)
+        let a = lines(old)
+        let b = lines(new)
         guard a.count * b.count <= 4_000_000 else {
             let first = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
             return "first difference at line \(first + 1):\n- \(first < a.count ? visible(a[first]) : "(end)")"
@@ -66,16 +70,23 @@ enum LineDiff {
         var output: [String] = []
         var index = 0
         while index < script.count {
-            guard script[index].mark != " " else { index += 1; continue }
+            guard script[index].mark != " " else {
+                index += 1
+                continue
+            }
             // One hunk: from `context` lines before this change to `context` after the last change near it.
             var end = index
             while end < script.count {
-                if script[end].mark != " " { end += 1; continue }
+                if script[end].mark != " " {
+                    end += 1
+                    continue
+                }
                 let nextChange = script[end...].firstIndex { $0.mark != " " }
                 guard let nextChange, nextChange - end <= 2 * context else { break }
                 end = nextChange
             }
-            let start = max(0, index - context), stop = min(script.count, end + context)
+            let start = max(0, index - context)
+            let stop = min(script.count, end + context)
             let first = script[start]
             output.append("@@ line \(first.oldLine + 1) of the snapshot, \(first.newLine + 1) of the output @@")
             output += script[start..<stop].map { "\($0.mark) \(visible($0.text))" }
@@ -109,7 +120,8 @@ enum LineDiff {
 
     /// The shortest edit script from a longest common subsequence of lines.
     private static func editScript(_ a: [Substring], _ b: [Substring]) -> [Line] {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         // common[i][j]: the longest common subsequence of a[i...] and b[j...].
         var common = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {
@@ -118,7 +130,8 @@ enum LineDiff {
             }
         }
         var script: [Line] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < n || j < m {
             if i < n, j < m, a[i] == b[j] {
                 script.append(Line(mark: " ", text: a[i], oldLine: i, newLine: j))

@@ -21,12 +21,15 @@ struct ReferenceMatcher: PhraseMatching {
         let normalizer = TextNormalizer.shared
         var phrases: [String] = []
         self.lists = lists.map { list in
-            (list.name, list.phrases.compactMap { written in
-                let bytes = Array(normalizer.normalizePhrase(written).utf8)
-                guard !bytes.isEmpty else { return nil }
-                phrases.append(written)
-                return (written, phrases.count - 1, bytes)
-            })
+            (
+                list.name,
+                list.phrases.compactMap { written in
+                    let bytes = Array(normalizer.normalizePhrase(written).utf8)
+                    guard !bytes.isEmpty else { return nil }
+                    phrases.append(written)
+                    return (written, phrases.count - 1, bytes)
+                }
+            )
         }
         self.phrases = phrases
         listNames = lists.map(\.name)
@@ -49,7 +52,10 @@ struct ReferenceMatcher: PhraseMatching {
             var end = 0
             for occurrence in found where occurrence.range.lowerBound >= end {
                 if !exempt.contains(list.name),
-                   negatorEnds.contains(where: { $0 <= occurrence.range.lowerBound && units(bytes[$0..<occurrence.range.lowerBound]) <= window }) {
+                    negatorEnds.contains(where: {
+                        $0 <= occurrence.range.lowerBound && units(bytes[$0..<occurrence.range.lowerBound]) <= window
+                    })
+                {
                     continue
                 }
                 end = occurrence.range.upperBound
@@ -61,8 +67,10 @@ struct ReferenceMatcher: PhraseMatching {
 
     func collect(in bytes: [UInt8], into hits: inout [PhraseMatcher.Hit], scratch: inout PhraseMatcher.Scratch) {
         for found in occurrences(in: bytes) {
-            hits.append(PhraseMatcher.Hit(list: Int32(found.list), phrase: Int32(found.phrase),
-                                          start: Int32(found.range.lowerBound), end: Int32(found.range.upperBound)))
+            hits.append(
+                PhraseMatcher.Hit(
+                    list: Int32(found.list), phrase: Int32(found.phrase),
+                    start: Int32(found.range.lowerBound), end: Int32(found.range.upperBound)))
         }
     }
 
@@ -92,7 +100,8 @@ struct ReferenceMatcher: PhraseMatching {
 
     /// Han characters and words, or `Int.max` across clause punctuation.
     private func units(_ bytes: ArraySlice<UInt8>) -> Int {
-        var count = 0, inWord = false
+        var count = 0
+        var inWord = false
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
             if ",.!?;:、。，！？；…".unicodeScalars.contains(scalar) { return .max }
             if isUnspaced(scalar) {
@@ -109,8 +118,10 @@ struct ReferenceMatcher: PhraseMatching {
     }
 
     private func isUnspaced(_ scalar: Unicode.Scalar) -> Bool {
-        [0x2E80...0x2FDF, 0x3040...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
-         0x20000...0x3FFFF].contains { $0.contains(scalar.value) }
+        [
+            0x2E80...0x2FDF, 0x3040...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+            0x20000...0x3FFFF,
+        ].contains { $0.contains(scalar.value) }
     }
 
     private func isWord(_ scalar: Unicode.Scalar) -> Bool {

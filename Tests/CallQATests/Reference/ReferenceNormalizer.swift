@@ -37,7 +37,8 @@ final class ReferenceNormalizer {
         for piece in folded.unicodeScalars {
             if (0x4E00...0x9FFF).contains(piece.value) {
                 if simplified[piece] == nil {
-                    simplified[piece] = String(piece).applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? String(piece)
+                    simplified[piece] =
+                        String(piece).applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? String(piece)
                 }
                 result += simplified[piece]!
             } else {

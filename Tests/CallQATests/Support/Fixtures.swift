@@ -42,7 +42,9 @@ enum Fixtures {
     }
 
     /// Everything the loader reports for one fixture.
-    static func read(_ name: String, format: TranscriptFormat? = nil, speakers: SpeakerMapping = SpeakerMapping()) -> Outcome {
+    static func read(_ name: String, format: TranscriptFormat? = nil, speakers: SpeakerMapping = SpeakerMapping())
+        -> Outcome
+    {
         Outcome(events: TranscriptLoader(format: format, speakers: speakers).events(from: .file(path(name))))
     }
 
