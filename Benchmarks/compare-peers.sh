@@ -3,6 +3,7 @@
 #
 #   Benchmarks/compare-peers.sh            # about 200 MB of plain text
 #   CALLS=2000 RUNS=3 Benchmarks/compare-peers.sh
+#   BEFORE=/path/to/an/earlier/callqa Benchmarks/compare-peers.sh   # also times it, same run
 #
 # Generates a deterministic corpus (plain text, one call per file, and the
 # same calls as XML, 1,000 per file), prints the phrases the shipped rubrics
@@ -57,9 +58,19 @@ XONE=$(median_seconds "$BIN/callqa" score "$WORK/xml" --jobs 1 --format jsonl)
 row "callqa score --jobs 1 --format jsonl (XML)" "$XML_BYTES" "$XONE"
 XALL=$(median_seconds "$BIN/callqa" score "$WORK/xml" --jobs "$JOBS" --format jsonl)
 row "callqa score --jobs $JOBS --format jsonl (XML)" "$XML_BYTES" "$XALL"
+if [ -n "${BEFORE:-}" ]; then
+    BONE=$(median_seconds "$BEFORE" score "$WORK/text" --jobs 1 --format jsonl)
+    row "before: callqa score --jobs 1 (text)" "$TEXT_BYTES" "$BONE"
+    BXONE=$(median_seconds "$BEFORE" score "$WORK/xml" --jobs 1 --format jsonl)
+    row "before: callqa score --jobs 1 (XML)" "$XML_BYTES" "$BXONE"
+fi
 echo
 awk -v one="$ONE" -v all="$ALL" -v xone="$XONE" -v xall="$XALL" -v jobs="$JOBS" \
     'BEGIN { printf "scaling on %d cores: text %.2fx, XML %.2fx\n", jobs, one / all, xone / xall }'
 if [ -n "${RG1:-}" ]; then
     awk -v rg="$RG1" -v one="$ONE" 'BEGIN { printf "callqa (one core) / ripgrep (one thread): %.2f of its speed\n", rg / one }'
+fi
+if [ -n "${BONE:-}" ]; then
+    awk -v before="$BONE" -v now="$ONE" -v xbefore="$BXONE" -v xnow="$XONE" \
+        'BEGIN { printf "this build / before (one core, time): text %.2fx, XML %.2fx\n", now / before, xnow / xbefore }'
 fi
