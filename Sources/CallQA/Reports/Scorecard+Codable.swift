@@ -20,10 +20,8 @@ extension Scorecard: Codable {
         source = try container.decode(Call.Source.self, forKey: .source)
         agent = try container.decodeIfPresent(String.self, forKey: .agent)
         language = try container.decode(Language.self, forKey: .language)
-        rubric = RubricReference(
-            id: try container.decode(String.self, forKey: .rubric),
-            version: try container.decode(String.self, forKey: .rubricVersion),
-            sha256: try container.decode(String.self, forKey: .rubricSha256))
+        rubric = try RubricReference(
+            fieldsOf: container, id: .rubric, version: .rubricVersion, sha256: .rubricSha256)
         score = try container.decode(Double.self, forKey: .score)
         passed = try container.decode(Bool.self, forKey: .passed)
         criticalFailures = try container.decode([String].self, forKey: .criticalFailures)

@@ -64,10 +64,8 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         callID = try container.decode(String.self, forKey: .id)
         agent = try container.decodeIfPresent(String.self, forKey: .agent)
-        rubric = RubricReference(
-            id: try container.decode(String.self, forKey: .rubric),
-            version: try container.decode(String.self, forKey: .rubricVersion),
-            sha256: try container.decode(String.self, forKey: .rubricSha256))
+        rubric = try RubricReference(
+            fieldsOf: container, id: .rubric, version: .rubricVersion, sha256: .rubricSha256)
         score = try container.decode(Double.self, forKey: .score)
         passed = try container.decode(Bool.self, forKey: .passed)
         items = try container.decode([Item].self, forKey: .items)

@@ -78,6 +78,17 @@ public struct RubricReference: Sendable, Codable, Equatable, Hashable {
 
     /// `id version`, as reports name a rubric.
     public var name: String { "\(id) \(version)" }
+
+    /// Reads the reference from a scored call's JSON object, where it is three
+    /// fields of the call (`rubric`, `rubricVersion`, `rubricSha256`).
+    init<Key: CodingKey>(
+        fieldsOf container: KeyedDecodingContainer<Key>, id: Key, version: Key, sha256: Key
+    ) throws {
+        self.init(
+            id: try container.decode(String.self, forKey: id),
+            version: try container.decode(String.self, forKey: version),
+            sha256: try container.decode(String.self, forKey: sha256))
+    }
 }
 
 /// Counts of the agent's positive and negative wording.
