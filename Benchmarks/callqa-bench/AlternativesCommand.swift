@@ -86,7 +86,8 @@ struct AlternativesCommand: ParsableCommand {
             }
             print(
                 "match, \(phrases.count) phrases, \(Measure.megabytes(chineseBytes)) MB of Chinese turns:"
-                    + " automaton \(rate(chineseBytes, automaton)), each phrase on its own \(rate(fewBytes, separately))"
+                    + " automaton \(rate(chineseBytes, automaton)),"
+                    + " each phrase on its own \(rate(fewBytes, separately))"
             )
         }
     }

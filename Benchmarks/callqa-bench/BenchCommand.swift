@@ -42,7 +42,8 @@ struct GenerateCommand: ParsableCommand {
             calls: calls, as: format, perFile: perFile,
             to: URL(fileURLWithPath: output, isDirectory: true))
         print(
-            "\(written.calls) calls, \(written.files) files, \(written.bytes) bytes (\(Measure.megabytes(written.bytes)) MB) in \(output)"
+            "\(written.calls) calls, \(written.files) files, \(written.bytes) bytes"
+                + " (\(Measure.megabytes(written.bytes)) MB) in \(output)"
         )
     }
 }

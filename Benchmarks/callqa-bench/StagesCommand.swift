@@ -49,7 +49,9 @@ struct StagesCommand: ParsableCommand {
         let outputBytes = cards.reduce(0) { $0 + ScoreJSONStream.line($1).utf8.count }
 
         print(
-            "corpus: \(calls.count) calls, \(Measure.megabytes(textBytes)) MB as text, \(Measure.megabytes(xmlMany.count)) MB as XML, \(Measure.megabytes(turnBytes)) MB of turn text; median of \(runs) runs, one thread"
+            "corpus: \(calls.count) calls, \(Measure.megabytes(textBytes)) MB as text,"
+                + " \(Measure.megabytes(xmlMany.count)) MB as XML, \(Measure.megabytes(turnBytes)) MB of turn text;"
+                + " median of \(runs) runs, one thread"
         )
         print(String(repeating: "-", count: 78))
         print("stage".padding(toLength: 38, withPad: " ", startingAt: 0) + "   MB/s" + "      calls/s" + "   input")

@@ -69,7 +69,8 @@ struct ConvertCommand: ParsableCommand {
                         case .text:
                             guard pendingText == nil else {
                                 throw ExitCode.usage(
-                                    "callqa: plain text holds one call per file and more than one call was read: give --output-dir"
+                                    "callqa: plain text holds one call per file and more than one call was read:"
+                                        + " give --output-dir"
                                 )
                             }
                             pendingText = call

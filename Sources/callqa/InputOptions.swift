@@ -5,7 +5,8 @@ import CallQA
 struct InputOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "Transcript files or directories (searched recursively for .txt, .xml, .trs, .eaf, .vtt, .srt and .json); '-' reads standard input.",
+            "Transcript files or directories (searched recursively for .txt, .xml, .trs, .eaf, .vtt, .srt and .json);"
+                + " '-' reads standard input.",
             valueName: "path"))
     var paths: [String]
 

@@ -43,7 +43,8 @@ final class Progress {
         lastDrawn = now
         let rate = Int((Double(calls) / elapsed).rounded())
         StandardError.write(
-            "\r\u{1B}[K  \(inputsDone)/\(total) inputs · \(calls) calls · \(rate) calls/s · \(errors) error\(errors == 1 ? "" : "s")"
+            "\r\u{1B}[K  \(inputsDone)/\(total) inputs · \(calls) calls · \(rate) calls/s"
+                + " · \(errors) error\(errors == 1 ? "" : "s")"
         )
         shown = true
     }

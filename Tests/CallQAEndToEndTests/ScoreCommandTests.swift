@@ -293,7 +293,8 @@ struct RubricTestCommandTests {
         #expect(failing.status == 1)
         #expect(
             failing.stdout.contains(
-                "FAIL Tests/Fixtures/rubrics/with-cases.yaml:30: wrongly expects a pass — apology: expected pass, got fail"
+                "FAIL Tests/Fixtures/rubrics/with-cases.yaml:30: wrongly expects a pass"
+                    + " — apology: expected pass, got fail"
             ))
         #expect(failing.stdout.contains("4 cases, 4 verdicts, 1 failed"))
     }

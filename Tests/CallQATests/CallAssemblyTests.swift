@@ -51,7 +51,8 @@ struct CallAssemblyTests {
             .json,
             """
             {"Transcript": [
-              {"ParticipantId": "AGENT", "BeginOffsetMillis": 5000, "EndOffsetMillis": 3000, "Content": "thank you for calling"},
+              {"ParticipantId": "AGENT", "BeginOffsetMillis": 5000, "EndOffsetMillis": 3000, \
+            "Content": "thank you for calling"},
               {"ParticipantId": "CUSTOMER", "BeginOffsetMillis": 6000, "EndOffsetMillis": 7000, "Content": "hello"}]}
             """
         ),
@@ -73,7 +74,8 @@ struct CallAssemblyTests {
     @Test("In XML, a turn without a speaker has its times checked, then rejects its call")
     func turnWithoutSpeaker() {
         let text =
-            #"<calls><call id="a"><turn start="5" end="3">words</turn></call><call id="b"><turn speaker="agent">hi</turn></call></calls>"#
+            #"<calls><call id="a"><turn start="5" end="3">words</turn></call>"#
+            + #"<call id="b"><turn speaker="agent">hi</turn></call></calls>"#
         let read = Fixtures.Outcome(
             events: Array(XMLTranscriptReader(bytes: Array(text.utf8), source: "in", defaultID: "in")))
         #expect(read.warnings.map(\.message) == ["turn ends before it starts; end time ignored"])
@@ -82,7 +84,10 @@ struct CallAssemblyTests {
     }
 
     @Test(
-        "What differs between forms: a caption names the agent from its label, text and XML do not; XML keeps empty turns silently"
+        """
+        What differs between forms: a caption names the agent from its label, text and XML do not; \
+        XML keeps empty turns silently
+        """
     )
     func conventions() throws {
         let vtt = "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Agent Maria>hello\n\n00:02.000 --> 00:03.000\n<v Customer>hi\n"

@@ -75,7 +75,10 @@ struct ComparisonTests {
     }
 
     @Test(
-        "One pass: each call read once and scored with both rubrics, the same on any number of threads; read problems once",
+        """
+        One pass: each call read once and scored with both rubrics, the same on any number of threads; \
+        read problems once
+        """,
         arguments: [1, 3])
     func onePass(jobs: Int) throws {
         let before = try Fixtures.shipped("en-standard")

@@ -104,10 +104,14 @@ struct ConversationMetricsTests {
             pass: 50
             lists: {hello: [hello]}
             items:
-              - {id: interruptions, title: I, weight: 1, description: d, check: {kind: metric, metric: interruptions, max: 0}}
-              - {id: pace, title: P, weight: 1, description: d, check: {kind: metric, metric: pace-ratio, within: [0.7, 1.4]}}
-              - {id: silence, title: S, weight: 1, description: d, check: {kind: metric, metric: longest-silence, max: 30}}
-              - {id: talk, title: T, weight: 1, description: d, check: {kind: metric, metric: agent-talk-share, min: 40}}
+              - {id: interruptions, title: I, weight: 1, description: d, \
+            check: {kind: metric, metric: interruptions, max: 0}}
+              - {id: pace, title: P, weight: 1, description: d, \
+            check: {kind: metric, metric: pace-ratio, within: [0.7, 1.4]}}
+              - {id: silence, title: S, weight: 1, description: d, \
+            check: {kind: metric, metric: longest-silence, max: 30}}
+              - {id: talk, title: T, weight: 1, description: d, \
+            check: {kind: metric, metric: agent-talk-share, min: 40}}
             """
         let rubric = try Rubric(yaml: yaml, source: "metric-items.yaml")
         let call = try #require(Fixtures.read("formats/same-call/en-hold.vtt").call)

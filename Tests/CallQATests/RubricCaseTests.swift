@@ -18,9 +18,8 @@ struct RubricCaseTests {
         #expect(cases.count >= 10)
         for item in run.items { #expect(item.cases >= 10, "\(name): \(item.id) has \(item.cases) cases") }
         for failure in run.failures {
-            Issue.record(
-                "\(failure.testCase.name): \(failure.item) expected \(failure.expected), got \(failure.actual.status) — \(failure.actual.note)"
-            )
+            let got = "got \(failure.actual.status) — \(failure.actual.note)"
+            Issue.record("\(failure.testCase.name): \(failure.item) expected \(failure.expected), \(got)")
         }
     }
 

@@ -57,7 +57,8 @@ struct RubricTests {
                     .init(
                         line: 14, column: 13,
                         message:
-                            "unknown check kind 'phrases' (expected phrase, forbid, limit, response, paraphrase, name, wording, hold or metric)"
+                            "unknown check kind 'phrases'"
+                            + " (expected phrase, forbid, limit, response, paraphrase, name, wording, hold or metric)"
                     )
                 ])
         ) { try Fixtures.rubric("invalid/unknown-kind") }
@@ -148,11 +149,14 @@ struct RubricTests {
                   - {id: a, title: A, weight: 1, description: a, check: {kind: phrase, groups: [{list: hello}]}}
                   - {id: b, title: B, weight: 1, description: b, check: {kind: forbid, phrases: [stupid]}}
                   - {id: c, title: C, weight: 1, description: c, check: {kind: limit, list: hello, max: 2}}
-                  - {id: d, title: D, weight: 1, description: d, check: {kind: response, trigger: {phrases: [upset]}, respond: {list: hello}}}
+                  - {id: d, title: D, weight: 1, description: d, \
+                check: {kind: response, trigger: {phrases: [upset]}, respond: {list: hello}}}
                   - {id: e, title: E, weight: 1, description: e, check: {kind: paraphrase, overlap: 0.5}}
                   - {id: f, title: F, weight: 1, description: f, check: {kind: name, introductions: [call me]}}
-                  - {id: g, title: G, weight: 1, description: g, check: {kind: wording, target: avoid, list: hello, zero: 4}}
-                  - {id: h, title: H, weight: 1, description: h, check: {kind: hold, min-silence: 30, ask: {list: hello}, thank: {list: hello}}}
+                  - {id: g, title: G, weight: 1, description: g, \
+                check: {kind: wording, target: avoid, list: hello, zero: 4}}
+                  - {id: h, title: H, weight: 1, description: h, \
+                check: {kind: hold, min-silence: 30, ask: {list: hello}, thank: {list: hello}}}
                   - {id: i, title: I, weight: 1, description: i, check: {kind: metric, metric: interruptions, max: 2}}
                 """, source: "kinds.yaml")
         #expect(rubric.items.map(\.check.kind) == Check.kinds)
@@ -162,7 +166,8 @@ struct RubricTests {
         for (kind, settings) in [
             (
                 "hold",
-                #""kind":"hold","min-silence":30,"ask":{"name":"hello","lists":["hello"]},"thank":{"name":"hello","lists":["hello"]},"partial":true}"#
+                #""kind":"hold","min-silence":30,"ask":{"name":"hello","lists":["hello"]},"#
+                    + #""thank":{"name":"hello","lists":["hello"]},"partial":true}"#
             ),
             ("metric", #""kind":"metric","metric":"interruptions","max":2}"#),
             ("name", #""kind":"name","titles-after":["#),

@@ -64,7 +64,8 @@ struct ScoreResultsTests {
                     "results mix versions of rubric en-standard: en-standard \(rubric.version) (sha256 ") == true)
             #expect(
                 mixes.first?.description.contains(
-                    "; en-standard \(changed.version) (sha256 \(RubricReference(changed).sha256.prefix(12)), first in \(new.path))"
+                    "; en-standard \(changed.version) (sha256 \(RubricReference(changed).sha256.prefix(12)),"
+                        + " first in \(new.path))"
                 ) == true)
         }
     }

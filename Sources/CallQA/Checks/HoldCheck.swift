@@ -72,7 +72,8 @@ extension HoldCheck: CheckKind {
                     done += 1
                 } else {
                     missing.append(
-                        "\(group.name) \(side) the silence \(side == "before" ? "at" : "ending") \(ClockText.text(time))"
+                        "\(group.name) \(side) the silence \(side == "before" ? "at" : "ending")"
+                            + " \(ClockText.text(time))"
                     )
                     parts.append("no \(group.name) \(side) it")
                 }
@@ -82,7 +83,8 @@ extension HoldCheck: CheckKind {
         let share = Double(done) / Double(holds.count * 2)
         let note =
             problems.isEmpty
-            ? "\(counted(holds.count, "hold")) of \(NumberText.shortest(minimumSilence)) s or more, each asked for and thanked for"
+            ? "\(counted(holds.count, "hold")) of \(NumberText.shortest(minimumSilence)) s or more,"
+                + " each asked for and thanked for"
             : problems.joined(separator: "; ")
         return .graded(share: share, partialCredit: partialCredit, evidence: evidence, missing: missing, note: note)
     }

@@ -24,7 +24,8 @@ extension MetricCheck: CheckKind {
             if metric == nil {
                 parser.reader.problem(
                     metricNode,
-                    "unknown metric '\(name)' (expected \(YAMLNodeReader.list(ConversationMetric.allCases.map(\.rawValue))))"
+                    "unknown metric '\(name)'"
+                        + " (expected \(YAMLNodeReader.list(ConversationMetric.allCases.map(\.rawValue))))"
                 )
             }
         }

@@ -73,7 +73,8 @@ extension ParaphraseCheck: CheckKind {
         }
         guard comparable, let best else {
             return .notApplicable(
-                "the customer gave no details to restate (no turn with \(minimumContent) or more content words or numbers)"
+                "the customer gave no details to restate"
+                    + " (no turn with \(minimumContent) or more content words or numbers)"
             )
         }
         let percent = NumberText.percent(best.share)
@@ -89,7 +90,8 @@ extension ParaphraseCheck: CheckKind {
         return CheckOutcome(
             status: .fail, share: 0, missing: [cues?.name ?? "paraphrase"],
             note:
-                "\(cueNote), and no agent turn repeats \(NumberText.percent(overlap)) of a customer turn's details (best: \(percent) at turn \(best.agent))"
+                "\(cueNote), and no agent turn repeats \(NumberText.percent(overlap)) of a customer turn's details"
+                + " (best: \(percent) at turn \(best.agent))"
         )
     }
 }

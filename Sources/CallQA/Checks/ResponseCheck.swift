@@ -115,7 +115,8 @@ extension ResponseCheck: CheckKind {
             let note =
                 answered > 0
                 ? "showed \(response.name) after \(answered) of \(counted(triggers, "trigger"))"
-                : "never showed \(response.name) within the agent's next \(CallAnalysis.turnCount(within)) after \(counted(triggers, "trigger"))"
+                : "never showed \(response.name) within the agent's next \(CallAnalysis.turnCount(within))"
+                    + " after \(counted(triggers, "trigger"))"
             return .graded(
                 share: answered > 0 ? 1 : 0, partialCredit: false, evidence: evidence,
                 missing: answered > 0 ? [] : [response.name], note: note)
@@ -123,7 +124,8 @@ extension ResponseCheck: CheckKind {
         let note =
             answered == triggers
             ? "answered \(counted(triggers, "trigger")) with \(response.name) within \(CallAnalysis.turnCount(within))"
-            : "answered \(answered) of \(counted(triggers, "trigger")) with \(response.name) within the agent's next \(CallAnalysis.turnCount(within))"
+            : "answered \(answered) of \(counted(triggers, "trigger")) with \(response.name)"
+                + " within the agent's next \(CallAnalysis.turnCount(within))"
         return .graded(
             share: Double(answered) / Double(triggers), partialCredit: partialCredit, evidence: evidence,
             missing: missing, note: note)

@@ -75,7 +75,8 @@ extension CallAnalysis {
             guard call.isTimed else {
                 return (
                     Array(all.prefix(fallback)),
-                    "no timestamps: the \(role.rawValue)'s first \(Self.turnCount(fallback)) stood in for the first \(NumberText.shortest(seconds)) s"
+                    "no timestamps: the \(role.rawValue)'s first \(Self.turnCount(fallback))"
+                        + " stood in for the first \(NumberText.shortest(seconds)) s"
                 )
             }
             let origin = call.turns.compactMap(\.start).min() ?? 0
@@ -84,7 +85,8 @@ extension CallAnalysis {
             guard call.isTimed else {
                 return (
                     Array(all.suffix(fallback)),
-                    "no timestamps: the \(role.rawValue)'s last \(Self.turnCount(fallback)) stood in for the last \(NumberText.shortest(seconds)) s"
+                    "no timestamps: the \(role.rawValue)'s last \(Self.turnCount(fallback))"
+                        + " stood in for the last \(NumberText.shortest(seconds)) s"
                 )
             }
             let end = call.turns.map { $0.end ?? $0.start! }.max() ?? 0

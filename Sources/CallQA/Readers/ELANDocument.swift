@@ -70,7 +70,8 @@ struct ELANDocument {
                 if !annotations.isEmpty {
                     call.warn(
                         tier.line,
-                        "dependent tier \"\(id)\" (of \"\(parent)\") skipped: it annotates speech rather than records it"
+                        "dependent tier \"\(id)\" (of \"\(parent)\") skipped:"
+                            + " it annotates speech rather than records it"
                     )
                 }
                 continue
@@ -97,7 +98,8 @@ struct ELANDocument {
                     guard let ref = aligned[key], let slot = slots[ref] else {
                         call.warn(
                             aligned.line,
-                            "annotation \(aligned["ANNOTATION_ID"] ?? "?") refers to no time slot by \(key); its time is unknown"
+                            "annotation \(aligned["ANNOTATION_ID"] ?? "?") refers to no time slot by \(key);"
+                                + " its time is unknown"
                         )
                         times.append(nil)
                         continue

@@ -98,7 +98,8 @@ extension SubtitleReader: OneCallReading {
                 throw .invalidForm(
                     format: form.rawValue, line: blockStart + 1,
                     detail:
-                        "expected a cue timing line (\(form == .srt ? "00:00:01,000 --> 00:00:04,000" : "00:01.000 --> 00:04.000"))"
+                        "expected a cue timing line"
+                        + " (\(form == .srt ? "00:00:01,000 --> 00:00:04,000" : "00:01.000 --> 00:04.000"))"
                 )
             }
             let lineNumber = timingOffset + 1

@@ -160,7 +160,8 @@ extension TranscribeJSONReader: OneCallReading {
         if words.contains(where: { $0.speaker == nil && !$0.isPunctuation }) {
             call.warn(
                 nil,
-                "words without a speaker label (the job ran without speaker or channel identification) are read as other"
+                "words without a speaker label (the job ran without speaker or channel identification)"
+                    + " are read as other"
             )
         }
         // Channel lists arrive one channel after the other: order by time.

@@ -69,11 +69,13 @@ public enum TranscriptError: Error, Sendable, Equatable, Hashable, CustomStringC
         case .forbiddenDoctype(_, let detail):
             "refused: \(detail); entities are never expanded, remove the DOCTYPE"
         case .entityReference(let name, _):
-            "refused: reference to entity '&\(name);' (only &amp; &lt; &gt; &quot; &apos; and character references are read)"
+            "refused: reference to entity '&\(name);'"
+                + " (only &amp; &lt; &gt; &quot; &apos; and character references are read)"
         case .nestingTooDeep(_, let limit):
             "elements nested deeper than \(limit) levels"
         case .notATranscript(let root, _):
-            "root element <\(root)> is not a transcript (expected <call> or <calls>, Transcriber's <Trans> or ELAN's <ANNOTATION_DOCUMENT>)"
+            "root element <\(root)> is not a transcript"
+                + " (expected <call> or <calls>, Transcriber's <Trans> or ELAN's <ANNOTATION_DOCUMENT>)"
         case .missingSpeaker:
             "<turn> has no 'speaker' attribute"
         case .invalidForm(let format, _, let detail):

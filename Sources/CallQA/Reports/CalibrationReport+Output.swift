@@ -3,7 +3,8 @@ extension CalibrationReport {
     public func table() -> String {
         func fixed(_ value: Double?) -> String { NumberText.fixed(value, places: 2) }
         var output =
-            "\(labelledCalls) labelled call\(labelledCalls == 1 ? "" : "s"), \(labelRows) label row\(labelRows == 1 ? "" : "s"), "
+            "\(labelledCalls) labelled call\(labelledCalls == 1 ? "" : "s"),"
+            + " \(labelRows) label row\(labelRows == 1 ? "" : "s"), "
             + "\(evaluators) evaluator\(evaluators == 1 ? "" : "s")\n\n"
         let idWidth = min(24, max(4, items.map { DisplayWidth.of($0.id) }.max() ?? 0))
         output +=
@@ -21,8 +22,8 @@ extension CalibrationReport {
         output +=
             "\ntotal score: \(total.calls) call\(total.calls == 1 ? "" : "s") · mean |difference| "
             + (total.meanAbsoluteDifference.map { NumberText.shortest($0, places: 1) } ?? "—")
-            + " · Pearson \(fixed(total.pearson)) · Spearman \(fixed(total.spearman)) · within ±10: \(NumberText.percent(total.withinTen))"
-            + " (target: over 85%)\n"
+            + " · Pearson \(fixed(total.pearson)) · Spearman \(fixed(total.spearman))"
+            + " · within ±10: \(NumberText.percent(total.withinTen)) (target: over 85%)\n"
         if !disagreements.isEmpty {
             output += "\nLargest disagreements\n"
             for disagreement in disagreements {
@@ -31,8 +32,8 @@ extension CalibrationReport {
                     + (disagreement.humanScore.map { "  human \(NumberText.shortest($0, places: 1))" } ?? "") + "\n"
                 for item in disagreement.items {
                     output +=
-                        "    \(item.id): machine \(item.machine.rawValue), human \(item.human.map(\.rawValue).joined(separator: "/"))"
-                        + " — \(item.note)\n"
+                        "    \(item.id): machine \(item.machine.rawValue),"
+                        + " human \(item.human.map(\.rawValue).joined(separator: "/")) — \(item.note)\n"
                     for evidence in item.evidence.prefix(3) {
                         output += "      turn \(evidence.turn) \(evidence.speaker.rawValue): \"\(evidence.text)\"\n"
                     }
@@ -42,7 +43,8 @@ extension CalibrationReport {
         return output
     }
 
-    /// The report as JSON: `labelledCalls`, `labelRows`, `evaluators`, `items`, `total`, `disagreements`, `errors`, `warnings`.
+    /// The report as JSON: `labelledCalls`, `labelRows`, `evaluators`, `items`, `total`, `disagreements`,
+    /// `errors`, `warnings`.
     public func json(diagnostics: [Diagnostic]) -> String {
         var json = JSONWriter(pretty: true)
         func rounded(_ value: Double?) -> Double? { value.map { NumberText.rounded($0, places: 2) } }

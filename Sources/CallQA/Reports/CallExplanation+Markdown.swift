@@ -25,7 +25,8 @@ extension CallExplanation {
         output += "\n## Scorecard\n\n| item | verdict | points | why |\n| --- | --- | --: | --- |\n"
         for item in scorecard.items {
             output +=
-                "| \(Self.cell(item.title)) (`\(item.id)`) | \(item.status.rawValue)\(item.critical && item.status == .fail ? " (critical)" : "") | "
+                "| \(Self.cell(item.title)) (`\(item.id)`) | \(item.status.rawValue)"
+                + "\(item.critical && item.status == .fail ? " (critical)" : "") | "
                 + "\(number(item.points))/\(number(item.maxPoints)) | \(Self.cell(item.note)) |\n"
         }
 

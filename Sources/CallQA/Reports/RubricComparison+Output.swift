@@ -14,7 +14,8 @@ extension RubricComparison {
             + (sameRubric ? " (versions of one rubric: items matched by id)" : " (different rubrics: summary only)")
             + "\n"
         output +=
-            "mean score \(NumberText.shortest(meanBefore)) → \(NumberText.shortest(meanAfter)) (\(Self.signed(meanAfter - meanBefore)))"
+            "mean score \(NumberText.shortest(meanBefore)) → \(NumberText.shortest(meanAfter))"
+            + " (\(Self.signed(meanAfter - meanBefore)))"
             + " · pass rate \(NumberText.percent(passRateBefore)) → \(NumberText.percent(passRateAfter))\n"
         if !addedItems.isEmpty { output += "items added: \(addedItems.joined(separator: ", "))\n" }
         if !removedItems.isEmpty { output += "items removed: \(removedItems.joined(separator: ", "))\n" }
@@ -35,7 +36,8 @@ extension RubricComparison {
             output += "\ncalls that changed: \(changes.count) (pass/fail flipped: \(flipped))\n"
             for change in changes {
                 output +=
-                    "\n  \(change.callID)  \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))  "
+                    "\n  \(change.callID)  \(NumberText.shortest(change.before))"
+                    + " → \(NumberText.shortest(change.after))  "
                     + "\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail")"
                     + (change.flipped ? "  FLIPPED" : "") + "\n"
                 for item in change.items {
@@ -70,7 +72,8 @@ extension RubricComparison {
     public func markdown() -> String {
         var output =
             "# \(first.name) → \(second.name)\n\n\(calls) calls · mean score \(NumberText.shortest(meanBefore)) → "
-            + "\(NumberText.shortest(meanAfter)) · pass rate \(NumberText.percent(passRateBefore)) → \(NumberText.percent(passRateAfter))\n"
+            + "\(NumberText.shortest(meanAfter)) · pass rate \(NumberText.percent(passRateBefore))"
+            + " → \(NumberText.percent(passRateAfter))\n"
         if !addedItems.isEmpty { output += "\nItems added: \(addedItems.map { "`\($0)`" }.joined(separator: ", "))\n" }
         if !removedItems.isEmpty {
             output += "\nItems removed: \(removedItems.map { "`\($0)`" }.joined(separator: ", "))\n"
@@ -84,7 +87,8 @@ extension RubricComparison {
             if changes.isEmpty { output += "\nNone.\n" }
             for change in changes {
                 output +=
-                    "\n### \(change.callID) — \(NumberText.shortest(change.before)) → \(NumberText.shortest(change.after))"
+                    "\n### \(change.callID) — \(NumberText.shortest(change.before))"
+                    + " → \(NumberText.shortest(change.after))"
                     + (change.flipped
                         ? " (\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail"))" : "")
                     + "\n\n"

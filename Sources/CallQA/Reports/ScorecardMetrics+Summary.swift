@@ -12,12 +12,14 @@ extension ScorecardMetrics {
         func seconds(_ value: Double) -> String { NumberText.seconds(value) }
         func share(_ value: Double) -> String { "\(NumberText.shortest(value, places: 1))%" }
         var lines = [
-            "duration \(ClockText.text(duration)) · talk: agent \(share(agentTalkShare)), customer \(share(customerTalkShare))"
+            "duration \(ClockText.text(duration)) · talk: agent \(share(agentTalkShare)),"
+                + " customer \(share(customerTalkShare))"
                 + " · no talk \(share(nonTalkShare))"
         ]
         if let longest = longestSilence {
+            let span = "\(ClockText.text(longest.start))–\(ClockText.text(longest.end))"
             lines.append(
-                "longest silence \(seconds(longest.duration)) (\(ClockText.text(longest.start))–\(ClockText.text(longest.end)), after turn \(longest.afterTurn))"
+                "longest silence \(seconds(longest.duration)) (\(span), after turn \(longest.afterTurn))"
                     + " · dead air \(seconds(deadAirSeconds)) (\(deadAir.count))")
         } else {
             lines.append("no silence between turns")
@@ -28,7 +30,8 @@ extension ScorecardMetrics {
                     ? ""
                     : ": "
                         + interruptions.map {
-                            "\(ClockText.text($0.at)) turn \($0.turn) over turn \($0.interruptedTurn) (\(seconds($0.overlap)))"
+                            "\(ClockText.text($0.at)) turn \($0.turn) over turn \($0.interruptedTurn)"
+                                + " (\(seconds($0.overlap)))"
                         }.joined(separator: ", ")))
         func rate(_ value: Double?) -> String {
             value.map { "\(NumberText.shortest($0, places: 1)) \(rateUnit)" } ?? "n/a"

@@ -18,7 +18,8 @@ extension Rubric {
                     .init(
                         line: nil, column: nil,
                         message:
-                            "cannot read the rubric: \(FileManager.default.fileExists(atPath: source) ? "not UTF-8 text" : "no such file")"
+                            "cannot read the rubric: "
+                            + (FileManager.default.fileExists(atPath: source) ? "not UTF-8 text" : "no such file")
                     )
                 ])
         }
@@ -119,7 +120,8 @@ struct RubricParser {
             if abs(weightSum - total) > 1e-9 {
                 reader.problem(
                     node,
-                    "item weights add up to \(NumberText.shortest(weightSum)), not the total \(NumberText.shortest(total))"
+                    "item weights add up to \(NumberText.shortest(weightSum)),"
+                        + " not the total \(NumberText.shortest(total))"
                 )
             }
         }

@@ -1,7 +1,7 @@
 /// Why a rubric could not be loaded: every problem, each with its place.
 ///
 /// ```text
-/// rubrics/zh-standard.yaml:42:7: error: unknown check kind 'phrases' (expected phrase, forbid, limit, response, paraphrase, name or wording)
+/// rubrics/zh-standard.yaml:42:7: error: item weights add up to 90, not the total 100
 /// ```
 public struct RubricError: Error, Sendable, Equatable, CustomStringConvertible {
     /// One problem in a rubric file.

@@ -101,7 +101,8 @@ struct YAMLNodeReader {
         guard range.contains(value) else {
             problem(
                 node,
-                "\(what) must be from \(NumberText.shortest(range.lowerBound)) to \(NumberText.shortest(range.upperBound)), not \(text)"
+                "\(what) must be from \(NumberText.shortest(range.lowerBound))"
+                    + " to \(NumberText.shortest(range.upperBound)), not \(text)"
             )
             return nil
         }
