@@ -30,35 +30,27 @@ public enum Check: Sendable, Equatable {
         WordingCheck.kind, HoldCheck.kind, MetricCheck.kind,
     ]
 
-    /// The kind's name as rubric files write it.
-    public var kind: String {
+    /// The check's value, of its kind: every operation below forwards to it,
+    /// so this is the one switch over the kinds.
+    private var body: any CheckKind {
         switch self {
-        case .phrase: PhraseCheck.kind
-        case .forbid: ForbidCheck.kind
-        case .limit: LimitCheck.kind
-        case .response: ResponseCheck.kind
-        case .paraphrase: ParaphraseCheck.kind
-        case .name: NameCheck.kind
-        case .wording: WordingCheck.kind
-        case .hold: HoldCheck.kind
-        case .metric: MetricCheck.kind
+        case .phrase(let check): check
+        case .forbid(let check): check
+        case .limit(let check): check
+        case .response(let check): check
+        case .paraphrase(let check): check
+        case .name(let check): check
+        case .wording(let check): check
+        case .hold(let check): check
+        case .metric(let check): check
         }
     }
 
+    /// The kind's name as rubric files write it.
+    public var kind: String { type(of: body).kind }
+
     /// Whether failing this check fails the call whatever its score.
-    public var isCritical: Bool {
-        switch self {
-        case .phrase(let check): check.isCritical
-        case .forbid(let check): check.isCritical
-        case .limit(let check): check.isCritical
-        case .response(let check): check.isCritical
-        case .paraphrase(let check): check.isCritical
-        case .name(let check): check.isCritical
-        case .wording(let check): check.isCritical
-        case .hold(let check): check.isCritical
-        case .metric(let check): check.isCritical
-        }
-    }
+    public var isCritical: Bool { body.isCritical }
 
     /// Reads a check of the kind named `kind` from its mapping; an unknown
     /// kind is a problem at the `kind` key.
@@ -81,62 +73,14 @@ public enum Check: Sendable, Equatable {
     }
 
     /// Writes the check's settings into its item's canonical JSON object.
-    func writeCanonical(to json: inout JSONWriter) {
-        switch self {
-        case .phrase(let check): check.writeCanonical(to: &json)
-        case .forbid(let check): check.writeCanonical(to: &json)
-        case .limit(let check): check.writeCanonical(to: &json)
-        case .response(let check): check.writeCanonical(to: &json)
-        case .paraphrase(let check): check.writeCanonical(to: &json)
-        case .name(let check): check.writeCanonical(to: &json)
-        case .wording(let check): check.writeCanonical(to: &json)
-        case .hold(let check): check.writeCanonical(to: &json)
-        case .metric(let check): check.writeCanonical(to: &json)
-        }
-    }
+    func writeCanonical(to json: inout JSONWriter) { body.writeCanonical(to: &json) }
 
     /// What lint needs to know about the check.
-    var lintFacts: CheckLintFacts {
-        switch self {
-        case .phrase(let check): check.lintFacts
-        case .forbid(let check): check.lintFacts
-        case .limit(let check): check.lintFacts
-        case .response(let check): check.lintFacts
-        case .paraphrase(let check): check.lintFacts
-        case .name(let check): check.lintFacts
-        case .wording(let check): check.lintFacts
-        case .hold(let check): check.lintFacts
-        case .metric(let check): check.lintFacts
-        }
-    }
+    var lintFacts: CheckLintFacts { body.lintFacts }
 
     /// Evaluates the check on a prepared call.
-    func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
-        switch self {
-        case .phrase(let check): check.evaluate(in: analysis)
-        case .forbid(let check): check.evaluate(in: analysis)
-        case .limit(let check): check.evaluate(in: analysis)
-        case .response(let check): check.evaluate(in: analysis)
-        case .paraphrase(let check): check.evaluate(in: analysis)
-        case .name(let check): check.evaluate(in: analysis)
-        case .wording(let check): check.evaluate(in: analysis)
-        case .hold(let check): check.evaluate(in: analysis)
-        case .metric(let check): check.evaluate(in: analysis)
-        }
-    }
+    func evaluate(in analysis: CallAnalysis) -> CheckOutcome { body.evaluate(in: analysis) }
 
     /// Phrase lists the check adds to the rubric's matcher.
-    var matcherLists: [Rubric.PhraseList] {
-        switch self {
-        case .phrase(let check): check.matcherLists
-        case .forbid(let check): check.matcherLists
-        case .limit(let check): check.matcherLists
-        case .response(let check): check.matcherLists
-        case .paraphrase(let check): check.matcherLists
-        case .name(let check): check.matcherLists
-        case .wording(let check): check.matcherLists
-        case .hold(let check): check.matcherLists
-        case .metric(let check): check.matcherLists
-        }
-    }
+    var matcherLists: [Rubric.PhraseList] { body.matcherLists }
 }
