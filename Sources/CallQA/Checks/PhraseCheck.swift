@@ -19,6 +19,10 @@ public struct PhraseCheck: Sendable, Equatable {
     public var groups: [PhraseGroup]
     /// With `all`, whether saying some of the groups earns a share of the points.
     public var partialCredit: Bool
+    /// Wording that closes a conversation without saying anything more
+    /// (再见, "bye", "you're welcome"): the speaker's last turns that say only
+    /// this are left out before a last-turns window is taken.
+    public var trailing: PhraseGroup?
 }
 
 extension PhraseCheck: CheckKind {
@@ -27,7 +31,7 @@ extension PhraseCheck: CheckKind {
     static func decode(_ site: CheckSite, parser: inout RubricParser) -> PhraseCheck? {
         guard
             let entries = parser.entries(
-                of: site, allowed: ["speaker", "window", "require", "partial", "groups"],
+                of: site, allowed: ["speaker", "window", "require", "partial", "groups", "trailing"],
                 required: ["groups"])
         else { return nil }
         let speaker = parser.speaker(entries["speaker"])
@@ -41,6 +45,8 @@ extension PhraseCheck: CheckKind {
             }
         }
         let partial = entries["partial"].map { parser.reader.bool($0, "'partial'") } ?? true
+        let trailing = parser.phraseGroup(under: "trailing", of: entries, item: site.item)
+        if entries["trailing"] != nil, trailing == nil { return nil }
         var groups: [PhraseGroup] = []
         if let nodes = parser.reader.sequence(entries["groups"], "'groups'") {
             if nodes.isEmpty { parser.reader.problem(entries["groups"], "'groups' is empty") }
@@ -59,7 +65,7 @@ extension PhraseCheck: CheckKind {
         guard let speaker, let partial, !groups.isEmpty else { return nil }
         return PhraseCheck(
             speaker: speaker, window: turnWindow, requirement: requirement, groups: groups,
-            partialCredit: partial)
+            partialCredit: partial, trailing: trailing)
     }
 
     func writeCanonical(to json: inout JSONWriter) {
@@ -69,6 +75,10 @@ extension PhraseCheck: CheckKind {
         json.field("partial", partialCredit)
         json.key("groups")
         json.array { json in groups.forEach { $0.writeCanonical(to: &json) } }
+        if let trailing {
+            json.key("trailing")
+            trailing.writeCanonical(to: &json)
+        }
     }
 
     var lintFacts: CheckLintFacts {
@@ -76,8 +86,13 @@ extension PhraseCheck: CheckKind {
     }
 
     func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
-        let (turns, windowNote) = analysis.turns(by: speaker, in: window)
-        let scope = windowNote ?? scopeDescription(turnCount: turns.count)
+        let skipped = trailing.map { analysis.trailingTurns(by: speaker, saying: $0) } ?? 0
+        let (turns, windowNote) = analysis.turns(by: speaker, in: window, droppingLast: skipped)
+        var scope = windowNote ?? scopeDescription(turnCount: turns.count)
+        if skipped > 0 {
+            scope += " before \(skipped == 1 ? "a closing turn" : "\(skipped) closing turns") that only said"
+                + " \(trailing!.name)"
+        }
         guard !turns.isEmpty else {
             return CheckOutcome(
                 status: .fail, share: 0, missing: groups.map(\.name),

@@ -6,18 +6,22 @@ public struct PhraseGroup: Sendable, Equatable {
     public var name: String
     /// The lists whose phrases count.
     public var lists: [String]
+    /// Lists of wordings that cancel an occurrence they overlap: `sorry`
+    /// inside "sorry for the wait" is no apology for a complaint.
+    public var except: [String] = []
 }
 
 extension PhraseGroup {
     /// The keys that give a group its phrases: a `list`, several `lists`, or
     /// `phrases` written in place.
-    static let sourceKeys = ["list", "lists", "phrases"]
+    static let sourceKeys = ["list", "lists", "phrases", "except"]
 
     /// The group in the rubric's canonical JSON.
     func writeCanonical(to json: inout JSONWriter) {
         json.object { json in
             json.field("name", name)
             json.field("lists", lists)
+            if !except.isEmpty { json.field("except", except) }
         }
     }
 }
@@ -47,19 +51,28 @@ extension RubricParser {
                 names.append(inline)
             }
         }
+        var except: [String] = []
+        if let exceptNode = entries["except"], let lists = reader.strings(exceptNode, "'except'") {
+            if lists.isEmpty { reader.problem(exceptNode, "'except' is empty") }
+            except = lists
+            for list in lists { refer(to: list, at: exceptNode) }
+        }
         guard !names.isEmpty else {
             if entries["list"] == nil && entries["lists"] == nil && entries["phrases"] == nil {
                 reader.problem(node, "\(label) of item '\(item)' needs 'list', 'lists' or 'phrases'")
             }
             return nil
         }
-        return PhraseGroup(name: name ?? names.joined(separator: "+"), lists: names)
+        return PhraseGroup(name: name ?? names.joined(separator: "+"), lists: names, except: except)
     }
 
     /// A phrase group written as a mapping of its own (`trigger:`, `ask:`, a
     /// group of `groups:`), with an optional `name`.
-    mutating func phraseGroup(_ node: Node, _ what: String, item: String, label: String) -> PhraseGroup? {
-        guard let entries = reader.mapping(node, what, allowed: ["name"] + PhraseGroup.sourceKeys) else { return nil }
+    mutating func phraseGroup(_ node: Node, _ what: String, item: String, label: String, extraKeys: [String] = [])
+        -> PhraseGroup?
+    {
+        guard let entries = reader.mapping(node, what, allowed: ["name"] + PhraseGroup.sourceKeys + extraKeys)
+        else { return nil }
         let name = entries["name"].flatMap { reader.string($0, "a group's 'name'") }
         return phraseGroup(entries, node: node, item: item, label: label, name: name)
     }

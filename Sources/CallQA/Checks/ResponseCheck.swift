@@ -3,10 +3,13 @@ import Yams
 /// `response`: when the customer says a trigger, the agent responds within
 /// `within` of its next turns (or has just responded, within as many of its
 /// previous turns: a complaint repeated after an apology needs no second
-/// one). Not applicable when no trigger is said.
+/// one). With `answer: first` only the customer's first trigger counts, and
+/// only a response after it. Not applicable when no trigger is said.
 public struct ResponseCheck: Sendable, Equatable {
     /// What the customer says that calls for a response.
     public var trigger: PhraseGroup
+    /// Ways of writing that call for a response too (emphatic punctuation, capitals).
+    public var signals: [CustomerSignal] = []
     /// What counts as the response.
     public var response: PhraseGroup
     /// How many of the agent's next turns may pass before the response.
@@ -22,6 +25,9 @@ public struct ResponseCheck: Sendable, Equatable {
         case every
         /// At least one (`answer: any`): empathy shown once when the customer is upset.
         case any
+        /// The first trigger only (`answer: first`), answered in the agent's
+        /// next turns: an apology right after the first complaint.
+        case first
     }
 }
 
@@ -34,7 +40,20 @@ extension ResponseCheck: CheckKind {
                 of: site, allowed: ["trigger", "respond", "within", "answer", "partial"],
                 required: ["trigger", "respond"])
         else { return nil }
-        let trigger = parser.phraseGroup(under: "trigger", of: entries, item: site.item)
+        let trigger = entries["trigger"].flatMap {
+            parser.phraseGroup($0, "'trigger'", item: site.item, label: "trigger", extraKeys: ["signals"])
+        }
+        var signals: [CustomerSignal] = []
+        if let node = entries["trigger"]?["signals"], let names = parser.reader.strings(node, "'signals'") {
+            for name in names {
+                if let signal = CustomerSignal(rawValue: name) {
+                    signals.append(signal)
+                } else {
+                    let known = YAMLNodeReader.list(CustomerSignal.allCases.map(\.rawValue))
+                    parser.reader.problem(node, "unknown signal '\(name)' (expected \(known))")
+                }
+            }
+        }
         let response = parser.phraseGroup(under: "respond", of: entries, item: site.item)
         let within = entries["within"].map { parser.reader.integer($0, "'within'", minimum: 1) } ?? 2
         let partial = entries["partial"].map { parser.reader.bool($0, "'partial'") } ?? true
@@ -43,18 +62,19 @@ extension ResponseCheck: CheckKind {
             if let value = Answer(rawValue: text) {
                 answer = value
             } else {
-                parser.reader.problem(node, "'answer' must be every or any, not '\(text)'")
+                parser.reader.problem(node, "'answer' must be every, any or first, not '\(text)'")
             }
         }
         guard let trigger, let response, let within, let partial else { return nil }
         return ResponseCheck(
-            trigger: trigger, response: response, within: within, answer: answer,
+            trigger: trigger, signals: signals, response: response, within: within, answer: answer,
             partialCredit: partial)
     }
 
     func writeCanonical(to json: inout JSONWriter) {
         json.key("trigger")
         trigger.writeCanonical(to: &json)
+        if !signals.isEmpty { json.field("signals", signals.map(\.rawValue)) }
         json.key("respond")
         response.writeCanonical(to: &json)
         json.field("within", within)
@@ -74,10 +94,23 @@ extension ResponseCheck: CheckKind {
         var answered = 0
         // Each group matched once over the whole call: the first trigger in
         // each customer turn, the first and last response in each agent turn.
-        var firstTrigger: [Int: PhraseMatch] = [:]
+        // The first trigger in each customer turn: a listed phrase or a signal, whichever comes first.
+        var firstTrigger: [Int: (range: Range<Int>, evidence: Evidence)] = [:]
         for found in analysis.matches(of: self.trigger, inTurns: analysis.turns(by: .customer))
         where firstTrigger[found.turn] == nil {
-            firstTrigger[found.turn] = found.match
+            let original = analysis.normalized[found.turn].originalRange(of: found.match.range)
+            firstTrigger[found.turn] = (original, analysis.evidence(found.match, inTurn: found.turn))
+        }
+        if !signals.isEmpty {
+            var scanner = CustomerSignalScanner(signals: signals)
+            for turn in analysis.turns(by: .customer) {
+                guard let found = scanner.first(in: analysis.call.turns[turn].text) else { continue }
+                if let listed = firstTrigger[turn], listed.range.lowerBound <= found.range.lowerBound { continue }
+                firstTrigger[turn] = (
+                    found.range,
+                    analysis.evidence(turn: turn, utf8: found.range, phrase: found.signal.label, kind: .rule)
+                )
+            }
         }
         var firstResponse: [Int: PhraseMatch] = [:]
         var lastResponse: [Int: PhraseMatch] = [:]
@@ -85,7 +118,9 @@ extension ResponseCheck: CheckKind {
             if firstResponse[found.turn] == nil { firstResponse[found.turn] = found.match }
             lastResponse[found.turn] = found.match
         }
-        for turn in firstTrigger.keys.sorted() {
+        var triggerTurns = firstTrigger.keys.sorted()
+        if answer == .first { triggerTurns = Array(triggerTurns.prefix(1)) }
+        for turn in triggerTurns {
             let trigger = firstTrigger[turn]!
             // Agent turns are in order: those after the customer's start where the earlier ones end.
             let split = agentTurns.partitioningIndex { $0 > turn }
@@ -93,9 +128,9 @@ extension ResponseCheck: CheckKind {
             // A trigger at the very end, with no agent turn after it, gave no chance to respond.
             guard !next.isEmpty else { continue }
             triggers += 1
-            evidence.append(analysis.evidence(trigger, inTurn: turn))
+            evidence.append(trigger.evidence)
             // A complaint repeated just after the agent responded to it has been answered already.
-            let previous = agentTurns[..<split].suffix(within)
+            let previous = answer == .first ? agentTurns[split..<split] : agentTurns[..<split].suffix(within)
             let reply =
                 next.lazy.compactMap { turn in firstResponse[turn].map { (turn: turn, match: $0) } }.first
                 ?? previous.reversed().lazy.compactMap { turn in lastResponse[turn].map { (turn: turn, match: $0) } }
@@ -104,12 +139,21 @@ extension ResponseCheck: CheckKind {
                 answered += 1
                 evidence.append(analysis.evidence(reply.match, inTurn: reply.turn))
             } else {
-                let said = analysis.normalized[turn].original(trigger.range, in: analysis.call.turns[turn].text)
+                let said = trigger.evidence.text
                 missing.append("\(response.name) after turn \(turn) (\"\(said)\")")
             }
         }
         guard triggers > 0 else {
             return .notApplicable("the customer said nothing that calls for \(response.name) (\(trigger.name))")
+        }
+        if answer == .first {
+            let note =
+                answered > 0
+                ? "answered the customer's first trigger (turn \(triggerTurns[0])) with \(response.name)"
+                : "no \(response.name) within the agent's next \(CallAnalysis.turnCount(within))"
+                    + " after the customer's first trigger (turn \(triggerTurns[0]))"
+            return .graded(
+                share: answered > 0 ? 1 : 0, partialCredit: false, evidence: evidence, missing: missing, note: note)
         }
         if answer == .any {
             let note =

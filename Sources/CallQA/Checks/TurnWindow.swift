@@ -63,8 +63,11 @@ extension RubricParser {
 extension CallAnalysis {
     /// The turns by `role` a window covers, and a note when timestamps were
     /// missing and a turn window stood in for a time window.
-    func turns(by role: SpeakerRole, in window: TurnWindow?) -> (turns: [Int], note: String?) {
-        let all = turns(by: role)
+    func turns(by role: SpeakerRole, in window: TurnWindow?, droppingLast dropped: Int = 0)
+        -> (turns: [Int], note: String?)
+    {
+        var all = turns(by: role)
+        if dropped > 0, dropped < all.count, window != nil { all.removeLast(dropped) }
         guard let window else { return (all, nil) }
         switch window {
         case .firstTurns(let count):

@@ -119,6 +119,12 @@ struct CallAnalysis {
         if group.lists.count > 1 {
             found.sort { ($0.turn, $0.hit.start, $0.position) < ($1.turn, $1.hit.start, $1.position) }
         }
+        if !group.except.isEmpty {
+            let cancelling = matches(of: PhraseGroup(name: "except", lists: group.except), inTurns: turns)
+            found.removeAll { found in
+                cancelling.contains { $0.turn == Int(found.turn) && $0.match.range.overlaps(Int(found.hit.start)..<Int(found.hit.end)) }
+            }
+        }
         return found.map { found in
             (
                 Int(found.turn),

@@ -1,0 +1,180 @@
+/// Signs of an upset customer that are not words of a list: how the customer
+/// writes rather than what. A response check's trigger may name them
+/// (`signals: [emphasis, shouting, sad-face]`).
+public enum CustomerSignal: String, Sendable, Equatable, CaseIterable {
+    /// A run of two or more question or exclamation marks (`??`, `！！`, `?!`)
+    /// in a turn that says something besides: a bare "??" nudge is not upset.
+    case emphasis
+    /// Three or more words in capitals in a row, from a customer who wrote in
+    /// lower case before: a switch to shouting, not a writing style.
+    case shouting
+    /// A sad or angry face: `:(`, `:-(`, `☹`, 😞, 😠 and the like.
+    case sadFace = "sad-face"
+
+    /// What evidence calls a recognised signal.
+    var label: String {
+        switch self {
+        case .emphasis: "emphatic punctuation"
+        case .shouting: "writing in capitals"
+        case .sadFace: "a sad face"
+        }
+    }
+}
+
+/// Finds ``CustomerSignal``s in a customer's turns, in order, remembering
+/// whether the customer has written in lower case so far.
+struct CustomerSignalScanner {
+    private let signals: [CustomerSignal]
+    private var wroteLowerCase = false
+
+    init(signals: [CustomerSignal]) {
+        self.signals = signals
+    }
+
+    /// The first signal in a customer turn's original text: its UTF-8 range
+    /// and what it is. Call it for every customer turn in order.
+    mutating func first(in text: String) -> (range: Range<Int>, signal: CustomerSignal)? {
+        let bytes = Array(text.utf8)
+        var found: [(range: Range<Int>, signal: CustomerSignal)] = []
+        for signal in signals {
+            let range: Range<Int>? =
+                switch signal {
+                case .emphasis: Self.emphasis(in: bytes)
+                case .shouting: wroteLowerCase ? Self.shouting(in: bytes) : nil
+                case .sadFace: Self.sadFace(in: text)
+                }
+            if let range { found.append((range, signal)) }
+        }
+        if !wroteLowerCase { wroteLowerCase = Self.hasLowerCaseWords(bytes) }
+        return found.min { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "?" || scalar == "!" || scalar == "\u{FF1F}" || scalar == "\u{FF01}"
+    }
+
+    /// A run of two or more `?`/`!` marks, in a turn with at least three words
+    /// or Han characters.
+    static func emphasis(in bytes: [UInt8]) -> Range<Int>? {
+        var content = 0
+        var inWord = false
+        var runStart = 0
+        var runCount = 0
+        var first: Range<Int>?
+        var index = 0
+        while index < bytes.count, let scalar = UTF8Scalars.scalar(at: index, in: bytes) {
+            let width = UTF8.width(scalar)
+            defer { index += width }
+            if isMark(scalar) {
+                if runCount == 0 { runStart = index }
+                runCount += 1
+                if runCount >= 2 && (first == nil || first!.lowerBound == runStart) {
+                    first = runStart..<(index + width)
+                }
+                inWord = false
+                continue
+            }
+            runCount = 0
+            if ScalarClass.isUnspacedScript(scalar) {
+                content += 1
+                inWord = false
+            } else if ScalarClass.isWordCharacter(scalar) {
+                if !inWord { content += 1 }
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+        return content >= 3 ? first : nil
+    }
+
+    /// Three or more words of two or more capital letters in a row, not
+    /// counting placeholders such as `#NAME#`.
+    static func shouting(in bytes: [UInt8]) -> Range<Int>? {
+        var runStart: Int?
+        var runWords = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard isLetter(byte) else {
+                index += 1
+                continue
+            }
+            var end = index
+            var upper = 0
+            var lower = 0
+            while end < bytes.count, isLetter(bytes[end]) || bytes[end] == 0x27 {
+                if bytes[end] >= 0x41 && bytes[end] <= 0x5A { upper += 1 }
+                if bytes[end] >= 0x61 && bytes[end] <= 0x7A { lower += 1 }
+                end += 1
+            }
+            let placeholder = (index > 0 && bytes[index - 1] == 0x23) || (end < bytes.count && bytes[end] == 0x23)
+            let shouted = upper >= 2 && lower == 0 && !placeholder
+            let single = upper == 1 && lower == 0 && end - index == 1  // "I", "A"
+            if shouted {
+                if runStart == nil { runStart = index }
+                runWords += 1
+                if runWords >= 3 {
+                    var stop = end
+                    while stop < bytes.count {
+                        var next = stop
+                        while next < bytes.count && !isLetter(bytes[next]) { next += 1 }
+                        var wordEnd = next
+                        var hasLower = false
+                        while wordEnd < bytes.count, isLetter(bytes[wordEnd]) || bytes[wordEnd] == 0x27 {
+                            if bytes[wordEnd] >= 0x61 && bytes[wordEnd] <= 0x7A { hasLower = true }
+                            wordEnd += 1
+                        }
+                        if hasLower || wordEnd == next { break }
+                        stop = wordEnd
+                    }
+                    return runStart!..<stop
+                }
+            } else if !single {
+                runStart = nil
+                runWords = 0
+            }
+            index = end
+        }
+        return nil
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// Whether the text has a word of three or more letters in lower case.
+    static func hasLowerCaseWords(_ bytes: [UInt8]) -> Bool {
+        var run = 0
+        for byte in bytes {
+            if byte >= 0x61 && byte <= 0x7A {
+                run += 1
+                if run >= 3 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    private static let faces = [":(", ":-(", ":'(", "=(", "☹", "🙁", "😞", "😟", "😢", "😭", "😠", "😡", "😤", "😒", "😔", "😣", "😫"]
+
+    /// The first sad or angry face.
+    static func sadFace(in text: String) -> Range<Int>? {
+        let bytes = Array(text.utf8)
+        var best: Range<Int>?
+        for face in faces {
+            let needle = Array(face.utf8)
+            guard needle.count <= bytes.count else { continue }
+            var start = 0
+            while start + needle.count <= bytes.count {
+                if bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle) {
+                    if best == nil || start < best!.lowerBound { best = start..<(start + needle.count) }
+                    break
+                }
+                start += 1
+            }
+        }
+        return best
+    }
+}
