@@ -8,6 +8,12 @@ public struct NameCheck: Sendable, Equatable {
     public var titlesBefore: [String]
     /// What the customer says before their name (`我姓`, `my name is`).
     public var introductions: [String]
+    /// What the agent says to ask for the customer's name (`请问您贵姓`,
+    /// "your full name"): a name the customer gives in their next turn is theirs.
+    public var requests: [String] = NameCheck.defaultRequests
+    /// Whether an agent who addresses the customer by a name the customer has
+    /// not given (`Hello #NAME#`, taken from the chat system) both knows and uses it.
+    public var agentMayKnow: Bool = false
 }
 
 extension NameCheck {
@@ -16,7 +22,15 @@ extension NameCheck {
     /// Mr., Ms. and other titles that precede an English surname.
     public static let defaultTitlesBefore = ["Mr.", "Ms.", "Mrs.", "Miss", "Dr.", "Mr", "Ms", "Mrs", "Dr"]
     /// What customers say before their name.
-    public static let defaultIntroductions = ["我姓", "免贵姓", "免貴姓", "我叫", "my name is", "my name's", "this is"]
+    public static let defaultIntroductions = [
+        "我姓", "免贵姓", "免貴姓", "我叫", "姓", "my name is", "my name's", "name is", "this is", "i am called",
+    ]
+    /// What agents say to ask for a name.
+    public static let defaultRequests = [
+        "姓名", "名字", "贵姓", "貴姓", "怎么称呼", "如何称呼", "开户名", "开户人", "持卡人", "联系人",
+        "your name", "full name", "the name on", "name of the account holder", "account holder", "first and last name",
+        "your first name", "your last name", "who am i speaking", "who i am speaking", "may i have your name",
+    ]
 }
 
 extension NameCheck: CheckKind {
@@ -25,44 +39,53 @@ extension NameCheck: CheckKind {
     /// The phrases the check looks for in customer turns: compiled into the
     /// rubric's matcher under this list name.
     static let introductionList = "#name-introductions"
+    /// The agent's requests for the name, compiled under this list name.
+    static let requestList = "#name-requests"
 
     static func decode(_ site: CheckSite, parser: inout RubricParser) -> NameCheck? {
-        guard let entries = parser.entries(of: site, allowed: ["titles-after", "titles-before", "introductions"])
+        guard
+            let entries = parser.entries(
+                of: site, allowed: ["titles-after", "titles-before", "introductions", "requests", "agent-may-know"])
         else { return nil }
         let after = parser.reader.strings(entries["titles-after"], "'titles-after'") ?? defaultTitlesAfter
         let before = parser.reader.strings(entries["titles-before"], "'titles-before'") ?? defaultTitlesBefore
         let introductions = parser.reader.strings(entries["introductions"], "'introductions'") ?? defaultIntroductions
-        return NameCheck(titlesAfter: after, titlesBefore: before, introductions: introductions)
+        let requests = parser.reader.strings(entries["requests"], "'requests'") ?? defaultRequests
+        let agentMayKnow = entries["agent-may-know"].map { parser.reader.bool($0, "'agent-may-know'") } ?? false
+        guard let agentMayKnow else { return nil }
+        return NameCheck(
+            titlesAfter: after, titlesBefore: before, introductions: introductions, requests: requests,
+            agentMayKnow: agentMayKnow)
     }
 
     func writeCanonical(to json: inout JSONWriter) {
         json.field("titles-after", titlesAfter)
         json.field("titles-before", titlesBefore)
         json.field("introductions", introductions)
+        json.field("requests", requests)
+        json.field("agent-may-know", agentMayKnow)
     }
 
     var lintFacts: CheckLintFacts { CheckLintFacts() }
 
     var matcherLists: [Rubric.PhraseList] {
-        [Rubric.PhraseList(name: Self.introductionList, phrases: introductions)]
+        [
+            Rubric.PhraseList(name: Self.introductionList, phrases: introductions),
+            Rubric.PhraseList(name: Self.requestList, phrases: requests),
+        ]
     }
 
     func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
-        let introductions = PhraseGroup(name: "introductions", lists: [Self.introductionList])
-        var name: CustomerName?
-        if let declared = analysis.call.customer { name = CustomerName.fromHeader(declared, check: self) }
-        if name == nil {
-            // Only customer turns with an introduction phrase can reveal the name.
-            let found = analysis.matches(of: introductions, inTurns: analysis.turns(by: .customer))
-            let byTurn = Dictionary(grouping: found, by: \.turn)
-            for turn in byTurn.keys.sorted() {
-                if let said = CustomerName.said(in: turn, matches: byTurn[turn]!.map(\.match), analysis: analysis) {
-                    name = said
-                    break
-                }
-            }
+        let known = CustomerName.discover(in: analysis, check: self)
+        if agentMayKnow, let addressed = CustomerName.addressedByAgent(in: analysis),
+            known == nil || addressed.turn < (known!.turn ?? -1)
+        {
+            return CheckOutcome(
+                status: .pass, share: 1,
+                evidence: [analysis.evidence(turn: addressed.turn, utf8: addressed.range, phrase: "the customer's name")],
+                note: "addressed the customer by name at turn \(addressed.turn), before the customer gave it")
         }
-        guard let name else { return .notApplicable("the customer's name never became known") }
+        guard let name = known else { return .notApplicable("the customer's name never became known") }
 
         var evidence: [Evidence] = []
         var knownFrom = "the transcript's header"
@@ -81,9 +104,17 @@ extension NameCheck: CheckKind {
                     status: .pass, share: 1, evidence: evidence,
                     note: "used the customer's name at turn \(turn), known from \(knownFrom)")
             }
+            if let token = name.token, let used = CustomerName.tokenUse(token, inTurn: turn, of: analysis) {
+                evidence.append(analysis.evidence(turn: turn, utf8: used, phrase: "the customer's name"))
+                return CheckOutcome(
+                    status: .pass, share: 1, evidence: evidence,
+                    note: "used the customer's name at turn \(turn), known from \(knownFrom)")
+            }
         }
         let example =
-            forms.isEmpty ? (name.fullName ?? name.surname ?? "") : forms.prefix(2).map(\.form).joined(separator: "/")
+            name.token
+            ?? (forms.isEmpty
+                ? (name.fullName ?? name.surname ?? "") : forms.prefix(2).map(\.form).joined(separator: "/"))
         return CheckOutcome(
             status: .fail, share: 0, evidence: evidence, missing: ["the customer's name (\(example))"],
             note: "the customer's name was known from \(knownFrom) but the agent never used it (e.g. \(example))")

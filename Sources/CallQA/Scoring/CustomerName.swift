@@ -11,6 +11,9 @@ struct CustomerName {
     /// The customer's words that revealed it (`我姓刘`, "my name is Daniel Chen"),
     /// as a UTF-8 range of the turn's original text, and the introduction phrase.
     var revealed: (range: Range<Int>, phrase: String)?
+    /// The token an anonymised transcript put in place of the name (`#NAME#`,
+    /// `[姓名x]`), when that is all the transcript shows.
+    var token: String?
 
     /// How the agent would address the customer: 刘先生, 刘女士, Mr. Chen, Ms Chen, Daniel Chen…
     func addressForms(_ check: NameCheck) -> [String] {
@@ -22,7 +25,11 @@ struct CustomerName {
                 forms += check.titlesBefore.map { $0 + " " + surname }
             }
         }
-        if let fullName, fullName.unicodeScalars.count > 1 { forms.append(fullName) }
+        if let fullName, fullName.unicodeScalars.count > 1,
+            fullName.unicodeScalars.allSatisfy(ScalarClass.isUnspacedScript) || fullName.contains(" ")
+        {
+            forms.append(fullName)
+        }
         return forms
     }
 
@@ -63,7 +70,15 @@ struct CustomerName {
             let after = normalized.originalRange(of: match.range).upperBound
             let rest = Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: after)...])
                 .trimmingWhitespace()
+            if let token = NameToken.all(in: String(rest)).first, token.range.lowerBound <= 2 {
+                let start = normalized.originalRange(of: match.range).lowerBound
+                let skipped = text.utf8.count - after - rest.utf8.count
+                return CustomerName(
+                    surname: nil, fullName: nil, turn: turn,
+                    revealed: (start..<(after + skipped + token.range.upperBound), match.phrase), token: token.token)
+            }
             if match.phrase.unicodeScalars.contains(where: ScalarClass.isUnspacedScript) {
+                if match.phrase == "姓", rest.hasPrefix("名") { continue }
                 let han = String(
                     String.UnicodeScalarView(rest.unicodeScalars.prefix { ScalarClass.isUnspacedScript($0) }))
                 guard !han.isEmpty else { continue }
@@ -78,9 +93,10 @@ struct CustomerName {
                         from: normalized.originalRange(of: match.range).lowerBound,
                         through: spoken, after: after, in: text, phrase: match.phrase))
             }
-            // English: one or two capitalised words.
-            let words = leadingWords(rest, count: 2).prefix { $0.first?.isUppercase == true }
-            guard let first = words.first else { continue }
+            // English: one or two words, in any case (speech recognition writes names in lower
+            // case), up to a word that is not a name.
+            let words = leadingWords(rest, count: 2).prefix { !notNames.contains($0.lowercased()) }
+            guard let first = words.first, first.count > 1 else { continue }
             return CustomerName(
                 surname: words.last!, fullName: words.count > 1 ? words.joined(separator: " ") : first,
                 turn: turn,
@@ -90,6 +106,14 @@ struct CustomerName {
         }
         return nil
     }
+
+    /// Words that follow "my name is" or "this is" but are no name.
+    static let notNames: Set<String> = [
+        "a", "an", "the", "and", "but", "or", "so", "my", "your", "our", "i", "i'm", "it", "is", "was", "not", "about",
+        "regarding", "for", "from", "with", "to", "in", "on", "at", "of", "calling", "writing", "because", "very",
+        "really", "just", "still", "also", "what", "how", "why", "who", "when", "where", "that", "this", "there",
+        "here", "correct", "right", "wrong", "same", "on", "as", "mr", "mrs", "ms", "miss", "dr",
+    ]
 
     /// The range from `start` to the end of the first `name` at or after `after`.
     private static func quote(from start: Int, through name: String, after: Int, in text: String, phrase: String)
@@ -125,5 +149,156 @@ struct CustomerName {
         }
         if !word.isEmpty { words.append(word) }
         return words
+    }
+}
+
+extension CustomerName {
+    /// The customer's name as the call reveals it first: the transcript's
+    /// header, an introduction (`我姓刘`, "my name is anna lee"), an answer to
+    /// the agent's request for the name, or a signature line.
+    static func discover(in analysis: CallAnalysis, check: NameCheck) -> CustomerName? {
+        if let declared = analysis.call.customer, let name = fromHeader(declared, check: check) { return name }
+        let customerTurns = analysis.turns(by: .customer)
+        let introductions = PhraseGroup(name: "introductions", lists: [NameCheck.introductionList])
+        let byTurn = Dictionary(
+            grouping: analysis.matches(of: introductions, inTurns: customerTurns), by: \.turn)
+        let requests = Set(
+            analysis.matches(
+                of: PhraseGroup(name: "requests", lists: [NameCheck.requestList]), inTurns: analysis.turns(by: .agent)
+            ).map(\.turn))
+        var agentAsked = false
+        for (index, turn) in analysis.call.turns.enumerated() {
+            if turn.role == .agent {
+                agentAsked = requests.contains(index)
+                continue
+            }
+            guard turn.role == .customer else { continue }
+            if let found = byTurn[index],
+                let name = said(in: index, matches: found.map(\.match), analysis: analysis)
+            {
+                return name
+            }
+            if agentAsked, let name = answer(in: index, analysis: analysis) { return name }
+            agentAsked = false
+            if let name = signature(in: index, analysis: analysis) { return name }
+        }
+        return nil
+    }
+
+    /// A name given in answer to the agent's request: a name token, or a
+    /// short turn that is only a name (one to three words, two to four Han
+    /// characters).
+    static func answer(in turn: Int, analysis: CallAnalysis) -> CustomerName? {
+        let text = analysis.call.turns[turn].text
+        if let token = NameToken.all(in: text).first {
+            return CustomerName(
+                surname: nil, fullName: nil, turn: turn, revealed: (token.range, "a name given on request"),
+                token: token.token)
+        }
+        let trimmed = text.trimmingWhitespace()
+        let scalars = trimmed.unicodeScalars
+        if (2...4).contains(scalars.count), scalars.allSatisfy(ScalarClass.isUnspacedScript) {
+            let han = String(trimmed)
+            let surname = compoundSurnames.contains(String(han.prefix(2))) ? String(han.prefix(2)) : String(han.prefix(1))
+            let start = text.utf8.count - text.utf8.drop { $0 == 0x20 || $0 == 0x0A }.count
+            return CustomerName(
+                surname: surname, fullName: han, turn: turn,
+                revealed: (start..<(start + han.utf8.count), "a name given on request"))
+        }
+        let words = trimmed.split(separator: " ")
+        if (2...3).contains(words.count),
+            words.allSatisfy({ word in word.allSatisfy(\.isLetter) && !notNames.contains(word.lowercased()) })
+        {
+            let start = text.utf8.count - text.utf8.drop { $0 == 0x20 || $0 == 0x0A }.count
+            return CustomerName(
+                surname: String(words.last!), fullName: words.joined(separator: " "), turn: turn,
+                revealed: (start..<(start + trimmed.utf8.count), "a name given on request"))
+        }
+        return nil
+    }
+
+    /// Sign-offs written before a name at the end of a message.
+    static let signOffs = ["regards", "best regards", "kind regards", "thanks", "thank you", "best", "sincerely", "cheers"]
+
+    /// A name signed at the end of a customer's message: a last line (of
+    /// several) that is only a name token or a sign-off and a name token.
+    static func signature(in turn: Int, analysis: CallAnalysis) -> CustomerName? {
+        let text = analysis.call.turns[turn].text
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.count > 1 else { return nil }
+        var offset = text.utf8.count
+        for line in lines.reversed().prefix(3) {
+            offset = text.utf8.distance(from: text.utf8.startIndex, to: line.startIndex)
+            var rest = line.trimmingWhitespace().lowercased()
+            for signOff in signOffs where rest.hasPrefix(signOff) {
+                rest = String(rest.dropFirst(signOff.count)).trimmingCharacters(in: [",", "!", ".", " "])
+                break
+            }
+            let tokens = NameToken.all(in: String(line))
+            if let token = tokens.first, rest == token.token.lowercased() {
+                return CustomerName(
+                    surname: nil, fullName: nil, turn: turn,
+                    revealed: ((offset + token.range.lowerBound)..<(offset + token.range.upperBound), "a signature"),
+                    token: token.token)
+            }
+        }
+        return nil
+    }
+
+    /// Words that, just before a name token, make it the speaker's own name
+    /// or someone else's rather than a form of address.
+    static let notAddress = [
+        "my name is", "this is", "i am", "i'm", "speaking with", "speaking to", "by", "author", "from", "colleague",
+        "我是", "我叫", "工号", "客服",
+    ]
+
+    /// Words that, just before a name token, make it a form of address.
+    static let addressLeads = [
+        "hello", "hi", "hey", "dear", "thanks", "thank you", "welcome", "good morning", "good afternoon",
+        "good evening", "good day", "sorry", "okay", "ok", "great", "perfect", "您好", "你好", "亲",
+    ]
+
+    /// The first time the agent addresses someone by a name token (`Hello
+    /// #NAME#`, `#NAME#, …`): the token's turn and UTF-8 range.
+    static func addressedByAgent(in analysis: CallAnalysis) -> (turn: Int, range: Range<Int>)? {
+        for turn in analysis.turns(by: .agent) {
+            let text = analysis.call.turns[turn].text
+            for token in NameToken.all(in: text) where isAddress(token.range, in: text) {
+                return (turn, token.range)
+            }
+        }
+        return nil
+    }
+
+    /// Where the agent uses a name token, `token`, to address the customer in a turn.
+    static func tokenUse(_ token: String, inTurn turn: Int, of analysis: CallAnalysis) -> Range<Int>? {
+        let text = analysis.call.turns[turn].text
+        return NameToken.all(in: text).first { $0.token == token && isAddress($0.range, in: text) }?.range
+    }
+
+    /// Whether the name token at `range` addresses the listener: after a
+    /// greeting or thanks, at the start of a sentence before a comma, or after
+    /// a comma at a sentence's end; never after "my name is" and the like.
+    static func isAddress(_ range: Range<Int>, in text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let before = String(decoding: bytes[..<range.lowerBound], as: UTF8.self)
+            .lowercased().trimmingCharacters(in: [" ", ","])
+        if notAddress.contains(where: { before.hasSuffix($0) }) { return false }
+        if addressLeads.contains(where: { lead in
+            guard before.hasSuffix(lead) else { return false }
+            let head = before.dropLast(lead.count)
+            return head.isEmpty || head.last.map { !$0.isLetter } ?? true
+        }) {
+            return true
+        }
+        let after = String(decoding: bytes[range.upperBound...], as: UTF8.self)
+        let next = after.first { $0 != " " }
+        let opensSentence = before.isEmpty || before.last.map { ".!?\n。！？".contains($0) } ?? true
+        if opensSentence, let next, ",，!！".contains(next) { return true }
+        let afterComma = String(decoding: bytes[..<range.lowerBound], as: UTF8.self)
+            .trimmingCharacters(in: [" "]).last.map { ",，".contains($0) } ?? false
+        if afterComma, next == nil || next.map({ ".!?。！？\n".contains($0) }) == true { return true }
+        if let next = after.first, "先女小".contains(next) { return true }
+        return false
     }
 }
