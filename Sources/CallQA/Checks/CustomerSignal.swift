@@ -3,10 +3,14 @@
 /// (`signals: [emphasis, shouting, sad-face]`).
 public enum CustomerSignal: String, Sendable, Equatable, CaseIterable {
     /// A run of two or more question or exclamation marks (`??`, `！！`, `?!`)
-    /// in a turn that says something besides: a bare "??" nudge is not upset.
+    /// in a turn that says something besides — a bare "??" nudge is not upset
+    /// — with a question mark in the run or a negation in the turn: "Finally!!!
+    /// It worked." is relief.
     case emphasis
     /// Three or more words in capitals in a row, from a customer who wrote in
-    /// lower case before: a switch to shouting, not a writing style.
+    /// lower case before, with a pronoun or verb among them ("WHY IS IT NOT
+    /// WORKING", not a title or a form's label): a switch to shouting, not a
+    /// writing style.
     case shouting
     /// A sad or angry face: `:(`, `:-(`, `☹`, 😞, 😠 and the like.
     case sadFace = "sad-face"
@@ -85,14 +89,28 @@ struct CustomerSignalScanner {
                 inWord = false
             }
         }
-        return content >= 3 ? first : nil
+        guard content >= 3, let first else { return nil }
+        let run = String(decoding: bytes[first], as: UTF8.self)
+        if run.contains("?") || run.contains("\u{FF1F}") { return first }
+        let text = String(decoding: bytes, as: UTF8.self).lowercased()
+        return negations.contains { text.contains($0) } ? first : nil
     }
+
+    /// Negations that make an emphatic "!!" a grievance.
+    private static let negations = ["not", "n't", "no ", "no!", "never", "nothing", "不", "没", "别", "无"]
+
+    /// Words that make a run of capitals a sentence rather than a title.
+    private static let sentenceWords: Set<String> = [
+        "I", "I'M", "IM", "ME", "MY", "YOU", "YOUR", "WE", "IT", "IS", "ARE", "AM", "WAS", "NOT", "NO", "DON'T",
+        "DONT", "CAN'T", "CANT", "WHY", "THIS", "WHAT", "PLEASE", "NEED", "WANT", "HAVE", "HAS", "WILL", "DO", "DOES",
+    ]
 
     /// Three or more words of two or more capital letters in a row, not
     /// counting placeholders such as `#NAME#`.
     static func shouting(in bytes: [UInt8]) -> Range<Int>? {
         var runStart: Int?
         var runWords = 0
+        var sentence = false
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -108,13 +126,20 @@ struct CustomerSignalScanner {
                 if bytes[end] >= 0x61 && bytes[end] <= 0x7A { lower += 1 }
                 end += 1
             }
-            let placeholder = (index > 0 && bytes[index - 1] == 0x23) || (end < bytes.count && bytes[end] == 0x23)
+            let placeholder =
+                (index > 0 && (bytes[index - 1] == 0x23 || bytes[index - 1] == 0x5F))
+                || (end < bytes.count && (bytes[end] == 0x23 || bytes[end] == 0x5F))
             let shouted = upper >= 2 && lower == 0 && !placeholder
             let single = upper == 1 && lower == 0 && end - index == 1  // "I", "A"
-            if shouted {
-                if runStart == nil { runStart = index }
+            if shouted || (single && runStart != nil) {
+                if runStart == nil {
+                    runStart = index
+                    sentence = false
+                }
                 runWords += 1
-                if runWords >= 3 {
+                let word = String(decoding: bytes[index..<end], as: UTF8.self)
+                if sentenceWords.contains(word) { sentence = true }
+                if runWords >= 3 && sentence {
                     var stop = end
                     while stop < bytes.count {
                         var next = stop
@@ -133,6 +158,10 @@ struct CustomerSignalScanner {
             } else if !single {
                 runStart = nil
                 runWords = 0
+            } else {
+                runStart = index
+                runWords = 1
+                sentence = bytes[index] == 0x49  // "I"
             }
             index = end
         }
