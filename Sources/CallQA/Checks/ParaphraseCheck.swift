@@ -2,9 +2,24 @@ import Yams
 
 /// `paraphrase`: the agent restates the customer, by a cue phrase or by
 /// re-using enough of a customer turn's content.
+///
+/// With `shared`, a cue counts only in a sentence that repeats that many
+/// content units (numbers, Chinese character pairs, English content words)
+/// of the customer's last `recent` turns, and is not a question that asks
+/// for information (`asks`): "so you were charged twice, correct?" restates;
+/// "press 1 to confirm" and "what do you mean?" do not.
 public struct ParaphraseCheck: Sendable, Equatable {
     /// Cue phrases (`为了确认一下`, "just to confirm"); `nil` for none.
     public var cues: PhraseGroup?
+    /// Content units a cue's sentence must share with the customer's recent
+    /// turns; 0 to take a cue on its own.
+    public var shared: Int = 0
+    /// How many of the customer's turns before the agent's count as recent.
+    public var recent: Int = 3
+    /// Wording that makes a sentence a request for information, not a restatement.
+    public var asks: PhraseGroup?
+    /// Words too general to count as restated content ("the issue", 订单).
+    public var generic: PhraseGroup?
     /// The share (0–1) of a customer turn's content units that an agent turn
     /// must repeat; `nil` to rely on cues alone.
     public var overlap: Double?
@@ -16,15 +31,26 @@ extension ParaphraseCheck: CheckKind {
     static let kind = "paraphrase"
 
     static func decode(_ site: CheckSite, parser: inout RubricParser) -> ParaphraseCheck? {
-        guard let entries = parser.entries(of: site, allowed: ["cues", "overlap", "min-content"]) else { return nil }
+        guard
+            let entries = parser.entries(
+                of: site, allowed: ["cues", "overlap", "min-content", "shared", "recent", "asks", "generic"])
+        else { return nil }
         let cues = parser.phraseGroup(under: "cues", of: entries, item: site.item)
+        let asks = parser.phraseGroup(under: "asks", of: entries, item: site.item)
+        let generic = parser.phraseGroup(under: "generic", of: entries, item: site.item)
+        let shared = entries["shared"].map { parser.reader.integer($0, "'shared'", minimum: 0) } ?? 0
+        let recent = entries["recent"].map { parser.reader.integer($0, "'recent'", minimum: 1) } ?? 3
         let overlap = entries["overlap"].flatMap { parser.reader.number($0, "'overlap'", in: 0.01...1) }
         let minimum = entries["min-content"].map { parser.reader.integer($0, "'min-content'", minimum: 1) } ?? 3
         if entries["cues"] == nil && entries["overlap"] == nil {
             parser.reader.problem(site.node, "\(site.what) needs 'cues', 'overlap' or both")
         }
-        guard let minimum, cues != nil || overlap != nil else { return nil }
-        return ParaphraseCheck(cues: cues, overlap: overlap, minimumContent: minimum)
+        guard let minimum, let shared, let recent, cues != nil || overlap != nil else { return nil }
+        if entries["asks"] != nil, asks == nil { return nil }
+        if entries["generic"] != nil, generic == nil { return nil }
+        return ParaphraseCheck(
+            cues: cues, shared: shared, recent: recent, asks: asks, generic: generic, overlap: overlap,
+            minimumContent: minimum)
     }
 
     func writeCanonical(to json: inout JSONWriter) {
@@ -34,6 +60,18 @@ extension ParaphraseCheck: CheckKind {
         }
         json.field("overlap", overlap)
         json.field("min-content", minimumContent)
+        if shared > 0 {
+            json.field("shared", shared)
+            json.field("recent", recent)
+        }
+        if let asks {
+            json.key("asks")
+            asks.writeCanonical(to: &json)
+        }
+        if let generic {
+            json.key("generic")
+            generic.writeCanonical(to: &json)
+        }
     }
 
     var lintFacts: CheckLintFacts {
@@ -42,10 +80,15 @@ extension ParaphraseCheck: CheckKind {
 
     func evaluate(in analysis: CallAnalysis) -> CheckOutcome {
         let agentTurns = analysis.turns(by: .agent)
-        if let cues, let first = analysis.matches(of: cues, inTurns: agentTurns).first {
+        if let cues, shared == 0, let first = analysis.matches(of: cues, inTurns: agentTurns).first {
             return CheckOutcome(
                 status: .pass, share: 1, evidence: [analysis.evidence(first.match, inTurn: first.turn)],
                 note: "restated the customer with a confirming phrase at turn \(first.turn)")
+        }
+        if let cues, shared > 0, let found = restatement(cues: cues, in: analysis) {
+            return CheckOutcome(
+                status: .pass, share: 1, evidence: [found.evidence],
+                note: "restated the customer at turn \(found.evidence.turn): \(found.note)")
         }
         let cueNote = cues.map { "\($0.name): none said" } ?? "no restatement"
         guard let overlap else {
@@ -93,5 +136,109 @@ extension ParaphraseCheck: CheckKind {
                 "\(cueNote), and no agent turn repeats \(NumberText.percent(overlap)) of a customer turn's details"
                 + " (best: \(percent) at turn \(best.agent))"
         )
+    }
+
+    /// The first agent sentence with a cue that repeats `shared` content
+    /// units of the customer's recent turns and asks for nothing.
+    private func restatement(cues: PhraseGroup, in analysis: CallAnalysis) -> (evidence: Evidence, note: String)? {
+        let found = analysis.matches(of: cues, inTurns: analysis.turns(by: .agent))
+        guard !found.isEmpty else { return nil }
+        let asking = asks.map { group in
+            Dictionary(grouping: analysis.matches(of: group, inTurns: Array(Set(found.map(\.turn)))), by: \.turn)
+        }
+        let customerTurns = analysis.turns(by: .customer)
+        let general = generic.map { Dictionary(grouping: analysis.matches(of: $0, inTurns: analysis.call.turns.indices.map { $0 }), by: \.turn) } ?? [:]
+        /// A turn's normalised bytes with its general words blanked out.
+        func content(_ turn: Int) -> [UInt8] {
+            var bytes = analysis.normalized[turn].bytes
+            for found in general[turn] ?? [] {
+                for index in found.match.range { bytes[index] = 0x20 }
+            }
+            Self.blankPlaceholders(in: &bytes)
+            return bytes
+        }
+        var checked: Set<Range<Int>> = []
+        for (turn, match) in found {
+            let bytes = analysis.normalized[turn].bytes
+            let sentence = Self.sentence(around: match.range, in: analysis.normalized[turn])
+            guard checked.insert(sentence).inserted else { continue }
+            if let asked = asking?[turn], asked.contains(where: { sentence.overlaps($0.match.range) }) { continue }
+            let before = customerTurns.prefix { $0 < turn }.suffix(recent)
+            guard !before.isEmpty else { continue }
+            let said = ContentUnits.of(Array(content(turn)[sentence]))
+            var heard: Set<String> = []
+            for customer in before { heard.formUnion(ContentUnits.of(content(customer))) }
+            let repeated = said.intersection(heard).sorted()
+            guard repeated.count >= shared else { continue }
+            let original = analysis.normalized[turn].originalRange(of: sentence)
+            let evidence = analysis.evidence(turn: turn, utf8: original, phrase: match.phrase)
+            return (
+                evidence,
+                "\"\(match.phrase)\" with the customer's \(repeated.prefix(6).joined(separator: ", "))"
+            )
+        }
+        return nil
+    }
+
+    /// The sentence of normalised text around `range`: from after the
+    /// previous sentence end (or line break) to the next one, inclusive,
+    /// without the spaces around it.
+    static func sentence(around range: Range<Int>, in text: NormalizedText) -> Range<Int> {
+        let bytes = text.bytes
+        let original = Array(text.source.utf8)
+        // A space that stands for a line break in the original ends a sentence too.
+        func isBreak(_ index: Int) -> Bool {
+            bytes[index] == 0x20 && original[text.originalRange(of: index..<(index + 1)).lowerBound] == 0x0A
+        }
+        var start = range.lowerBound
+        while start > 0, let scalar = UTF8Scalars.scalar(before: start, in: bytes), !isSentenceEnd(scalar),
+            !isBreak(start - 1)
+        {
+            start -= UTF8.width(scalar)
+        }
+        var end = range.upperBound
+        while end < bytes.count, let scalar = UTF8Scalars.scalar(at: end, in: bytes), !isBreak(end) {
+            end += UTF8.width(scalar)
+            if isSentenceEnd(scalar) { break }
+        }
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
+        return start..<end
+    }
+
+    private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", "\n", "\u{3002}", "\u{FF01}", "\u{FF1F}": true
+        default: false
+        }
+    }
+
+    /// Blanks out the tokens anonymised transcripts put in place of a
+    /// company or organisation (`#prs_org#`, `[公司x]`, after normalisation):
+    /// naming the company restates nothing of the customer's. Tokens for the
+    /// customer's own data (`[地址x]`, `#number#`) stay: reading them back is
+    /// a restatement.
+    static let organisationLabels = ["org", "company", "公司", "店铺", "机构"]
+
+    static func blankPlaceholders(in bytes: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            let open = bytes[index]
+            guard open == 0x23 || open == 0x5B else {
+                index += 1
+                continue
+            }
+            let close: UInt8 = open == 0x23 ? 0x23 : 0x5D
+            var end = index + 1
+            while end < bytes.count, bytes[end] != close, bytes[end] != 0x20, end - index < 40 { end += 1 }
+            let isToken = end < bytes.count && bytes[end] == close && end > index + 1
+            let label = isToken ? String(decoding: bytes[(index + 1)..<end], as: UTF8.self) : ""
+            if isToken, organisationLabels.contains(where: label.contains) {
+                for position in index...end { bytes[position] = 0x20 }
+                index = end + 1
+            } else {
+                index += 1
+            }
+        }
     }
 }

@@ -7,20 +7,30 @@
 enum ContentUnits {
     /// The units of a turn, as text: what evidence spells out.
     static func of(_ text: NormalizedText) -> Set<String> {
-        var units: Set<String> = []
-        forEachUnit(in: text) { unit, isWord in
-            let unit = String(decoding: unit, as: UTF8.self)
-            if !isWord || !stopWords.contains(unit) { units.insert(unit) }
-        }
-        return units
+        of(text.bytes)
     }
 
     /// The same units as ``of(_:)``, as 64-bit fingerprints of their UTF-8
     /// (FNV-1a), sorted and without repeats: what comparing two turns needs,
     /// without building strings.
     static func fingerprints(of text: NormalizedText) -> [UInt64] {
+        fingerprints(of: text.bytes)
+    }
+
+    /// The units of part of a turn's normalised text, as ``of(_:)`` spells them.
+    static func of(_ bytes: [UInt8]) -> Set<String> {
+        var units: Set<String> = []
+        forEachUnit(in: bytes) { unit, isWord in
+            let unit = String(decoding: unit, as: UTF8.self)
+            if !isWord || !stopWords.contains(unit) { units.insert(unit) }
+        }
+        return units
+    }
+
+    /// The fingerprints of part of a turn's normalised text, as ``fingerprints(of:)-(NormalizedText)`` makes them.
+    static func fingerprints(of bytes: [UInt8]) -> [UInt64] {
         var units: [UInt64] = []
-        forEachUnit(in: text) { unit, isWord in
+        forEachUnit(in: bytes) { unit, isWord in
             let print = fingerprint(unit)
             if !isWord || !stopWordFingerprints.contains(print) { units.append(print) }
         }
@@ -38,14 +48,22 @@ enum ContentUnits {
     /// (repeats included), and whether it is a word of a spaced script (which
     /// may be a stop word): numbers without their thousands commas, pairs of
     /// Han characters without a function character, words of three letters or more.
-    private static func forEachUnit(in text: NormalizedText, _ body: (_ unit: [UInt8], _ isWord: Bool) -> Void) {
+    /// Numbers written in English words ("forty two", "two hundred") count
+    /// as their digits, so a read-back in words restates a number in figures.
+    private static func forEachUnit(in text: [UInt8], _ body: (_ unit: [UInt8], _ isWord: Bool) -> Void) {
         var unit: [UInt8] = []
-        text.bytes.withUnsafeBufferPointer { bytes in
+        var spelled = SpelledNumber()
+        func flushNumber() {
+            if let value = spelled.finish() { body(Array(String(value).utf8), false) }
+        }
+        defer { flushNumber() }
+        text.withUnsafeBufferPointer { bytes in
             let count = bytes.count
             var index = 0
             while index < count {
                 unit.removeAll(keepingCapacity: true)
                 if isDigit(bytes[index]) {
+                    flushNumber()
                     while index < count {
                         let current = bytes[index]
                         let separates =
@@ -60,6 +78,7 @@ enum ContentUnits {
                 guard let scalar = ScalarClass.scalar(at: index, in: bytes) else { break }
                 let width = UTF8.width(scalar)
                 if ScalarClass.isUnspacedScript(scalar) {
+                    flushNumber()
                     if let next = ScalarClass.scalar(at: index + width, in: bytes), ScalarClass.isUnspacedScript(next),
                         !isFunctionCharacter(scalar), !isFunctionCharacter(next)
                     {
@@ -79,6 +98,8 @@ enum ContentUnits {
                         letters += 1
                         index += width
                     }
+                    if spelled.add(unit) { continue }
+                    flushNumber()
                     if letters >= 3 { body(unit, true) }
                 } else {
                     index += width
