@@ -14,6 +14,10 @@ public enum CustomerSignal: String, Sendable, Equatable, CaseIterable {
     case shouting
     /// A sad or angry face: `:(`, `:-(`, `☹`, 😞, 😠 and the like.
     case sadFace = "sad-face"
+    /// The customer sends the same message again (four or more Han
+    /// characters or three or more words): a grievance repeated because
+    /// nothing happened.
+    case repetition
 
     /// What evidence calls a recognised signal.
     var label: String {
@@ -21,6 +25,7 @@ public enum CustomerSignal: String, Sendable, Equatable, CaseIterable {
         case .emphasis: "emphatic punctuation"
         case .shouting: "writing in capitals"
         case .sadFace: "a sad face"
+        case .repetition: "a message sent again"
         }
     }
 }
@@ -30,6 +35,7 @@ public enum CustomerSignal: String, Sendable, Equatable, CaseIterable {
 struct CustomerSignalScanner {
     private let signals: [CustomerSignal]
     private var wroteLowerCase = false
+    private var lines: Set<String> = []
 
     init(signals: [CustomerSignal]) {
         self.signals = signals
@@ -46,11 +52,30 @@ struct CustomerSignalScanner {
                 case .emphasis: Self.emphasis(in: bytes)
                 case .shouting: wroteLowerCase ? Self.shouting(in: bytes) : nil
                 case .sadFace: Self.sadFace(in: text)
+                case .repetition: repeatedLine(in: text)
                 }
             if let range { found.append((range, signal)) }
         }
         if !wroteLowerCase { wroteLowerCase = Self.hasLowerCaseWords(bytes) }
         return found.min { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The first line of `text` that the customer sent before, and remembers
+    /// this turn's lines.
+    private mutating func repeatedLine(in text: String) -> Range<Int>? {
+        var found: Range<Int>?
+        var offset = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { offset += line.utf8.count + 1 }
+            let key = String(line.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+                .lowercased()
+            let han = key.unicodeScalars.filter(ScalarClass.isUnspacedScript).count
+            let words = line.split(separator: " ").count
+            guard han >= 4 || (han == 0 && words >= 3) else { continue }
+            if found == nil, lines.contains(key) { found = offset..<(offset + line.utf8.count) }
+            lines.insert(key)
+        }
+        return found
     }
 
     private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
