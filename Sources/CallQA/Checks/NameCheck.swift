@@ -23,11 +23,13 @@ extension NameCheck {
     public static let defaultTitlesBefore = ["Mr.", "Ms.", "Mrs.", "Miss", "Dr.", "Mr", "Ms", "Mrs", "Dr"]
     /// What customers say before their name.
     public static let defaultIntroductions = [
-        "我姓", "免贵姓", "免貴姓", "我叫", "姓", "my name is", "my name's", "name is", "this is", "i am called",
+        "我姓", "免贵姓", "免貴姓", "我叫", "姓", "姓名", "开户名", "持卡人", "my name is", "my name's", "name is",
+        "this is", "i am called",
     ]
     /// What agents say to ask for a name.
     public static let defaultRequests = [
-        "姓名", "名字", "贵姓", "貴姓", "怎么称呼", "如何称呼", "开户名", "开户人", "持卡人", "联系人",
+        "姓名", "名字", "贵姓", "貴姓", "怎么称呼", "如何称呼", "开户名", "开户人", "持卡人", "联系人", "付款人",
+        "银行卡信息", "银行卡号",
         "your name", "full name", "the name on", "name of the account holder", "account holder", "first and last name",
         "your first name", "your last name", "who am i speaking", "who i am speaking", "may i have your name",
     ]

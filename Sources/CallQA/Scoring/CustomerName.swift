@@ -197,7 +197,10 @@ extension CustomerName {
         }
         let trimmed = text.trimmingWhitespace()
         let scalars = trimmed.unicodeScalars
-        if (2...4).contains(scalars.count), scalars.allSatisfy(ScalarClass.isUnspacedScript) {
+        if (2...3).contains(scalars.count), scalars.allSatisfy(ScalarClass.isUnspacedScript),
+            let first = scalars.first, commonSurnames.contains(first), Set(scalars).count == scalars.count,
+            !scalars.contains(where: { notInNames.contains($0) })
+        {
             let han = String(trimmed)
             let surname = compoundSurnames.contains(String(han.prefix(2))) ? String(han.prefix(2)) : String(han.prefix(1))
             let start = text.utf8.count - text.utf8.drop { $0 == 0x20 || $0 == 0x0A }.count
@@ -216,6 +219,18 @@ extension CustomerName {
         }
         return nil
     }
+
+    /// The most common Chinese surnames: a short answer to a request for the
+    /// name is a name only when it starts with one.
+    static let commonSurnames: Set<Unicode.Scalar> = Set(
+        ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+            + "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
+            + "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆"
+            + "蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗"
+            + "瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝").unicodeScalars)
+
+    /// Characters that make a short answer a reply rather than a name.
+    static let notInNames: Set<Unicode.Scalar> = Set("了呢吗啊哦嗯的好是不没有我你您他她它这那个就也都在看想要行对谢".unicodeScalars)
 
     /// Sign-offs written before a name at the end of a message.
     static let signOffs = ["regards", "best regards", "kind regards", "thanks", "thank you", "best", "sincerely", "cheers"]
