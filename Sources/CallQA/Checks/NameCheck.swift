@@ -23,8 +23,8 @@ extension NameCheck {
     public static let defaultTitlesBefore = ["Mr.", "Ms.", "Mrs.", "Miss", "Dr.", "Mr", "Ms", "Mrs", "Dr"]
     /// What customers say before their name.
     public static let defaultIntroductions = [
-        "我姓", "免贵姓", "免貴姓", "我叫", "姓", "姓名", "开户名", "持卡人", "my name is", "my name's", "name is",
-        "this is", "i am called",
+        "我姓", "免贵姓", "免貴姓", "我叫", "姓", "姓名", "开户名", "持卡人", "my name is", "my name's", "this is",
+        "i am called", "it's",
     ]
     /// What agents say to ask for a name.
     public static let defaultRequests = [
@@ -32,6 +32,7 @@ extension NameCheck {
         "银行卡信息", "银行卡号",
         "your name", "full name", "the name on", "name of the account holder", "account holder", "first and last name",
         "your first name", "your last name", "who am i speaking", "who i am speaking", "may i have your name",
+        "what name", "which name", "name or email", "name and email",
     ]
 }
 

@@ -95,7 +95,13 @@ struct CustomerName {
             }
             // English: one or two words, in any case (speech recognition writes names in lower
             // case), up to a word that is not a name.
-            let words = leadingWords(rest, count: 2).prefix { !notNames.contains($0.lowercased()) }
+            var words = leadingWords(rest, count: 2).prefix { !notNames.contains($0.lowercased()) }
+            // After "this is" or "it's" only a capitalised word is a name ("this is ridiculous" is none).
+            if !match.phrase.hasPrefix("my") && !match.phrase.hasPrefix("i am") {
+                words = words.prefix { word in
+                    word.first?.isUppercase == true && word.dropFirst().contains { $0.isLowercase }
+                }
+            }
             guard let first = words.first, first.count > 1 else { continue }
             return CustomerName(
                 surname: words.last!, fullName: words.count > 1 ? words.joined(separator: " ") : first,
@@ -233,7 +239,9 @@ extension CustomerName {
     static let notInNames: Set<Unicode.Scalar> = Set("了呢吗啊哦嗯的好是不没有我你您他她它这那个就也都在看想要行对谢".unicodeScalars)
 
     /// Sign-offs written before a name at the end of a message.
-    static let signOffs = ["regards", "best regards", "kind regards", "thanks", "thank you", "best", "sincerely", "cheers"]
+    static let signOffs = [
+        "best regards", "kind regards", "regards", "thank you", "thanks", "best", "sincerely", "cheers", "greetings",
+    ]
 
     /// A name signed at the end of a customer's message: a last line (of
     /// several) that is only a name token or a sign-off and a name token.
@@ -250,6 +258,7 @@ extension CustomerName {
                 break
             }
             let tokens = NameToken.all(in: String(line))
+            rest = rest.trimmingCharacters(in: [",", ".", "!", " "])
             if let token = tokens.first, rest == token.token.lowercased() {
                 return CustomerName(
                     surname: nil, fullName: nil, turn: turn,
