@@ -15,8 +15,8 @@ public enum CustomerSignal: String, Sendable, Equatable, CaseIterable {
     /// A sad or angry face: `:(`, `:-(`, `☹`, 😞, 😠 and the like.
     case sadFace = "sad-face"
     /// The customer sends the same message again (four or more Han
-    /// characters or three or more words): a grievance repeated because
-    /// nothing happened.
+    /// characters or five or more words, not a short "ok, got it"): a
+    /// grievance repeated because nothing happened.
     case repetition
 
     /// What evidence calls a recognised signal.
@@ -71,7 +71,7 @@ struct CustomerSignalScanner {
                 .lowercased()
             let han = key.unicodeScalars.filter(ScalarClass.isUnspacedScript).count
             let words = line.split(separator: " ").count
-            guard han >= 4 || (han == 0 && words >= 3) else { continue }
+            guard han >= 4 || (han == 0 && words >= 5) else { continue }
             if found == nil, lines.contains(key) { found = offset..<(offset + line.utf8.count) }
             lines.insert(key)
         }
