@@ -75,7 +75,7 @@ struct BatchCommandTests {
         let rubric = try String(
             contentsOf: CLI.packageRoot.appendingPathComponent("rubrics/en-standard.yaml"), encoding: .utf8
         )
-        .replacingOccurrences(of: "version: 1.1.0", with: "version: 1.2.0")
+        .replacingOccurrences(of: "version: 2.0.0", with: "version: 2.1.0")
         .replacingOccurrences(of: "    - certainly\n", with: "    - certainly\n    - surely\n")
         let changed = folder.appendingPathComponent("en-standard-1.1.yaml")
         try rubric.write(to: changed, atomically: true, encoding: .utf8)
@@ -90,8 +90,8 @@ struct BatchCommandTests {
 
         let refused = try CLI.run(["report", old, new])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("results mix versions of rubric en-standard: en-standard 1.1.0"))
-        #expect(refused.stderr.contains("en-standard 1.2.0"))
+        #expect(refused.stderr.contains("results mix versions of rubric en-standard: en-standard 2.0.0"))
+        #expect(refused.stderr.contains("en-standard 2.1.0"))
         #expect(refused.stdout.isEmpty)
         let allowed = try CLI.run(["report", "--allow-mixed", "--format", "json", old, new])
         #expect(allowed.status == 0)

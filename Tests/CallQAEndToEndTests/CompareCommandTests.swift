@@ -28,7 +28,7 @@ struct CompareCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let changed = folder.appendingPathComponent("en-standard-1.1.yaml")
         try String(contentsOf: CLI.packageRoot.appendingPathComponent("rubrics/en-standard.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "version: 1.1.0", with: "version: 1.2.0")
+            .replacingOccurrences(of: "version: 2.0.0", with: "version: 2.1.0")
             .replacingOccurrences(of: "thanks-for-calling: [thank you for calling, ", with: "thanks-for-calling: [")
             .write(to: changed, atomically: true, encoding: .utf8)
         let arguments = ["compare", "--rubric", "en-standard", "--rubric", changed.path, "corpora/en/"]
@@ -40,7 +40,7 @@ struct CompareCommandTests {
         let table = try CLI.run(arguments + ["--format", "table"])
         #expect(table.stdout.contains("no longer matches: turn 10 agent \"Thank you for calling\""))
         let markdown = try CLI.run(arguments + ["--format", "markdown"])
-        #expect(markdown.stdout.hasPrefix("# en-standard 1.1.0 → en-standard 1.2.0"))
+        #expect(markdown.stdout.hasPrefix("# en-standard 2.0.0 → en-standard 2.1.0"))
         #expect(try CLI.run(["compare", "--rubric", "en-standard", "corpora/en/"]).status == 2)
     }
 }

@@ -4,11 +4,11 @@ import Testing
 
 @Suite("Rubric version comparison")
 struct ComparisonTests {
-    /// The shipped English rubric with one phrase removed from one list, as version 1.1.0.
+    /// The shipped English rubric with one phrase removed from one list, as another version.
     static func changedRubric(removing phrase: String, from list: String) throws -> Rubric {
         let path = Fixtures.shippedRubrics.appendingPathComponent("en-standard.yaml")
         var text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(
-            of: "version: 1.0.0", with: "version: 1.1.0")
+            of: "version: 2.0.0", with: "version: 2.0.1")
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  \(list): [") })
         text = text.replacingOccurrences(of: line, with: line.replacingOccurrences(of: "[\(phrase), ", with: "["))
         return try Rubric(yaml: text, source: "en-standard-1.1.yaml")

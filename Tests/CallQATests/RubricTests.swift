@@ -179,7 +179,8 @@ struct RubricTests {
             #expect(json.contains(settings), "\(kind): \(json)")
         }
         #expect(rubric.list(named: "b#forbid")?.phrases == ["stupid"])
-        #expect(rubric.matcherSettings.lists.last.map { $0.name } == NameCheck.introductionList)
-        #expect(rubric.matcherSettings.negation.exemptLists == [NameCheck.introductionList])
+        #expect(
+            rubric.matcherSettings.lists.suffix(2).map { $0.name } == [NameCheck.introductionList, NameCheck.requestList])
+        #expect(rubric.matcherSettings.negation.exemptLists == [NameCheck.introductionList, NameCheck.requestList])
     }
 }

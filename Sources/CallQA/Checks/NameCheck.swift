@@ -65,8 +65,8 @@ extension NameCheck: CheckKind {
         json.field("titles-after", titlesAfter)
         json.field("titles-before", titlesBefore)
         json.field("introductions", introductions)
-        json.field("requests", requests)
-        json.field("agent-may-know", agentMayKnow)
+        if requests != Self.defaultRequests { json.field("requests", requests) }
+        if agentMayKnow { json.field("agent-may-know", agentMayKnow) }
     }
 
     var lintFacts: CheckLintFacts { CheckLintFacts() }

@@ -18,6 +18,11 @@ public struct ResponseCheck: Sendable, Equatable {
     public var answer: Answer
     /// Whether answering some triggers but not all earns a share of the points.
     public var partialCredit: Bool
+    /// With `answer: first`, how many of the agent's turns just before the
+    /// trigger may hold the response too: empathy already shown when the
+    /// customer's feelings boil over. 0 by default: an apology made before the
+    /// complaint does not answer it.
+    public var before: Int = 0
 
     /// Which triggers need a response.
     public enum Answer: String, Sendable, Equatable {
@@ -37,7 +42,7 @@ extension ResponseCheck: CheckKind {
     static func decode(_ site: CheckSite, parser: inout RubricParser) -> ResponseCheck? {
         guard
             let entries = parser.entries(
-                of: site, allowed: ["trigger", "respond", "within", "answer", "partial"],
+                of: site, allowed: ["trigger", "respond", "within", "answer", "partial", "before"],
                 required: ["trigger", "respond"])
         else { return nil }
         let trigger = entries["trigger"].flatMap {
@@ -57,6 +62,7 @@ extension ResponseCheck: CheckKind {
         let response = parser.phraseGroup(under: "respond", of: entries, item: site.item)
         let within = entries["within"].map { parser.reader.integer($0, "'within'", minimum: 1) } ?? 2
         let partial = entries["partial"].map { parser.reader.bool($0, "'partial'") } ?? true
+        let before = entries["before"].map { parser.reader.integer($0, "'before'", minimum: 0) } ?? 0
         var answer = Answer.every
         if let node = entries["answer"], let text = parser.reader.string(node, "'answer'") {
             if let value = Answer(rawValue: text) {
@@ -65,10 +71,13 @@ extension ResponseCheck: CheckKind {
                 parser.reader.problem(node, "'answer' must be every, any or first, not '\(text)'")
             }
         }
-        guard let trigger, let response, let within, let partial else { return nil }
+        guard let trigger, let response, let within, let partial, let before else { return nil }
+        if entries["before"] != nil, answer != .first {
+            parser.reader.problem(entries["before"], "'before' applies only with answer: first")
+        }
         return ResponseCheck(
             trigger: trigger, signals: signals, response: response, within: within, answer: answer,
-            partialCredit: partial)
+            partialCredit: partial, before: before)
     }
 
     func writeCanonical(to json: inout JSONWriter) {
@@ -80,6 +89,7 @@ extension ResponseCheck: CheckKind {
         json.field("within", within)
         json.field("answer", answer.rawValue)
         json.field("partial", partialCredit)
+        if before > 0 { json.field("before", before) }
     }
 
     var lintFacts: CheckLintFacts {
@@ -130,7 +140,7 @@ extension ResponseCheck: CheckKind {
             triggers += 1
             evidence.append(trigger.evidence)
             // A complaint repeated just after the agent responded to it has been answered already.
-            let previous = answer == .first ? agentTurns[split..<split] : agentTurns[..<split].suffix(within)
+            let previous = answer == .first ? agentTurns[..<split].suffix(before) : agentTurns[..<split].suffix(within)
             let reply =
                 next.lazy.compactMap { turn in firstResponse[turn].map { (turn: turn, match: $0) } }.first
                 ?? previous.reversed().lazy.compactMap { turn in lastResponse[turn].map { (turn: turn, match: $0) } }
