@@ -66,12 +66,12 @@ struct CalibrationTests {
         #expect(name.humanAgreement == 0.5 && name.humanKappa == 0) // 王敏 fail, 李强 pass on zh-poor-001
         #expect(report.items.map(\.id) == ["greeting", "apology", "customer-name", "closing"])
 
-        // Totals (human mean per call): |100−97.5|, |0−15|, |46.7−75|, |100−90|, |0−5|, |95.8−85|
+        // Totals (human mean per call): |100−97.5|, |0−15|, |33.3−75|, |100−90|, |0−5|, |95.8−85|
         // (en-service-201 is timed: its interruptions item applies and passes).
         #expect(report.total.calls == 6)
-        #expect(abs(try #require(report.total.meanAbsoluteDifference) - 71.6 / 6) < 1e-9)
+        #expect(abs(try #require(report.total.meanAbsoluteDifference) - 85.0 / 6) < 1e-9)
         #expect(report.total.withinTen == 0.5)
-        #expect(abs(try #require(report.total.pearson) - 0.9572534619630474) < 1e-9)
+        #expect(abs(try #require(report.total.pearson) - 0.9219673931992876) < 1e-9)
         #expect(abs(try #require(report.total.spearman) - 0.9710083124552246) < 1e-9)
         #expect(report.disagreements.first?.callID == "zh-claim-014")
         #expect(report.disagreements.first?.items.first?.evidence.first?.text == "早上好")

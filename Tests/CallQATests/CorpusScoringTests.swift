@@ -41,8 +41,10 @@ struct CorpusScoringTests {
         let model = try card("zh-model-001")
         for id in ["greeting", "empathy", "paraphrase"] { #expect(model.item(id)?.status == .pass, "\(id)") }
         #expect(model.item("greeting")?.evidence.map(\.text) == ["人寿", "我是", "需要什么帮助"])
-        #expect(model.item("empathy")?.evidence.contains { $0.text == "要是我" && $0.speaker == .agent } == true)
-        #expect(model.item("paraphrase")?.evidence.first?.text == "为了确认一下")
+        // Empathy shown in the turn just before the customer escalates answers it.
+        #expect(model.item("empathy")?.evidence.map(\.text) == ["打了两次", "我也会很烦的"])
+        #expect(model.item("paraphrase")?.evidence.first?.text == "为了确认一下，您是说五月一日的保费1280元被扣了两次，对吗？")
+        #expect(model.item("paraphrase")?.evidence.first?.phrase == "为了确认一下")
         #expect(model.item("customer-name")?.evidence.map(\.text) == ["我姓王", "王先生"])
         #expect(model.passed)
     }

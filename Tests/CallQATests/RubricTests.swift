@@ -131,7 +131,7 @@ struct RubricTests {
     @Test("The fingerprint of a rubric with every setting of the check kinds stays as released")
     func releasedFingerprint() throws {
         #expect(
-            try Fixtures.rubric("checks").sha256 == "b05cac0efc1b24f65e9ca3b41c4e09a3b065499ed6a8a0daf66703ceec82b5f7")
+            try Fixtures.rubric("checks").sha256 == "f93d927dc2d2d3504e45de4dadc65606e359a99db2f3830abeff2bf413e9505d")
     }
 
     @Test("Every check kind reads back as its kind, and writes its settings after the kind")

@@ -15,7 +15,8 @@ extension CallAnalysis {
     }
 
     /// Whether `bytes` hold no word or Han character outside `ranges`, other
-    /// than sentence particles and placeholders such as `#NAME#` or `[姓名x]`.
+    /// than sentence particles and bare acknowledgements (嗯, 好, 哦) and
+    /// placeholders such as `#NAME#` or `[姓名x]`.
     static func saysNothingElse(_ bytes: [UInt8], besides ranges: [Range<Int>]) -> Bool {
         var index = 0
         var bracket = false
@@ -44,5 +45,5 @@ extension CallAnalysis {
         return true
     }
 
-    private static let particles: Set<Unicode.Scalar> = Set("哦噢啊呀呢哈啦嘛吧哟呦喔嗯亲的了".unicodeScalars)
+    private static let particles: Set<Unicode.Scalar> = Set("哦噢啊呀呢哈啦嘛吧哟呦喔嗯亲的了好滴哒".unicodeScalars)
 }
