@@ -7,7 +7,9 @@ struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubric",
         abstract: "Check rubrics before they score calls.",
-        subcommands: [RubricTestCommand.self, RubricLintCommand.self, RubricPhrasesCommand.self]
+        subcommands: [
+            RubricTestCommand.self, RubricLintCommand.self, RubricPhrasesCommand.self, RubricSuggestCommand.self,
+        ]
     )
 }
 

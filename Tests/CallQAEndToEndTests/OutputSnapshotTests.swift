@@ -19,6 +19,7 @@ struct OutputSnapshotTests {
 
     static let sameCall = "Tests/Fixtures/formats/same-call"
     static let checksRubric = "Tests/Fixtures/rubrics/checks.yaml"
+    static let suggest = "Tests/Fixtures/suggest/"
 
     static let cases: [Case] = [
         Case(snapshot: "score-corpora.table", arguments: ["score", "corpora/", "--format", "table"]),
@@ -79,6 +80,18 @@ struct OutputSnapshotTests {
         Case(
             snapshot: "rubric-test-with-cases.table",
             arguments: ["rubric", "test", "Tests/Fixtures/rubrics/with-cases.yaml"]),
+        Case(
+            snapshot: "rubric-suggest-en.table",
+            arguments: [
+                "rubric", "suggest", "--human", suggest + "en/labels.csv", suggest + "en/calls",
+                "--rubric", suggest + "en/rubric.yaml",
+            ]),
+        Case(
+            snapshot: "rubric-suggest-zh.table",
+            arguments: [
+                "rubric", "suggest", "--human", suggest + "zh/labels.csv", suggest + "zh/calls",
+                "--rubric", suggest + "zh/rubric.yaml", "--format", "table",
+            ]),
     ]
 
     @Test("Each output matches its snapshot", arguments: cases)
