@@ -243,27 +243,49 @@ extension CustomerName {
         "best regards", "kind regards", "regards", "thank you", "thanks", "best", "sincerely", "cheers", "greetings",
     ]
 
-    /// A name signed at the end of a customer's message: a last line (of
-    /// several) that is only a name token or a sign-off and a name token.
+    /// A name signed at the end of a customer's message: one of the last lines
+    /// (of several) that is only a name token, or a sign-off ("Best regards,")
+    /// and a name — a token or one to three capitalised words — on the same
+    /// line or the next.
     static func signature(in turn: Int, analysis: CallAnalysis) -> CustomerName? {
         let text = analysis.call.turns[turn].text
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.count > 1 else { return nil }
-        var offset = text.utf8.count
-        for line in lines.reversed().prefix(3) {
-            offset = text.utf8.distance(from: text.utf8.startIndex, to: line.startIndex)
+        for (position, line) in lines.enumerated().reversed().prefix(3) {
+            let offset = text.utf8.distance(from: text.utf8.startIndex, to: line.startIndex)
             var rest = line.trimmingWhitespace().lowercased()
+            var signed = false
             for signOff in signOffs where rest.hasPrefix(signOff) {
-                rest = String(rest.dropFirst(signOff.count)).trimmingCharacters(in: [",", "!", ".", " "])
+                rest = String(rest.dropFirst(signOff.count))
+                signed = true
                 break
             }
-            let tokens = NameToken.all(in: String(line))
             rest = rest.trimmingCharacters(in: [",", ".", "!", " "])
+            if !signed, position > 0 {
+                let previous = lines[position - 1].trimmingWhitespace().lowercased()
+                    .trimmingCharacters(in: [",", ".", "!", " "])
+                signed = signOffs.contains(previous)
+            }
+            let tokens = NameToken.all(in: String(line))
             if let token = tokens.first, rest == token.token.lowercased() {
                 return CustomerName(
                     surname: nil, fullName: nil, turn: turn,
                     revealed: ((offset + token.range.lowerBound)..<(offset + token.range.upperBound), "a signature"),
                     token: token.token)
+            }
+            guard signed, !rest.isEmpty else { continue }
+            let written = line.trimmingWhitespace().suffix(rest.count)
+            let words = written.split(separator: " ")
+            if (1...3).contains(words.count),
+                words.allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLetter) })
+            {
+                let lineText = String(line)
+                let at = lineText.range(of: String(written)).map { lineText[..<$0.lowerBound].utf8.count } ?? 0
+                let range = offset + at
+                return CustomerName(
+                    surname: words.count > 1 ? String(words.last!) : nil,
+                    fullName: words.joined(separator: " "), turn: turn,
+                    revealed: (range..<(range + written.utf8.count), "a signature"))
             }
         }
         return nil
