@@ -138,11 +138,13 @@ struct PhrasePattern: Sendable, Equatable {
                     throw problem(
                         "'$' must come last (at the end of a turn or sentence); write '\\$' for the character")
                 case "~":
+                    let at = index
                     index += 1
-                    try startPart(.near(readCount()), operator: "~")
+                    try startPart(.near(readCount()), operator: "~", at: at)
                 case "." where index + 2 < end && scalars[index + 1] == "." && scalars[index + 2] == ".":
+                    let at = index
                     index += 3
-                    try startPart(.after(readCount()), operator: "...")
+                    try startPart(.after(readCount()), operator: "...", at: at)
                 default:
                     buffer.unicodeScalars.append(scalar)
                     index += 1
@@ -150,7 +152,8 @@ struct PhrasePattern: Sendable, Equatable {
             }
             flush()
             if parts.last!.isEmpty {
-                throw problem("'\(links.last.map(Self.symbol) ?? "...")' at the phrase's end has no words after it")
+                throw Problem(
+                    message: "'\(links.last.map(Self.symbol) ?? "...")' at the phrase's end has no words after it")
             }
             for part in parts {
                 if case .any? = part.first { throw Problem(message: "'{any:N}' must stand between two words or slots") }
@@ -190,8 +193,7 @@ struct PhrasePattern: Sendable, Equatable {
             return digits > 0 ? value : nil
         }
 
-        mutating func startPart(_ link: Link, operator symbol: String) throws(Problem) {
-            let at = index - 1
+        mutating func startPart(_ link: Link, operator symbol: String, at: Int) throws(Problem) {
             flush()
             if parts.count == 1 && parts[0].isEmpty {
                 throw problem("'\(symbol)' at the phrase's start has no words before it", at: at)
