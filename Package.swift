@@ -18,9 +18,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
+        ),
         .target(
             name: "CallQA",
-            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibXML2", "CStemmer", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "callqa",

@@ -5,6 +5,14 @@
 /// - Chinese (and other unspaced scripts) match as substrings; a phrase that
 ///   starts or ends with a letter or digit of a spaced script needs a word
 ///   boundary there: "sorry" does not match "sorryness".
+/// - English words match in any form (Snowball stems): "apologize" finds
+///   "apologized" and "apologies". A phrase written `=sorry`, or any phrase
+///   of a list with `exact: true`, matches only the form written.
+/// - The matching language adds prefixes (`frustrat*`), order and nearness
+///   (`A ... B`, `A ~5 B`), slots (`{number}`, `{name}`, `{agent}`,
+///   `{company}`, `{any:N}`) and anchors (`^`, `$`); see the README's
+///   "Matching language". An occurrence of a phrase of several parts spans
+///   from its first part's start to its last part's end.
 /// - **Negation**: an occurrence preceded by a negator (不, 没有, not, never, …)
 ///   within ``Negation/window`` units — a Han character or a word each — with
 ///   no clause punctuation between, does not count: "not sorry" is no
@@ -32,11 +40,34 @@ public struct PhraseMatcher: PhraseMatching {
         }
     }
 
-    private struct Pattern: Sendable {
-        var owners: [(list: Int32, phrase: Int32)]
-        var isNegator: Bool
+    /// The view of a turn a pattern is looked for in.
+    enum View: Sendable {
+        /// Every English word as its stem: literal pieces (exact ones are
+        /// then compared with the normalised text).
+        case stemmed
+        /// The normalised text: prefixes (`frustrat*`).
+        case normal
+    }
+
+    /// A string the automaton finds, and the pieces that are found with it.
+    struct Pattern: Sendable {
+        var view: View
         var needsLeftBoundary: Bool
         var needsRightBoundary: Bool
+        var pieces: [Int32] = []
+    }
+
+    /// A literal piece of one or more phrases.
+    struct Piece: Sendable {
+        /// For a piece that matches only as written: its normalised bytes.
+        var exact: [UInt8]?
+        /// A prefix: the occurrence extends to the end of its word.
+        var isPrefix: Bool
+        var isNegator = false
+        /// The phrases that are this piece alone.
+        var owners: [(list: Int32, phrase: Int32)] = []
+        /// The phrases of several pieces, slots or anchors it is part of.
+        var programs: [Int32] = []
     }
 
     /// One counted occurrence, by number: the list, the phrase as the list
@@ -48,14 +79,41 @@ public struct PhraseMatcher: PhraseMatching {
         var end: Int32
     }
 
-    /// Buffers one scan reuses, so matching a turn allocates nothing.
+    /// A piece found in a turn, in normalised byte offsets.
+    struct PieceHit: Sendable {
+        var piece: Int32
+        var start: Int32
+        var end: Int32
+    }
+
+    /// Buffers one scan reuses, so matching a turn allocates little, and the
+    /// stemmer the scan uses (leased from a pool: a stemmer is not shared
+    /// between threads).
     struct Scratch {
         var raw: [Hit] = []
         var negatorEnds: [Int] = []
+        var found: [PieceHit] = []
+        var view = StemmedView()
+        var lease: WordStemmer.Lease?
+        var pieceHits: [PieceHit] = []
+        var pieceSpans: [SlotSpans.Span] = []
+        var candidates: [Int32] = []
+        var marks: [UInt32] = []
+        var generation: UInt32 = 0
+        var slotSpans: [[SlotSpans.Span]?] = Array(repeating: nil, count: PhrasePattern.Slot.allCases.count)
+        var steps = 0
     }
 
-    private let automaton: PhraseAutomaton
-    private let patterns: [Pattern]
+    let automaton: PhraseAutomaton
+    let patterns: [Pattern]
+    let pieces: [Piece]
+    let programs: [PhraseProgram]
+    /// Whether some stemmed-view pattern has letters (else no turn needs the view).
+    private let usesStems: Bool
+    /// Whether some prefix has letters (else the stemmed view serves alone).
+    private let usesPrefixes: Bool
+    /// The names in the rubric's `company` list, normalised, for `{company}`.
+    let companies: [[UInt8]]
     /// The list names, in the order given; a ``Hit``'s list indexes this.
     let listNames: [String]
     /// Each list name's index.
@@ -65,53 +123,76 @@ public struct PhraseMatcher: PhraseMatching {
     private let negatable: [Bool]
     private let window: Int
 
-    /// Every distinct phrase the matcher searches for, normalised, in the
-    /// order first listed: the lists' phrases, then the negators.
+    /// Every distinct literal piece the matcher searches for, normalised, in
+    /// the order first listed: the lists' phrases (their words, without
+    /// operators and slots), then the negators.
     public let normalizedPhrases: [String]
 
-    /// Compiles phrase lists and a negation rule.
+    /// Compiles phrase lists and a negation rule; every phrase matches word
+    /// forms, and `near` (`A ... B`, `A ~ B`) is 8 units.
     ///
     /// - Parameters:
     ///   - lists: phrase lists by name; the same phrase may be in several lists.
     ///   - negation: the negators and how far they reach.
     public init(lists: [(name: String, phrases: [String])], negation: Negation) {
-        let normalizer = TextNormalizer.shared
-        var index: [String: Int] = [:]
-        var patterns: [Pattern] = []
-        var texts: [[UInt8]] = []
+        self.init(phraseLists: lists.map { Rubric.PhraseList(name: $0.name, phrases: $0.phrases) }, negation: negation)
+    }
+
+    /// Compiles phrase lists, with their settings (`exact`, `near`), and a negation rule.
+    init(phraseLists lists: [Rubric.PhraseList], negation: Negation) {
+        let lease = WordStemmer.pool.lease()
+        var compiler = Compiler(stemmer: lease.stemmer)
         var phrases: [String] = []
-        var normalizedPhrases: [String] = []
+        var programs: [PhraseProgram] = []
+        var companies: [[UInt8]] = []
 
-        func pattern(for phrase: String) -> Int? {
-            let normalized = normalizer.normalizePhrase(phrase)
-            guard !normalized.isEmpty else { return nil }
-            if let existing = index[normalized] { return existing }
-            let bytes = Array(normalized.utf8)
-            index[normalized] = patterns.count
-            patterns.append(
-                Pattern(
-                    owners: [], isNegator: false,
-                    needsLeftBoundary: normalized.unicodeScalars.first.map(ScalarClass.isWordCharacter) ?? false,
-                    needsRightBoundary: normalized.unicodeScalars.last.map(ScalarClass.isWordCharacter) ?? false))
-            texts.append(bytes)
-            normalizedPhrases.append(normalized)
-            return patterns.count - 1
-        }
-
-        for (listIndex, list) in lists.enumerated() {
+        for (listNumber, list) in lists.enumerated() {
             for phrase in list.phrases {
-                if let id = pattern(for: phrase) {
-                    patterns[id].owners.append((Int32(listIndex), Int32(phrases.count)))
-                    phrases.append(phrase)
+                let pattern: PhrasePattern
+                switch PhrasePattern.parse(phrase) {
+                case .success(let parsed): pattern = parsed
+                case .failure:
+                    // A rubric refuses such a phrase; a matcher made in code takes it as text.
+                    let text = TextNormalizer.shared.normalizePhrase(phrase)
+                    guard !text.isEmpty else { continue }
+                    pattern = PhrasePattern(
+                        exact: false, atStart: false, atEnd: false, parts: [[.text(text)]], links: [])
                 }
+                let exact = pattern.exact || list.exact
+                let phraseNumber = Int32(phrases.count)
+                phrases.append(phrase)
+                if list.name == "company", pattern.isPlainText, case .text(let text) = pattern.parts[0][0] {
+                    companies.append(Array(text.utf8))
+                }
+                if pattern.isPlainText, case .text(let text) = pattern.parts[0][0] {
+                    let piece = compiler.piece(text, exact: exact, prefix: false)
+                    compiler.pieces[piece].owners.append((Int32(listNumber), phraseNumber))
+                    continue
+                }
+                let program = PhraseProgram(
+                    pattern: pattern, list: Int32(listNumber), phrase: phraseNumber, near: list.near
+                ) { text, isPrefix in
+                    compiler.piece(text, exact: exact, prefix: isPrefix)
+                }
+                for piece in program.pieces { compiler.pieces[Int(piece)].programs.append(Int32(programs.count)) }
+                programs.append(program)
             }
         }
         for negator in negation.negators {
-            if let id = pattern(for: negator) { patterns[id].isNegator = true }
+            let text = TextNormalizer.shared.normalizePhrase(negator)
+            guard !text.isEmpty else { continue }
+            let piece = compiler.piece(text, exact: true, prefix: false)
+            compiler.pieces[piece].isNegator = true
         }
-        self.automaton = PhraseAutomaton(patterns: texts)
-        self.patterns = patterns
-        self.normalizedPhrases = normalizedPhrases
+
+        self.automaton = PhraseAutomaton(patterns: compiler.texts)
+        self.patterns = compiler.patterns
+        self.pieces = compiler.pieces
+        self.programs = programs
+        self.companies = companies
+        self.normalizedPhrases = compiler.shown
+        self.usesStems = zip(compiler.patterns, compiler.texts).contains { $0.view == .stemmed && Self.hasWord($1) }
+        self.usesPrefixes = zip(compiler.patterns, compiler.texts).contains { $0.view == .normal && Self.hasWord($1) }
         self.phrases = phrases
         self.listNames = lists.map(\.name)
         var listIndex: [String: Int] = [:]
@@ -121,13 +202,73 @@ public struct PhraseMatcher: PhraseMatching {
         self.window = negation.window
     }
 
+    /// Whether UTF-8 holds an ASCII letter or apostrophe: what the stemmed view can change.
+    private static func hasWord(_ bytes: [UInt8]) -> Bool {
+        bytes.contains { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 }
+    }
+
+    /// Builds the automaton's patterns and the pieces found with them.
+    private struct Compiler {
+        let stemmer: WordStemmer
+        var patterns: [Pattern] = []
+        var texts: [[UInt8]] = []
+        var pieces: [Piece] = []
+        var shown: [String] = []
+        private var patternIndex: [String: Int] = [:]
+        private var pieceIndex: [String: Int] = [:]
+        private var shownSet: Set<String> = []
+
+        init(stemmer: WordStemmer) {
+            self.stemmer = stemmer
+        }
+
+        /// The piece for normalised `text`: matching only as written
+        /// (`exact`), as a word's start (`prefix`), or in any word form.
+        mutating func piece(_ text: String, exact: Bool, prefix: Bool) -> Int {
+            if shownSet.insert(text).inserted { shown.append(text) }
+            let bytes = Array(text.utf8)
+            let view: View = prefix ? .normal : .stemmed
+            let search = prefix ? bytes : StemmedView.stemmed(bytes, stemmer: stemmer)
+            let verify = exact && !prefix && PhraseMatcher.hasWord(bytes) ? bytes : nil
+            let key = (prefix ? "p" : exact ? "e" : "s") + text
+            if let existing = pieceIndex[key] { return existing }
+            let patternKey = (prefix ? "p" : "s") + String(decoding: search, as: UTF8.self)
+            let pattern: Int
+            if let existing = patternIndex[patternKey] {
+                pattern = existing
+            } else {
+                pattern = patterns.count
+                patternIndex[patternKey] = pattern
+                let (first, last) = search.withUnsafeBufferPointer {
+                    (ScalarClass.scalar(at: 0, in: $0), ScalarClass.scalar(before: $0.count, in: $0))
+                }
+                patterns.append(
+                    Pattern(
+                        view: view, needsLeftBoundary: first.map(ScalarClass.isWordCharacter) ?? false,
+                        needsRightBoundary: !prefix && (last.map(ScalarClass.isWordCharacter) ?? false)))
+                texts.append(search)
+            }
+            let id = pieces.count
+            pieceIndex[key] = id
+            pieces.append(Piece(exact: verify, isPrefix: prefix))
+            patterns[pattern].pieces.append(Int32(id))
+            return id
+        }
+    }
+
     /// Every counted occurrence of every listed phrase in `text`, by start,
     /// then list: within one list, occurrences do not overlap (the leftmost,
-    /// then longest, wins), and negated occurrences are left out.
+    /// then longest, wins), and negated occurrences are left out. The
+    /// call-dependent slots (`{name}`, `{agent}`) find only placeholders.
     public func matches(in text: NormalizedText) -> [PhraseMatch] {
+        matches(in: text, context: MatchContext())
+    }
+
+    /// ``matches(in:)`` with the call's names for the slots that depend on it.
+    func matches(in text: NormalizedText, context: MatchContext) -> [PhraseMatch] {
         var scratch = Scratch()
         var hits: [Hit] = []
-        collect(in: text.bytes, into: &hits, scratch: &scratch)
+        collect(in: text, forms: context.forms, into: &hits, scratch: &scratch)
         return
             hits
             .map {
@@ -137,74 +278,166 @@ public struct PhraseMatcher: PhraseMatching {
             .sorted { ($0.range.lowerBound, $0.list) < ($1.range.lowerBound, $1.list) }
     }
 
-    /// Appends the counted occurrences in `bytes` to `hits`, ordered by list,
+    /// Appends the counted occurrences in `text` to `hits`, ordered by list,
     /// then start: within each list the leftmost, then longest, occurrence
     /// wins, and negated occurrences are left out.
-    func collect(in bytes: [UInt8], into hits: inout [Hit], scratch: inout Scratch) {
+    func collect(
+        in text: NormalizedText, forms: MatchContext.Forms, into hits: inout [Hit], scratch: inout Scratch
+    ) {
         scratch.raw.removeAll(keepingCapacity: true)
         scratch.negatorEnds.removeAll(keepingCapacity: true)
-        bytes.withUnsafeBufferPointer { text in
-            automaton.scan(text) { id, end in
-                let pattern = patterns[id]
-                let start = end - automaton.patternLengths[id]
-                if pattern.needsLeftBoundary, let before = ScalarClass.scalar(before: start, in: text),
-                    ScalarClass.isWordCharacter(before)
-                {
-                    return
-                }
-                if pattern.needsRightBoundary, let after = ScalarClass.scalar(at: end, in: text),
-                    ScalarClass.isWordCharacter(after)
-                {
-                    return
-                }
-                if pattern.isNegator { scratch.negatorEnds.append(end) }
-                for owner in pattern.owners {
-                    scratch.raw.append(
-                        Hit(list: owner.list, phrase: owner.phrase, start: Int32(start), end: Int32(end)))
-                }
+        scratch.pieceHits.removeAll(keepingCapacity: true)
+        scratch.candidates.removeAll(keepingCapacity: true)
+        if !programs.isEmpty {
+            if scratch.marks.count != programs.count {
+                scratch.marks = [UInt32](repeating: 0, count: programs.count)
+                scratch.generation = 0
+            }
+            scratch.generation &+= 1
+            if scratch.generation == 0 {
+                scratch.marks = [UInt32](repeating: 0, count: programs.count)
+                scratch.generation = 1
             }
         }
+        var found = scratch.found
+        scratch.found = []
+        found.removeAll(keepingCapacity: true)
+        var view = scratch.view
+        scratch.view = StemmedView()
+
+        text.bytes.withUnsafeBufferPointer { normal in
+            var separate = false
+            if usesStems && StemmedView.hasLetters(normal) {
+                let lease = scratch.lease ?? WordStemmer.pool.lease()
+                scratch.lease = lease
+                separate = view.build(of: normal, stemmer: lease.stemmer)
+            }
+            if separate {
+                view.bytes.withUnsafeBufferPointer { stemmed in
+                    view.toNormal.withUnsafeBufferPointer { map in
+                        scan(stemmed, map: map, only: .stemmed, into: &found)
+                    }
+                }
+                if usesPrefixes { scan(normal, map: nil, only: .normal, into: &found) }
+            } else {
+                scan(normal, map: nil, only: nil, into: &found)
+            }
+            for occurrence in found {
+                record(occurrence, in: normal, scratch: &scratch)
+            }
+            if !scratch.candidates.isEmpty {
+                evaluatePrograms(in: normal, text: text, forms: forms, scratch: &scratch)
+            }
+        }
+        scratch.found = found
+        scratch.view = view
         guard !scratch.raw.isEmpty else { return }
 
         // Leftmost-longest within each list, negated occurrences left out.
         scratch.raw.sort { ($0.list, $0.start, $1.end) < ($1.list, $1.start, $0.end) }
         var lastList: Int32 = -1
         var lastEnd: Int32 = 0
-        for hit in scratch.raw {
-            if hit.list != lastList {
-                lastList = hit.list
-                lastEnd = 0
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for hit in scratch.raw {
+                if hit.list != lastList {
+                    lastList = hit.list
+                    lastEnd = 0
+                }
+                guard hit.start >= lastEnd else { continue }
+                if negatable[Int(hit.list)]
+                    && isNegated(start: Int(hit.start), negatorEnds: scratch.negatorEnds, bytes: bytes)
+                {
+                    continue
+                }
+                lastEnd = hit.end
+                hits.append(hit)
             }
-            guard hit.start >= lastEnd else { continue }
-            if negatable[Int(hit.list)]
-                && isNegated(start: Int(hit.start), negatorEnds: scratch.negatorEnds, bytes: bytes)
+        }
+    }
+
+    /// Reports every pattern found in `text` with its word boundaries, in
+    /// normalised offsets (through `map` for the stemmed view); `only` keeps
+    /// the patterns of one view.
+    private func scan(
+        _ text: UnsafeBufferPointer<UInt8>, map: UnsafeBufferPointer<Int32>?, only view: View?,
+        into found: inout [PieceHit]
+    ) {
+        automaton.scan(text) { id, end in
+            let pattern = patterns[id]
+            if let view, pattern.view != view { return }
+            let start = end - automaton.patternLengths[id]
+            if pattern.needsLeftBoundary, let before = ScalarClass.scalar(before: start, in: text),
+                ScalarClass.isWordCharacter(before)
             {
-                continue
+                return
             }
-            lastEnd = hit.end
-            hits.append(hit)
+            if pattern.needsRightBoundary, let after = ScalarClass.scalar(at: end, in: text),
+                ScalarClass.isWordCharacter(after)
+            {
+                return
+            }
+            if let map {
+                found.append(PieceHit(piece: Int32(id), start: map[start], end: map[end]))
+            } else {
+                found.append(PieceHit(piece: Int32(id), start: Int32(start), end: Int32(end)))
+            }
+        }
+    }
+
+    /// Records a pattern's occurrence (`occurrence.piece` is the pattern) for
+    /// each of its pieces: exact pieces compared with the text, prefixes
+    /// extended to their word's end.
+    private func record(_ occurrence: PieceHit, in text: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) {
+        for id in patterns[Int(occurrence.piece)].pieces {
+            let piece = pieces[Int(id)]
+            let start = Int(occurrence.start)
+            var end = Int(occurrence.end)
+            if let exact = piece.exact {
+                guard end - start == exact.count, text[start..<end].elementsEqual(exact) else { continue }
+            }
+            if piece.isPrefix {
+                while let scalar = ScalarClass.scalar(at: end, in: text), ScalarClass.isWordCharacter(scalar) {
+                    end += UTF8.width(scalar)
+                }
+            }
+            if piece.isNegator { scratch.negatorEnds.append(end) }
+            for owner in piece.owners {
+                scratch.raw.append(Hit(list: owner.list, phrase: owner.phrase, start: Int32(start), end: Int32(end)))
+            }
+            if !piece.programs.isEmpty {
+                scratch.pieceHits.append(PieceHit(piece: id, start: Int32(start), end: Int32(end)))
+                for program in piece.programs where scratch.marks[Int(program)] != scratch.generation {
+                    scratch.marks[Int(program)] = scratch.generation
+                    scratch.candidates.append(program)
+                }
+            }
         }
     }
 
     /// Whether a negator ends within the window before `start`, with no
     /// clause punctuation between.
-    private func isNegated(start: Int, negatorEnds: [Int], bytes: [UInt8]) -> Bool {
+    private func isNegated(start: Int, negatorEnds: [Int], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for end in negatorEnds where end <= start {
-            if units(between: end, and: start, in: bytes) <= window { return true }
+            if Self.units(between: end, and: start, in: bytes, limit: window, acrossClauses: false) <= window {
+                return true
+            }
         }
         return false
     }
 
-    /// Han characters and words between two byte offsets; `Int.max` when
-    /// clause punctuation stands between.
-    private func units(between start: Int, and end: Int, in bytes: [UInt8]) -> Int {
+    /// Han characters and words between two byte offsets, counted up to one
+    /// past `limit`; `Int.max` when clause punctuation stands between and
+    /// `acrossClauses` is false.
+    static func units(
+        between start: Int, and end: Int, in bytes: UnsafeBufferPointer<UInt8>, limit: Int, acrossClauses: Bool
+    ) -> Int {
         var count = 0
         var index = start
         var inWord = false
         while index < end {
             guard let scalar = ScalarClass.scalar(at: index, in: bytes) else { break }
             index += UTF8.width(scalar)
-            if ScalarClass.isClauseBreak(scalar) { return .max }
+            if !acrossClauses && ScalarClass.isClauseBreak(scalar) { return .max }
             if ScalarClass.isUnspacedScript(scalar) {
                 count += 1
                 inWord = false
@@ -214,6 +447,7 @@ public struct PhraseMatcher: PhraseMatching {
             } else {
                 inWord = false
             }
+            if count > limit { return count }
         }
         return count
     }

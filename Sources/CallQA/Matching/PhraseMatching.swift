@@ -13,9 +13,12 @@ protocol PhraseMatching: Sendable {
     /// The phrases as the lists write them; a hit's `phrase` indexes this.
     var phrases: [String] { get }
 
-    /// Appends the counted occurrences in `bytes` (a turn's normalised text)
+    /// Appends the counted occurrences in `text` (a turn's normalised text)
     /// to `hits`, ordered by list, then start: within each list occurrences do
     /// not overlap (the leftmost, then longest, wins), and negated occurrences
-    /// are left out. `scratch` holds buffers a matcher may reuse between turns.
-    func collect(in bytes: [UInt8], into hits: inout [PhraseMatcher.Hit], scratch: inout PhraseMatcher.Scratch)
+    /// are left out. `forms` are the call's names for the slots that depend on
+    /// it; `scratch` holds buffers a matcher may reuse between turns.
+    func collect(
+        in text: NormalizedText, forms: MatchContext.Forms, into hits: inout [PhraseMatcher.Hit],
+        scratch: inout PhraseMatcher.Scratch)
 }

@@ -28,6 +28,9 @@ extension Rubric {
                     json.object { json in
                         json.field("name", list.name)
                         json.field("phrases", list.phrases)
+                        // Only when set, so rubrics without them keep their fingerprint.
+                        if list.exact { json.field("exact", true) }
+                        if list.near != Rubric.PhraseList.defaultNear { json.field("near", list.near) }
                     }
                 }
             }

@@ -213,21 +213,57 @@ struct RubricParser {
         for (name, keyNode, value) in reader.orderedMapping(node, "'lists'") {
             if name.contains("#") { reader.problem(keyNode, "list names cannot contain '#'") }
             declaredLists[name] = keyNode
-            positions.record(list: name, at: keyNode, phrases: value)
-            guard let phrases = reader.strings(value, "list '\(name)'") else { continue }
+            var phrasesNode = value
+            var list = Rubric.PhraseList(name: name, phrases: [])
+            if case .mapping = value {
+                // The long form: {phrases: [...], exact: true, near: 5}.
+                guard
+                    let entries = reader.mapping(
+                        value, "list '\(name)'", allowed: ["phrases", "exact", "near"], required: ["phrases"]),
+                    let phrases = entries["phrases"]
+                else { continue }
+                phrasesNode = phrases
+                if let exact = entries["exact"] {
+                    guard let value = reader.bool(exact, "list '\(name)' 'exact'") else { continue }
+                    list.exact = value
+                }
+                if let near = entries["near"] {
+                    guard let value = reader.integer(near, "list '\(name)' 'near'", minimum: 0) else { continue }
+                    guard value <= Self.largestNear else {
+                        reader.problem(near, "list '\(name)' 'near' must be at most \(Self.largestNear), not \(value)")
+                        continue
+                    }
+                    list.near = value
+                }
+            }
+            positions.record(list: name, at: keyNode, phrases: phrasesNode)
+            guard let phrases = reader.strings(phrasesNode, "list '\(name)'") else { continue }
             if phrases.isEmpty {
-                reader.problem(value, "list '\(name)' is empty")
+                reader.problem(phrasesNode, "list '\(name)' is empty")
                 continue
             }
-            checkPhrases(phrases, in: value, list: name)
-            lists.append(Rubric.PhraseList(name: name, phrases: phrases))
+            checkPhrases(phrases, in: phrasesNode, list: name)
+            list.phrases = phrases
+            lists.append(list)
         }
         return lists
     }
 
+    /// The largest `near` a list may set.
+    static let largestNear = 200
+
+    /// Reports phrases that are only white space, and phrases the matching
+    /// language cannot read, each at its own line and column.
     private mutating func checkPhrases(_ phrases: [String], in node: Node, list: String) {
-        for phrase in phrases where TextNormalizer.shared.normalizePhrase(phrase).isEmpty {
-            reader.problem(node, "a phrase of list '\(list)' is only white space")
+        var nodes: [Node] = []
+        if case .sequence(let sequence) = node { nodes = Array(sequence) }
+        for (index, phrase) in phrases.enumerated() {
+            let at = nodes.count == phrases.count ? nodes[index] : node
+            if TextNormalizer.shared.normalizePhrase(phrase).isEmpty {
+                reader.problem(at, "a phrase of list '\(list)' is only white space")
+            } else if case .failure(let problem) = PhrasePattern.parse(phrase) {
+                reader.problem(at, "phrase \"\(phrase)\" of list '\(list)': \(problem.message)")
+            }
         }
     }
 

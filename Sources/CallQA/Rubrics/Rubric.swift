@@ -61,6 +61,14 @@ public struct Rubric: Sendable, Equatable {
         public var name: String
         /// The phrases, as written.
         public var phrases: [String]
+        /// Whether every phrase matches only the word forms written (`exact: true`).
+        public var exact = false
+        /// The units `A ... B` and `A ~ B` allow between their parts when the
+        /// phrase gives no count (`near:`, default 8).
+        public var near = PhraseList.defaultNear
+
+        /// The `near` of a list that does not set it.
+        public static let defaultNear = 8
     }
 
     /// The list called `name`.

@@ -46,7 +46,7 @@ public enum RubricLint {
                     positions.phrases[list.name].flatMap { index < $0.count ? $0[index] : nil }
                     ?? positions.lists[list.name]
                 let normalized = normalizer.normalizePhrase(phrase)
-                if let reason = neverMatches(normalized) {
+                if let reason = neverMatches(phrase: phrase) {
                     warn(place, "phrase \"\(phrase)\" in list '\(list.name)' can never match: \(reason)")
                 }
                 if let first = seen[normalized] {
@@ -101,19 +101,24 @@ public enum RubricLint {
         return warnings.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
     }
 
-    /// Why a normalised phrase can never match, if it cannot.
-    static func neverMatches(_ normalized: String) -> String? {
-        if normalized.contains("…") || normalized.contains("...") {
+    /// Why a phrase can never match, if it cannot: its literal text, once
+    /// normalised, holds what transcripts never write.
+    static func neverMatches(phrase: String) -> String? {
+        if phrase.contains("…") {
             return "it contains an ellipsis, which transcripts do not write for the words it stands for"
         }
-        if normalized.hasPrefix("'") || normalized.hasSuffix("'") {
+        guard case .success(let pattern) = PhrasePattern.parse(phrase) else { return nil }
+        for case .text(let text) in pattern.parts.joined() where text.hasPrefix("'") || text.hasSuffix("'") {
             return "an apostrophe at its edge is part of a word, so the word boundary it needs never occurs"
         }
-        if !normalized.unicodeScalars.contains(where: {
-            ScalarClass.isWordCharacter($0) || ScalarClass.isUnspacedScript($0)
-        }) {
-            return "it has no letters or characters, only punctuation"
+        let words = pattern.parts.joined().contains { item in
+            switch item {
+            case .text(let text), .prefix(let text):
+                text.unicodeScalars.contains { ScalarClass.isWordCharacter($0) || ScalarClass.isUnspacedScript($0) }
+            case .slot, .any: true
+            }
         }
+        if !words { return "it has no letters or characters, only punctuation" }
         return nil
     }
 

@@ -19,12 +19,20 @@ struct CallAnalysis {
     /// The call's conversation metrics, or why it has none.
     let metrics: Result<ConversationMetrics, ConversationMetrics.Unavailable>
 
+    /// What the call tells the matcher about its people (`{name}`, `{agent}`, `{company}`).
+    let context: MatchContext
+
     /// Normalises and matches every turn of `call`, and computes its metrics
-    /// with `settings`.
+    /// with `settings`. The slots `{name}`, `{agent}` and `{company}` find
+    /// the call's header values (`customer`, `agent`, `company` metadata)
+    /// and `customerNames`, other forms of the customer's name.
     init(
-        call: Call, matcher: any PhraseMatching, settings: ConversationMetrics.Settings = ConversationMetrics.Settings()
+        call: Call, matcher: any PhraseMatching,
+        settings: ConversationMetrics.Settings = ConversationMetrics.Settings(), customerNames: [String] = []
     ) {
         self.call = call
+        self.context = MatchContext(call: call, customerNames: customerNames)
+        let forms = context.forms
         self.metrics = ConversationMetrics.compute(for: call, settings: settings)
         var normalized: [NormalizedText] = []
         normalized.reserveCapacity(call.turns.count)
@@ -35,7 +43,7 @@ struct CallAnalysis {
             let text = TextNormalizer.shared.normalize(turn.text)
             normalized.append(text)
             let before = all.count
-            matcher.collect(in: text.bytes, into: &all, scratch: &scratch)
+            matcher.collect(in: text, forms: forms, into: &all, scratch: &scratch)
             allTurns.append(contentsOf: repeatElement(Int32(index), count: all.count - before))
         }
         listIndex = matcher.listIndex

@@ -24,7 +24,7 @@ public struct Scorer: Sendable {
     /// Compiles `rubric`.
     public init(_ rubric: Rubric) {
         let (lists, negation) = rubric.matcherSettings
-        let compiled = PhraseMatcher(lists: lists, negation: negation)
+        let compiled = PhraseMatcher(phraseLists: lists, negation: negation)
         self.init(rubric, compiled: compiled, matching: compiled)
     }
 
@@ -32,7 +32,7 @@ public struct Scorer: Sendable {
     /// report the lists of ``Rubric/matcherSettings`` in that order.
     init(_ rubric: Rubric, matcher: any PhraseMatching) {
         let (lists, negation) = rubric.matcherSettings
-        self.init(rubric, compiled: PhraseMatcher(lists: lists, negation: negation), matching: matcher)
+        self.init(rubric, compiled: PhraseMatcher(phraseLists: lists, negation: negation), matching: matcher)
     }
 
     private init(_ rubric: Rubric, compiled: PhraseMatcher, matching: any PhraseMatching) {
@@ -119,8 +119,8 @@ extension Rubric {
     /// The phrase lists a scorer compiles, in order, and their negation rule:
     /// the rubric's lists, then the lists its checks add (joined by name,
     /// left out when empty), which negators never cancel.
-    var matcherSettings: (lists: [(name: String, phrases: [String])], negation: PhraseMatcher.Negation) {
-        var lists = self.lists.map { (name: $0.name, phrases: $0.phrases) }
+    var matcherSettings: (lists: [Rubric.PhraseList], negation: PhraseMatcher.Negation) {
+        var lists = self.lists
         var negation = self.negation
         var added: [Rubric.PhraseList] = []
         for list in items.flatMap(\.check.matcherLists) {
@@ -131,7 +131,7 @@ extension Rubric {
             }
         }
         for list in added where !list.phrases.isEmpty {
-            lists.append((list.name, list.phrases))
+            lists.append(list)
             negation.exemptLists.insert(list.name)
         }
         return (lists, negation)

@@ -1,0 +1,216 @@
+/// Where a turn's normalised text holds what a slot stands for, as byte
+/// ranges in order of start: numbers, names, the agent's ID, the company.
+///
+/// Only a turn where a phrase with the slot has found its literal words is
+/// searched, so a slot costs nothing on the other turns.
+enum SlotSpans {
+    /// A byte range of normalised text.
+    struct Span: Sendable, Equatable {
+        var start: Int
+        var end: Int
+    }
+
+    /// Where `slot` matches in `text`, given the call's forms and the
+    /// rubric's company names.
+    static func spans(
+        of slot: PhrasePattern.Slot, in text: UnsafeBufferPointer<UInt8>, forms: MatchContext.Forms,
+        companies: [[UInt8]]
+    ) -> [Span] {
+        let tokens = Placeholder.tokens(in: text)
+        func placeholders(_ kind: Placeholder.Kind) -> [Span] {
+            tokens.filter { $0.kind == kind }.map { Span(start: $0.range.lowerBound, end: $0.range.upperBound) }
+        }
+        var spans: [Span]
+        switch slot {
+        case .number:
+            spans = numbers(in: text) + placeholders(.number)
+        case .name:
+            spans = occurrences(of: forms.customer, in: text) + placeholders(.name)
+        case .agent:
+            spans = occurrences(of: forms.agent, in: text) + staffNumbers(in: text) + placeholders(.name)
+        case .company:
+            spans = occurrences(of: companies + forms.company, in: text) + placeholders(.organization)
+        }
+        spans.sort { ($0.start, $1.end) < ($1.start, $0.end) }
+        return spans
+    }
+
+    // MARK: - Numbers
+
+    /// English number words a `{number}` is made of.
+    static let numberWords: Set<String> = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+    ]
+
+    /// Chinese numerals a `{number}` is made of.
+    static let chineseNumerals: Set<Unicode.Scalar> = Set("零〇一二两三四五六七八九十百千万亿".unicodeScalars)
+
+    /// Every number: digits with `,` and `.` between groups, runs of Chinese
+    /// numerals (next to digits too: `3万`), and English number words joined
+    /// by spaces or hyphens (`forty-two`, `one hundred and five`).
+    static func numbers(in text: UnsafeBufferPointer<UInt8>) -> [Span] {
+        var spans: [Span] = []
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            if isDigit(byte) || startsChineseNumeral(at: index, in: text) {
+                let start = index
+                while index < count {
+                    if isDigit(text[index]) {
+                        index += 1
+                    } else if text[index] == UInt8(ascii: ",") || text[index] == UInt8(ascii: "."),
+                        index + 1 < count, isDigit(text[index + 1]), index > start, isDigit(text[index - 1])
+                    {
+                        index += 1
+                    } else if startsChineseNumeral(at: index, in: text) {
+                        index += 3
+                    } else {
+                        break
+                    }
+                }
+                spans.append(Span(start: start, end: index))
+            } else if byte >= 0x61 && byte <= 0x7A && (index == 0 || !isWordByte(text[index - 1])) {
+                let wordEnd = endOfWord(from: index, in: text)
+                if isNumberWord(index..<wordEnd, in: text) {
+                    let start = index
+                    var end = wordEnd
+                    // Further number words after a space, a hyphen or "and".
+                    var next = end
+                    while next < count {
+                        guard text[next] == UInt8(ascii: " ") || text[next] == UInt8(ascii: "-") else { break }
+                        var wordStart = next + 1
+                        var candidateEnd = endOfWord(from: wordStart, in: text)
+                        if isWord("and", wordStart..<candidateEnd, in: text), candidateEnd < count,
+                            text[candidateEnd] == UInt8(ascii: " ")
+                        {
+                            wordStart = candidateEnd + 1
+                            candidateEnd = endOfWord(from: wordStart, in: text)
+                        }
+                        guard candidateEnd > wordStart, isNumberWord(wordStart..<candidateEnd, in: text) else { break }
+                        end = candidateEnd
+                        next = end
+                    }
+                    spans.append(Span(start: start, end: end))
+                    index = end
+                } else {
+                    index = wordEnd
+                }
+            } else {
+                index += 1
+            }
+        }
+        return spans
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || isDigit(byte) || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "_")
+    }
+
+    private static func endOfWord(from index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = index
+        while end < text.count, isWordByte(text[end]) { end += 1 }
+        return end
+    }
+
+    private static func isNumberWord(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard range.count >= 3, range.count <= 9 else { return false }
+        return numberWords.contains(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+    }
+
+    private static func isWord(_ word: String, _ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        range.count == word.utf8.count && text[range].elementsEqual(word.utf8)
+    }
+
+    private static func startsChineseNumeral(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text[index] >= 0xE3, text[index] < 0xF0, index + 2 < text.count,
+            let scalar = Unicode.Scalar(UTF8Scalars.decode(at: index, in: text).value)
+        else { return false }
+        return chineseNumerals.contains(scalar)
+    }
+
+    // MARK: - Names and staff numbers
+
+    /// Every occurrence of each form, whole words where a form starts or
+    /// ends with a word character.
+    static func occurrences(of forms: [[UInt8]], in text: UnsafeBufferPointer<UInt8>) -> [Span] {
+        var spans: [Span] = []
+        for form in forms where !form.isEmpty && form.count <= text.count {
+            let (head, tail) = form.withUnsafeBufferPointer {
+                (
+                    ScalarClass.scalar(at: 0, in: $0).map(ScalarClass.isWordCharacter) ?? false,
+                    ScalarClass.scalar(before: $0.count, in: $0).map(ScalarClass.isWordCharacter) ?? false
+                )
+            }
+            let first = form[0]
+            for start in 0...(text.count - form.count) where text[start] == first {
+                guard text[start..<(start + form.count)].elementsEqual(form) else { continue }
+                let end = start + form.count
+                if head, let before = ScalarClass.scalar(before: start, in: text), ScalarClass.isWordCharacter(before) {
+                    continue
+                }
+                if tail, let after = ScalarClass.scalar(at: end, in: text), ScalarClass.isWordCharacter(after) {
+                    continue
+                }
+                spans.append(Span(start: start, end: end))
+            }
+        }
+        return spans
+    }
+
+    /// What introduces a staff number: `工号 8012`, "ID 8012", "agent number 12".
+    private static let staffNumberIntroductions = ["工号", "id", "agent number", "employee number", "staff number"]
+
+    /// Staff numbers: a number followed by 号 (`8012号`), or preceded by 工号,
+    /// "ID", "agent number" or "employee number" (with a space, `:`, `#` or
+    /// "is" between); the span covers both.
+    static func staffNumbers(in text: UnsafeBufferPointer<UInt8>) -> [Span] {
+        var spans: [Span] = []
+        let hao = Array("号".utf8)
+        for number in numbers(in: text)
+            + Placeholder.tokens(in: text).filter({ $0.kind == .number }).map({
+                Span(start: $0.range.lowerBound, end: $0.range.upperBound)
+            })
+        {
+            var after = number.end
+            if after < text.count, text[after] == UInt8(ascii: " ") { after += 1 }
+            if after + hao.count <= text.count, text[after..<(after + hao.count)].elementsEqual(hao) {
+                spans.append(Span(start: number.start, end: after + hao.count))
+            }
+            // Back over separators to an introduction.
+            var before = number.start
+            while before > 0,
+                [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: "#"), UInt8(ascii: ".")].contains(text[before - 1])
+            {
+                before -= 1
+            }
+            if before >= 3, text[(before - 3)..<before].elementsEqual(" is".utf8) {
+                before -= 3
+                while before > 0, text[before - 1] == UInt8(ascii: " ") || text[before - 1] == UInt8(ascii: ":") {
+                    before -= 1
+                }
+            } else if before >= 3, text[(before - 3)..<before].elementsEqual("是".utf8) {
+                before -= 3
+            }
+            for introduction in staffNumberIntroductions {
+                let bytes = Array(introduction.utf8)
+                guard before >= bytes.count, text[(before - bytes.count)..<before].elementsEqual(bytes) else {
+                    continue
+                }
+                let start = before - bytes.count
+                if bytes[0] < 0x80, let previous = ScalarClass.scalar(before: start, in: text),
+                    ScalarClass.isWordCharacter(previous)
+                {
+                    continue
+                }
+                spans.append(Span(start: start, end: number.end))
+                break
+            }
+        }
+        return spans
+    }
+}
