@@ -73,8 +73,9 @@ extension NameCheck: CheckKind {
 
     var matcherLists: [Rubric.PhraseList] {
         [
-            Rubric.PhraseList(name: Self.introductionList, phrases: introductions),
-            Rubric.PhraseList(name: Self.requestList, phrases: requests),
+            // Exact: "it's" must not match every "it".
+            Rubric.PhraseList(name: Self.introductionList, phrases: introductions, exact: true),
+            Rubric.PhraseList(name: Self.requestList, phrases: requests, exact: true),
         ]
     }
 
