@@ -21,7 +21,10 @@ struct ConversationCheckTests {
         "answer: first — an apology must follow the first complaint within two agent turns",
         arguments: [
             ("Customer: My parcel never arrived.\nAgent: I'm sorry, let me look.\n", ItemStatus.pass),
-            ("Customer: My parcel never arrived.\nAgent: Let me look.\nCustomer: Ok.\nAgent: Sorry about that.\n", .pass),
+            (
+                "Customer: My parcel never arrived.\nAgent: Let me look.\nCustomer: Ok.\nAgent: Sorry about that.\n",
+                .pass
+            ),
             (
                 "Customer: My parcel never arrived.\nAgent: Let me look.\nCustomer: Ok.\nAgent: One moment.\n"
                     + "Customer: It still never arrived.\nAgent: I'm sorry.\n", .fail
@@ -48,8 +51,10 @@ struct ConversationCheckTests {
         "signals: emphasis, shouting, a sad face and a repeated message make the customer upset",
         arguments: [
             ("Customer: Where is my refund, I have waited a week??\nAgent: Let me check.\n", "emphatic punctuation"),
-            ("Customer: my refund is late\nAgent: Let me check.\nCustomer: WHY IS IT NOT HERE YET\nAgent: One moment.\n",
-             "writing in capitals"),
+            (
+                "Customer: my refund is late\nAgent: Let me check.\nCustomer: WHY IS IT NOT HERE YET\nAgent: One moment.\n",
+                "writing in capitals"
+            ),
             ("Customer: the screen went black :(\nAgent: Let me check.\n", "a sad face"),
             ("Customer: 我的订单一直在路上\nAgent: 好的。\nCustomer: 我的订单一直在路上\nAgent: 请稍等。\n", "a message sent again"),
         ])
@@ -129,7 +134,10 @@ struct ConversationCheckTests {
     @Test(
         "shared: a cue counts in a sentence that repeats the customer's recent words",
         arguments: [
-            ("Customer: I was charged twice for the lamp.\nAgent: So you were charged twice for the lamp?\n", ItemStatus.pass),
+            (
+                "Customer: I was charged twice for the lamp.\nAgent: So you were charged twice for the lamp?\n",
+                ItemStatus.pass
+            ),
             ("Customer: I was charged twice for the lamp.\nAgent: So you can press 1 to continue.\n", .fail),
             ("Customer: The lamp has an issue.\nAgent: So you have an issue?\n", .fail),
             ("Customer: I was charged twice for the lamp.\nAgent: What is the lamp's colour, correct?\n", .fail),

@@ -180,7 +180,9 @@ struct RubricTests {
         }
         #expect(rubric.list(named: "b#forbid")?.phrases == ["stupid"])
         #expect(
-            rubric.matcherSettings.lists.suffix(2).map { $0.name } == [NameCheck.introductionList, NameCheck.requestList])
+            rubric.matcherSettings.lists.suffix(2).map { $0.name } == [
+                NameCheck.introductionList, NameCheck.requestList,
+            ])
         #expect(rubric.matcherSettings.negation.exemptLists == [NameCheck.introductionList, NameCheck.requestList])
     }
 }

@@ -67,8 +67,10 @@ struct CustomerSignalScanner {
         var offset = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { offset += line.utf8.count + 1 }
-            let key = String(line.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
-                .lowercased()
+            let key = String(
+                line.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            )
+            .lowercased()
             let han = key.unicodeScalars.filter(ScalarClass.isUnspacedScript).count
             let words = line.split(separator: " ").count
             guard han >= 4 || (han == 0 && words >= 5) else { continue }
@@ -155,7 +157,7 @@ struct CustomerSignalScanner {
                 (index > 0 && (bytes[index - 1] == 0x23 || bytes[index - 1] == 0x5F))
                 || (end < bytes.count && (bytes[end] == 0x23 || bytes[end] == 0x5F))
             let shouted = upper >= 2 && lower == 0 && !placeholder
-            let single = upper == 1 && lower == 0 && end - index == 1  // "I", "A"
+            let single = upper == 1 && lower == 0 && end - index == 1 // "I", "A"
             if shouted || (single && runStart != nil) {
                 if runStart == nil {
                     runStart = index
@@ -186,7 +188,7 @@ struct CustomerSignalScanner {
             } else {
                 runStart = index
                 runWords = 1
-                sentence = bytes[index] == 0x49  // "I"
+                sentence = bytes[index] == 0x49 // "I"
             }
             index = end
         }
@@ -211,7 +213,9 @@ struct CustomerSignalScanner {
         return false
     }
 
-    private static let faces = [":(", ":-(", ":'(", "=(", "☹", "🙁", "😞", "😟", "😢", "😭", "😠", "😡", "😤", "😒", "😔", "😣", "😫"]
+    private static let faces = [
+        ":(", ":-(", ":'(", "=(", "☹", "🙁", "😞", "😟", "😢", "😭", "😠", "😡", "😤", "😒", "😔", "😣", "😫",
+    ]
 
     /// The first sad or angry face.
     static func sadFace(in text: String) -> Range<Int>? {

@@ -59,7 +59,9 @@ extension ForbidCheck: CheckKind {
                         $0.role == speaker
                     }
             }
-            hits = (hits + replied).sorted { ($0.turn, $0.match.range.lowerBound) < ($1.turn, $1.match.range.lowerBound) }
+            hits = (hits + replied).sorted {
+                ($0.turn, $0.match.range.lowerBound) < ($1.turn, $1.match.range.lowerBound)
+            }
         }
         guard !hits.isEmpty else {
             return CheckOutcome(

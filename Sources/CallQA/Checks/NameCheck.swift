@@ -86,7 +86,9 @@ extension NameCheck: CheckKind {
         {
             return CheckOutcome(
                 status: .pass, share: 1,
-                evidence: [analysis.evidence(turn: addressed.turn, utf8: addressed.range, phrase: "the customer's name")],
+                evidence: [
+                    analysis.evidence(turn: addressed.turn, utf8: addressed.range, phrase: "the customer's name")
+                ],
                 note: "addressed the customer by name at turn \(addressed.turn), before the customer gave it")
         }
         guard let name = known else { return .notApplicable("the customer's name never became known") }

@@ -147,7 +147,11 @@ extension ParaphraseCheck: CheckKind {
             Dictionary(grouping: analysis.matches(of: group, inTurns: Array(Set(found.map(\.turn)))), by: \.turn)
         }
         let customerTurns = analysis.turns(by: .customer)
-        let general = generic.map { Dictionary(grouping: analysis.matches(of: $0, inTurns: analysis.call.turns.indices.map { $0 }), by: \.turn) } ?? [:]
+        let general =
+            generic.map {
+                Dictionary(
+                    grouping: analysis.matches(of: $0, inTurns: analysis.call.turns.indices.map { $0 }), by: \.turn)
+            } ?? [:]
         /// A turn's normalised bytes with its general words blanked out.
         func content(_ turn: Int) -> [UInt8] {
             var bytes = analysis.normalized[turn].bytes

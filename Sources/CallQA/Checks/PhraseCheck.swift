@@ -90,7 +90,8 @@ extension PhraseCheck: CheckKind {
         let (turns, windowNote) = analysis.turns(by: speaker, in: window, droppingLast: skipped)
         var scope = windowNote ?? scopeDescription(turnCount: turns.count)
         if skipped > 0 {
-            scope += " before \(skipped == 1 ? "a closing turn" : "\(skipped) closing turns") that only said"
+            scope +=
+                " before \(skipped == 1 ? "a closing turn" : "\(skipped) closing turns") that only said"
                 + " \(trailing!.name)"
         }
         guard !turns.isEmpty else {

@@ -130,7 +130,9 @@ struct CallAnalysis {
         if !group.except.isEmpty {
             let cancelling = matches(of: PhraseGroup(name: "except", lists: group.except), inTurns: turns)
             found.removeAll { found in
-                cancelling.contains { $0.turn == Int(found.turn) && $0.match.range.overlaps(Int(found.hit.start)..<Int(found.hit.end)) }
+                cancelling.contains {
+                    $0.turn == Int(found.turn) && $0.match.range.overlaps(Int(found.hit.start)..<Int(found.hit.end))
+                }
             }
         }
         return found.map { found in

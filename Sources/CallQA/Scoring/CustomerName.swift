@@ -208,7 +208,8 @@ extension CustomerName {
             !scalars.contains(where: { notInNames.contains($0) })
         {
             let han = String(trimmed)
-            let surname = compoundSurnames.contains(String(han.prefix(2))) ? String(han.prefix(2)) : String(han.prefix(1))
+            let surname =
+                compoundSurnames.contains(String(han.prefix(2))) ? String(han.prefix(2)) : String(han.prefix(1))
             let start = text.utf8.count - text.utf8.drop { $0 == 0x20 || $0 == 0x0A }.count
             return CustomerName(
                 surname: surname, fullName: han, turn: turn,
@@ -341,7 +342,8 @@ extension CustomerName {
         let next = after.first { $0 != " " }
         let opensSentence = before.isEmpty || before.last.map { ".!?\n。！？".contains($0) } ?? true
         if opensSentence, let next, ",，!！".contains(next) { return true }
-        let afterComma = String(decoding: bytes[..<range.lowerBound], as: UTF8.self)
+        let afterComma =
+            String(decoding: bytes[..<range.lowerBound], as: UTF8.self)
             .trimmingCharacters(in: [" "]).last.map { ",，".contains($0) } ?? false
         if afterComma, next == nil || next.map({ ".!?。！？\n".contains($0) }) == true { return true }
         if let next = after.first, "先女小".contains(next) { return true }
