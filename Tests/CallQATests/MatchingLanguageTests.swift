@@ -286,6 +286,26 @@ struct MatchingLanguageTests {
             context.forms.customer.map { String(decoding: $0, as: UTF8.self) } == ["anna lee", "anna", "lee", "annie"])
     }
 
+    @Test("A call's analysis finds the call's names, and the customer names its caller adds")
+    func analysisContext() {
+        let matcher = PhraseMatcher(
+            phraseLists: [Rubric.PhraseList(name: "thanks", phrases: ["thanks {name}", "this is {agent}"])],
+            negation: .init(negators: []))
+        let group = PhraseGroup(name: "thanks", lists: ["thanks"])
+        var call = Fixtures.call("Agent: this is Sam, thanks Anna\nCustomer: thanks Bea")
+        func quotes(_ analysis: CallAnalysis) -> [String] {
+            analysis.matches(of: group, inTurns: [0, 1]).map { analysis.evidence($0.match, inTurn: $0.turn).text }
+        }
+        #expect(quotes(CallAnalysis(call: call, matcher: matcher)).isEmpty)
+        call.customer = "Anna"
+        call.agent = "Sam"
+        #expect(quotes(CallAnalysis(call: call, matcher: matcher)) == ["this is Sam", "thanks Anna"])
+        #expect(
+            quotes(CallAnalysis(call: call, matcher: matcher, customerNames: ["Bea"])) == [
+                "this is Sam", "thanks Anna", "thanks Bea",
+            ])
+    }
+
     @Test(
         "Placeholders are recognised by shape and classified by label",
         arguments: [
