@@ -222,27 +222,12 @@ extension ParaphraseCheck: CheckKind {
     /// naming the company restates nothing of the customer's. Tokens for the
     /// customer's own data (`[地址x]`, `#number#`) stay: reading them back is
     /// a restatement.
-    static let organisationLabels = ["org", "company", "公司", "店铺", "机构"]
-
     static func blankPlaceholders(in bytes: inout [UInt8]) {
-        var index = 0
-        while index < bytes.count {
-            let open = bytes[index]
-            guard open == 0x23 || open == 0x5B else {
-                index += 1
-                continue
-            }
-            let close: UInt8 = open == 0x23 ? 0x23 : 0x5D
-            var end = index + 1
-            while end < bytes.count, bytes[end] != close, bytes[end] != 0x20, end - index < 40 { end += 1 }
-            let isToken = end < bytes.count && bytes[end] == close && end > index + 1
-            let label = isToken ? String(decoding: bytes[(index + 1)..<end], as: UTF8.self) : ""
-            if isToken, organisationLabels.contains(where: label.contains) {
-                for position in index...end { bytes[position] = 0x20 }
-                index = end + 1
-            } else {
-                index += 1
-            }
+        let organisations = bytes.withUnsafeBufferPointer { buffer in
+            Placeholder.tokens(in: buffer).filter { $0.kind == .organization }.map(\.range)
+        }
+        for range in organisations {
+            for index in range { bytes[index] = 0x20 }
         }
     }
 }
