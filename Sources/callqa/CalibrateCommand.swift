@@ -42,12 +42,7 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         let selection = try RubricSelection.resolve(rubric)
         let run = CommandRun()
-        let text: String
-        do {
-            text = try String(decoding: Data(contentsOf: URL(fileURLWithPath: human)), as: UTF8.self)
-        } catch {
-            throw ExitCode.usage("callqa: cannot read \(human): \(error.localizedDescription)")
-        }
+        let text = try HumanLabelFile.text(at: human)
         let knownItems = Set(selection.rubrics.flatMap { $0.items.map(\.id) })
         let (labels, problems) = HumanLabels.parse(text, source: human, knownItems: knownItems)
         problems.forEach(run.report)

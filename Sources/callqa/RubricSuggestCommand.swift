@@ -64,12 +64,7 @@ struct RubricSuggestCommand: ParsableCommand {
                 "callqa: no item '\(id)' in rubric \(scorer.rubric.id) (items: \(ids.joined(separator: ", ")))")
         }
         let run = CommandRun()
-        let text: String
-        do {
-            text = try String(decoding: Data(contentsOf: URL(fileURLWithPath: human)), as: UTF8.self)
-        } catch {
-            throw ExitCode.usage("callqa: cannot read \(human): \(error.localizedDescription)")
-        }
+        let text = try HumanLabelFile.text(at: human)
         let (labels, problems) = HumanLabels.parse(text, source: human, knownItems: Set(ids))
         problems.forEach(run.report)
         for id in item where !labels.items.contains(id) {
