@@ -313,11 +313,7 @@ public struct PhraseMatcher: PhraseMatching {
                 separate = view.build(of: normal, stemmer: lease.stemmer)
             }
             if separate {
-                view.bytes.withUnsafeBufferPointer { stemmed in
-                    view.toNormal.withUnsafeBufferPointer { map in
-                        scan(stemmed, map: map, only: .stemmed, into: &found)
-                    }
-                }
+                view.withBuffers { stemmed, map in scan(stemmed, map: map, only: .stemmed, into: &found) }
                 if usesPrefixes { scan(normal, map: nil, only: .normal, into: &found) }
             } else {
                 scan(normal, map: nil, only: nil, into: &found)
