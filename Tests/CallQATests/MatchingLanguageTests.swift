@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CallQA
@@ -9,11 +10,11 @@ struct MatchingLanguageTests {
     /// The original words of every counted occurrence of `phrases` (one list,
     /// `phrases`) in `text`.
     private func found(
-        _ phrases: [String], in text: String, exact: Bool = false, near: Int = 8,
+        _ phrases: [String], in text: String, exact: Bool = false, near: Int = 8, asr: Bool = false,
         context: MatchContext = MatchContext(), companies: [String] = [],
         negators: [String] = ["not", "no", "never", "不", "没", "没有"]
     ) -> [String] {
-        var lists = [Rubric.PhraseList(name: "phrases", phrases: phrases, exact: exact, near: near)]
+        var lists = [Rubric.PhraseList(name: "phrases", phrases: phrases, exact: exact, near: near, asr: asr)]
         if !companies.isEmpty { lists.append(Rubric.PhraseList(name: "company", phrases: companies)) }
         let matcher = PhraseMatcher(phraseLists: lists, negation: .init(negators: negators, window: 2))
         let normalized = TextNormalizer.shared.normalize(text)
@@ -270,6 +271,56 @@ struct MatchingLanguageTests {
         )
         #expect(found(phrase, in: "thank you for calling us").isEmpty)
         #expect(found(["欢迎致电{company}"], in: "您好，欢迎致电中國人壽", companies: ["中国人寿"]) == ["欢迎致电中國人壽"])
+    }
+
+    @Test(
+        "'asr: true': Han characters that sound the same, long English words one letter off",
+        arguments: [
+            Case("账号", "您的帐号是多少", ["帐号"]),
+            Case("账号", "您的帳號是多少", ["帳號"]),
+            Case("再见", "好的在见", ["在见"]),
+            Case("账号 ... 密码", "帐号和秘码都对", ["帐号和秘码"]),
+            Case("账号", "您的单号是多少", []),
+            Case("thanks for your understanding", "thanks for your understending", ["thanks for your understending"]),
+            Case("thanks for your understanding", "thanks for your understandings", ["thanks for your understandings"]),
+            Case("sorry for the inconvenience", "sorry for the inconvenince", ["sorry for the inconvenince"]),
+            Case("sorry for the inconvenience", "sorry for the convenience", []),
+            Case("appreciate", "I apreciate it", ["apreciate"]),
+            Case("refund", "a refunt", []),
+        ])
+    func speechRecognition(_ example: Case) {
+        #expect(found([example.phrase], in: example.text, asr: true) == example.expected)
+    }
+
+    @Test("Without 'asr' a list forgives nothing", arguments: ["您的帐号是多少", "好的在见", "thanks for your understending"])
+    func noSpeechRecognition(text: String) {
+        #expect(found(["账号", "再见", "thanks for your understanding"], in: text).isEmpty)
+    }
+
+    @Test("Characters of one reading share a representative", arguments: ["账帐", "再在", "号好", "码马"])
+    func homophones(pair: String) {
+        let scalars = Array(pair.unicodeScalars)
+        let table = SpeechTolerance.representatives
+        #expect(table[Int(scalars[0].value - 0x4E00)] == table[Int(scalars[1].value - 0x4E00)])
+        #expect(table[Int(scalars[0].value - 0x4E00)] != 0)
+    }
+
+    @Test("The committed readings table is what ICU's Han-Latin transform gives, character by character")
+    func readingsTable() {
+        var expected = ""
+        var groups: [String: String] = [:]
+        for value in UInt32(0x4E00)...UInt32(0x9FFF) {
+            let character = String(Unicode.Scalar(value)!)
+            guard let latin = character.applyingTransform(.mandarinToLatin, reverse: false), latin != character,
+                let toneless = latin.decomposedStringWithCanonicalMapping.lowercased()
+                    .replacingOccurrences(of: "u\u{308}", with: "v")
+                    .applyingTransform(.stripDiacritics, reverse: false),
+                !toneless.isEmpty, toneless.unicodeScalars.allSatisfy({ $0.value >= 0x61 && $0.value <= 0x7A })
+            else { continue }
+            groups[toneless, default: ""] += character
+        }
+        for syllable in groups.keys.sorted() { expected += syllable + groups[syllable]! + ";" }
+        #expect(HanReadings.groups == expected, "regenerate with Scripts/generate-pinyin-table.swift")
     }
 
     @Test("The context is built from the call's header")

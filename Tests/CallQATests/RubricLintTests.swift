@@ -61,7 +61,7 @@ struct PhraseSyntaxTests {
                     + " write '\\*' for the character (character 3)",
                 "29:12: list 'settings' 'exact' must be true or false",
                 "32:11: list 'far' 'near' must be at most 200, not 500",
-                "35:5: unknown key 'nearby' in list 'unknown' (expected phrases, exact or near)",
+                "35:5: unknown key 'nearby' in list 'unknown' (expected phrases, exact, near or asr)",
                 "41:61: phrase \"thanks {nobody}\" of list 'a#group 2': unknown slot '{nobody}' \(slots)"
                     + " (character 8)",
             ])
@@ -95,5 +95,9 @@ struct PhraseSyntaxTests {
         let near = try Self.rubric(list: "{phrases: [hello, hi], near: 3}")
         #expect(near.list(named: "hello")?.near == 3)
         #expect(near.canonicalJSON.contains("\"near\":3"))
+        let asr = try Self.rubric(list: "{phrases: [hello, hi], asr: true}")
+        #expect(asr.list(named: "hello")?.asr == true)
+        #expect(asr.canonicalJSON.contains("\"asr\":true"))
+        #expect(try Self.rubric(list: "{phrases: [hello, hi], asr: false}").sha256 == short.sha256)
     }
 }

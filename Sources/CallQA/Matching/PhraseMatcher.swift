@@ -13,6 +13,9 @@
 ///   `{company}`, `{any:N}`) and anchors (`^`, `$`); see the README's
 ///   "Matching language". An occurrence of a phrase of several parts spans
 ///   from its first part's start to its last part's end.
+/// - A list with `asr: true` forgives speech recognition: Han characters
+///   that sound the same, long English words one letter off
+///   (``SpeechTolerance``).
 /// - **Negation**: an occurrence preceded by a negator (不, 没有, not, never, …)
 ///   within ``Negation/window`` units — a Han character or a word each — with
 ///   no clause punctuation between, does not count: "not sorry" is no
@@ -40,13 +43,16 @@ public struct PhraseMatcher: PhraseMatching {
         }
     }
 
-    /// The view of a turn a pattern is looked for in.
-    enum View: Sendable {
+    /// The view of a turn a pattern is looked for in, as a bit of a mask.
+    enum View: UInt8, Sendable {
         /// Every English word as its stem: literal pieces (exact ones are
         /// then compared with the normalised text).
-        case stemmed
+        case stemmed = 1
         /// The normalised text: prefixes (`frustrat*`).
-        case normal
+        case normal = 2
+        /// The stemmed view with every Han character as its reading's
+        /// representative: pieces with Han of lists with `asr: true`.
+        case homophone = 4
     }
 
     /// A string the automaton finds, and the pieces that are found with it.
@@ -63,6 +69,10 @@ public struct PhraseMatcher: PhraseMatching {
         var exact: [UInt8]?
         /// A prefix: the occurrence extends to the end of its word.
         var isPrefix: Bool
+        /// A long word of a list with `asr: true`: the word and its stem,
+        /// either matched within one edit by ``SpeechTolerance`` (a word of
+        /// the text, or its stem), not by the automaton.
+        var fuzzy: [[UInt8]]?
         var isNegator = false
         /// The phrases that are this piece alone.
         var owners: [(list: Int32, phrase: Int32)] = []
@@ -94,6 +104,7 @@ public struct PhraseMatcher: PhraseMatching {
         var negatorEnds: [Int] = []
         var found: [PieceHit] = []
         var view = StemmedView()
+        var homophones: [UInt8] = []
         var lease: WordStemmer.Lease?
         var pieceHits: [PieceHit] = []
         var pieceSpans: [SlotSpans.Span] = []
@@ -112,6 +123,10 @@ public struct PhraseMatcher: PhraseMatching {
     private let usesStems: Bool
     /// Whether some prefix has letters (else the stemmed view serves alone).
     private let usesPrefixes: Bool
+    /// Whether some pattern is looked for in the homophone view.
+    private let usesHomophones: Bool
+    /// Long words of `asr` lists by the hashes of their one-letter deletions.
+    private let fuzzyIndex: [UInt64: [Int32]]
     /// The names in the rubric's `company` list, normalised, for `{company}`.
     let companies: [[UInt8]]
     /// The list names, in the order given; a ``Hit``'s list indexes this.
@@ -164,15 +179,21 @@ public struct PhraseMatcher: PhraseMatching {
                 if list.name == "company", pattern.isPlainText, case .text(let text) = pattern.parts[0][0] {
                     companies.append(Array(text.utf8))
                 }
-                if pattern.isPlainText, case .text(let text) = pattern.parts[0][0] {
-                    let piece = compiler.piece(text, exact: exact, prefix: false)
+                if pattern.isPlainText, case .text(let text) = pattern.parts[0][0],
+                    !list.asr || !SpeechTolerance.hasLongWord(text)
+                {
+                    let piece = compiler.piece(text, exact: exact, prefix: false, asr: list.asr)
                     compiler.pieces[piece].owners.append((Int32(listNumber), phraseNumber))
                     continue
                 }
                 let program = PhraseProgram(
-                    pattern: pattern, list: Int32(listNumber), phrase: phraseNumber, near: list.near
-                ) { text, isPrefix in
-                    compiler.piece(text, exact: exact, prefix: isPrefix)
+                    pattern: pattern, list: Int32(listNumber), phrase: phraseNumber, near: list.near, asr: list.asr
+                ) { text, kind in
+                    switch kind {
+                    case .literal: compiler.piece(text, exact: exact, prefix: false, asr: list.asr)
+                    case .prefix: compiler.piece(text, exact: exact, prefix: true, asr: false)
+                    case .fuzzy: compiler.fuzzyPiece(text)
+                    }
                 }
                 for piece in program.pieces { compiler.pieces[Int(piece)].programs.append(Int32(programs.count)) }
                 programs.append(program)
@@ -181,7 +202,7 @@ public struct PhraseMatcher: PhraseMatching {
         for negator in negation.negators {
             let text = TextNormalizer.shared.normalizePhrase(negator)
             guard !text.isEmpty else { continue }
-            let piece = compiler.piece(text, exact: true, prefix: false)
+            let piece = compiler.piece(text, exact: true, prefix: false, asr: false)
             compiler.pieces[piece].isNegator = true
         }
 
@@ -193,6 +214,8 @@ public struct PhraseMatcher: PhraseMatching {
         self.normalizedPhrases = compiler.shown
         self.usesStems = zip(compiler.patterns, compiler.texts).contains { $0.view == .stemmed && Self.hasWord($1) }
         self.usesPrefixes = zip(compiler.patterns, compiler.texts).contains { $0.view == .normal && Self.hasWord($1) }
+        self.usesHomophones = compiler.patterns.contains { $0.view == .homophone }
+        self.fuzzyIndex = compiler.fuzzyIndex
         self.phrases = phrases
         self.listNames = lists.map(\.name)
         var listIndex: [String: Int] = [:]
@@ -214,6 +237,7 @@ public struct PhraseMatcher: PhraseMatching {
         var texts: [[UInt8]] = []
         var pieces: [Piece] = []
         var shown: [String] = []
+        var fuzzyIndex: [UInt64: [Int32]] = [:]
         private var patternIndex: [String: Int] = [:]
         private var pieceIndex: [String: Int] = [:]
         private var shownSet: Set<String> = []
@@ -223,16 +247,22 @@ public struct PhraseMatcher: PhraseMatching {
         }
 
         /// The piece for normalised `text`: matching only as written
-        /// (`exact`), as a word's start (`prefix`), or in any word form.
-        mutating func piece(_ text: String, exact: Bool, prefix: Bool) -> Int {
+        /// (`exact`), as a word's start (`prefix`), or in any word form; with
+        /// `asr`, Han characters match characters that sound the same.
+        mutating func piece(_ text: String, exact: Bool, prefix: Bool, asr: Bool) -> Int {
             if shownSet.insert(text).inserted { shown.append(text) }
-            let bytes = Array(text.utf8)
-            let view: View = prefix ? .normal : .stemmed
-            let search = prefix ? bytes : StemmedView.stemmed(bytes, stemmer: stemmer)
-            let verify = exact && !prefix && PhraseMatcher.hasWord(bytes) ? bytes : nil
-            let key = (prefix ? "p" : exact ? "e" : "s") + text
+            var bytes = Array(text.utf8)
+            let homophone = asr && !prefix && bytes.withUnsafeBufferPointer(SpeechTolerance.hasHan)
+            let view: View = prefix ? .normal : homophone ? .homophone : .stemmed
+            var search = prefix ? bytes : StemmedView.stemmed(bytes, stemmer: stemmer)
+            if homophone {
+                search = SpeechTolerance.homophones(search)
+                bytes = []
+            }
+            let verify = exact && !prefix && !homophone && PhraseMatcher.hasWord(bytes) ? bytes : nil
+            let key = (prefix ? "p" : homophone ? (exact ? "H" : "h") : exact ? "e" : "s") + text
             if let existing = pieceIndex[key] { return existing }
-            let patternKey = (prefix ? "p" : "s") + String(decoding: search, as: UTF8.self)
+            let patternKey = String(view.rawValue) + String(decoding: search, as: UTF8.self)
             let pattern: Int
             if let existing = patternIndex[patternKey] {
                 pattern = existing
@@ -252,6 +282,20 @@ public struct PhraseMatcher: PhraseMatching {
             pieceIndex[key] = id
             pieces.append(Piece(exact: verify, isPrefix: prefix))
             patterns[pattern].pieces.append(Int32(id))
+            return id
+        }
+
+        /// The piece for a long word of a list with `asr: true`: found by its
+        /// stem within one edit, outside the automaton.
+        mutating func fuzzyPiece(_ word: String) -> Int {
+            if shownSet.insert(word).inserted { shown.append(word) }
+            let key = "f" + word
+            if let existing = pieceIndex[key] { return existing }
+            let forms = Array(Set([Array(word.utf8), StemmedView.stemmed(Array(word.utf8), stemmer: stemmer)]))
+            let id = pieces.count
+            pieceIndex[key] = id
+            pieces.append(Piece(exact: nil, isPrefix: false, fuzzy: forms))
+            for hash in Set(forms.flatMap(SpeechTolerance.hashes)) { fuzzyIndex[hash, default: []].append(Int32(id)) }
             return id
         }
     }
@@ -313,14 +357,15 @@ public struct PhraseMatcher: PhraseMatching {
                 separate = view.build(of: normal, stemmer: lease.stemmer)
             }
             if separate {
-                view.bytes.withUnsafeBufferPointer { stemmed in
-                    view.toNormal.withUnsafeBufferPointer { map in
-                        scan(stemmed, map: map, only: .stemmed, into: &found)
-                    }
+                view.withBuffers { stemmed, map in
+                    scan(stemmed, map: map, only: View.stemmed.rawValue, into: &found)
+                    tolerate(in: stemmed, map: map, scratch: &scratch, found: &found)
                 }
-                if usesPrefixes { scan(normal, map: nil, only: .normal, into: &found) }
+                if usesPrefixes { scan(normal, map: nil, only: View.normal.rawValue, into: &found) }
+                if !fuzzyIndex.isEmpty { fuzzyWords(in: normal, map: nil, found: &found) }
             } else {
-                scan(normal, map: nil, only: nil, into: &found)
+                scan(normal, map: nil, only: View.stemmed.rawValue | View.normal.rawValue, into: &found)
+                tolerate(in: normal, map: nil, scratch: &scratch, found: &found)
             }
             for occurrence in found {
                 record(occurrence, in: normal, scratch: &scratch)
@@ -355,16 +400,79 @@ public struct PhraseMatcher: PhraseMatching {
         }
     }
 
+    /// What lists with `asr: true` forgive, in `text` (the stemmed view, or
+    /// the normalised text when they are the same): pieces with Han looked
+    /// for in its homophone view, long words within one edit of its words.
+    private func tolerate(
+        in text: UnsafeBufferPointer<UInt8>, map: UnsafeBufferPointer<Int32>?, scratch: inout Scratch,
+        found: inout [PieceHit]
+    ) {
+        if usesHomophones && SpeechTolerance.hasHan(text) {
+            if scratch.homophones.count < text.count {
+                scratch.homophones = [UInt8](repeating: 0, count: max(text.count, 2 * scratch.homophones.count))
+            }
+            scratch.homophones.withUnsafeMutableBufferPointer { output in
+                let view = UnsafeMutableBufferPointer(rebasing: output[0..<text.count])
+                SpeechTolerance.homophones(text, into: view)
+                scan(UnsafeBufferPointer(view), map: map, only: View.homophone.rawValue, into: &found)
+            }
+        }
+        if !fuzzyIndex.isEmpty { fuzzyWords(in: text, map: map, found: &found) }
+    }
+
+    /// Reports the words of `text` within one edit of a long word of an
+    /// `asr` list (or of its stem), as ``PieceHit``s with `-1 - piece`.
+    private func fuzzyWords(
+        in text: UnsafeBufferPointer<UInt8>, map: UnsafeBufferPointer<Int32>?, found: inout [PieceHit]
+    ) {
+        var index = 0
+        while index < text.count {
+            guard Self.isLetter(text[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < text.count, Self.isLetter(text[end]) || text[end] == 0x27 { end += 1 }
+            defer { index = end }
+            let bounded =
+                (ScalarClass.scalar(before: index, in: text).map { !ScalarClass.isWordCharacter($0) } ?? true)
+                && (ScalarClass.scalar(at: end, in: text).map { !ScalarClass.isWordCharacter($0) } ?? true)
+            let word = UnsafeBufferPointer(rebasing: text[index..<end])
+            guard bounded, word.count >= 4, word.count <= 40 else { continue }
+            var matched: [Int32] = []
+            for skipped in 0...word.count {
+                for piece in fuzzyIndex[SpeechTolerance.hash(word, skipping: skipped)] ?? []
+                where !matched.contains(piece) {
+                    let forms = pieces[Int(piece)].fuzzy!
+                    guard
+                        forms.contains(where: { form in
+                            form.withUnsafeBufferPointer { SpeechTolerance.withinOneEdit($0, word) }
+                        })
+                    else { continue }
+                    matched.append(piece)
+                    let start = map.map { $0[index] } ?? Int32(index)
+                    let stop = map.map { $0[end] } ?? Int32(end)
+                    found.append(PieceHit(piece: -1 - piece, start: start, end: stop))
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        byte >= 0x61 && byte <= 0x7A
+    }
+
     /// Reports every pattern found in `text` with its word boundaries, in
-    /// normalised offsets (through `map` for the stemmed view); `only` keeps
-    /// the patterns of one view.
+    /// normalised offsets (through `map` for the stemmed view); `only` is the
+    /// mask of the views whose patterns count.
     private func scan(
-        _ text: UnsafeBufferPointer<UInt8>, map: UnsafeBufferPointer<Int32>?, only view: View?,
+        _ text: UnsafeBufferPointer<UInt8>, map: UnsafeBufferPointer<Int32>?, only views: UInt8,
         into found: inout [PieceHit]
     ) {
         automaton.scan(text) { id, end in
             let pattern = patterns[id]
-            if let view, pattern.view != view { return }
+            if pattern.view.rawValue & views == 0 { return }
             let start = end - automaton.patternLengths[id]
             if pattern.needsLeftBoundary, let before = ScalarClass.scalar(before: start, in: text),
                 ScalarClass.isWordCharacter(before)
@@ -388,7 +496,8 @@ public struct PhraseMatcher: PhraseMatching {
     /// each of its pieces: exact pieces compared with the text, prefixes
     /// extended to their word's end.
     private func record(_ occurrence: PieceHit, in text: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) {
-        for id in patterns[Int(occurrence.piece)].pieces {
+        let ids = occurrence.piece < 0 ? [-1 - occurrence.piece] : patterns[Int(occurrence.piece)].pieces
+        for id in ids {
             let piece = pieces[Int(id)]
             let start = Int(occurrence.start)
             var end = Int(occurrence.end)

@@ -34,11 +34,22 @@ struct PhraseProgram: Sendable {
     /// The distinct pieces, every one of which must occur for a match.
     let pieces: [Int32]
 
+    /// What a piece of a phrase is.
+    enum PieceKind {
+        /// Literal text.
+        case literal
+        /// A word's start (`frustrat*`).
+        case prefix
+        /// A long word of a list with `asr: true`, matched within one edit.
+        case fuzzy
+    }
+
     /// Compiles `pattern`; `piece` gives the matcher's piece for a literal
-    /// text or prefix; `near` stands for links written without a count.
+    /// text, prefix or long word; `near` stands for links written without a
+    /// count; with `asr`, long words become pieces of their own.
     init(
-        pattern: PhrasePattern, list: Int32, phrase: Int32, near: Int,
-        piece: (_ text: String, _ isPrefix: Bool) -> Int
+        pattern: PhrasePattern, list: Int32, phrase: Int32, near: Int, asr: Bool,
+        piece: (_ text: String, _ kind: PieceKind) -> Int
     ) {
         self.list = list
         self.phrase = phrase
@@ -50,10 +61,16 @@ struct PhraseProgram: Sendable {
             var gap = -1
             for item in items {
                 switch item {
-                case .text(let text), .prefix(let text):
-                    var isPrefix = false
-                    if case .prefix = item { isPrefix = true }
-                    let id = Int32(piece(text, isPrefix))
+                case .text(let text):
+                    let segments = asr ? SpeechTolerance.segments(text) : [(text, false)]
+                    for segment in segments {
+                        let id = Int32(piece(segment.text, segment.isLong ? .fuzzy : .literal))
+                        if !pieces.contains(id) { pieces.append(id) }
+                        elements.append(Element(kind: .piece(id), gap: gap))
+                        gap = -1
+                    }
+                case .prefix(let text):
+                    let id = Int32(piece(text, .prefix))
                     if !pieces.contains(id) { pieces.append(id) }
                     elements.append(Element(kind: .piece(id), gap: gap))
                     gap = -1

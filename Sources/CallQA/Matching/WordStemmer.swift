@@ -16,31 +16,44 @@ final class WordStemmer: @unchecked Sendable {
     private let stemmer: OpaquePointer?
     /// Open addressing: each slot holds where its entry starts in ``entries``
     /// plus one (0 for an empty slot).
-    private var slots: [Int32]
-    /// Entries one after another: the word's length, the stem's length, the
-    /// word, the stem.
-    private var entries: [UInt8] = []
+    private let slots: UnsafeMutablePointer<Int32>
+    /// Entries one after another: the word's length, the stem's length
+    /// (``unchanged`` when the stem is the word), the word, the stem.
+    private let entries: UnsafeMutablePointer<UInt8>
+    private var used = 0
     private var count = 0
     private static let slotCount = 1 << 15
+    private static let entryCapacity = 1 << 20
     /// Words longer than this are stemmed without the cache.
     private static let longestCached = 40
+    private static let unchanged: UInt8 = 0xFF
 
     init() {
         stemmer = sb_stemmer_new("english", "UTF_8")
-        slots = [Int32](repeating: 0, count: Self.slotCount)
-        entries.reserveCapacity(1 << 16)
+        slots = .allocate(capacity: Self.slotCount)
+        slots.initialize(repeating: 0, count: Self.slotCount)
+        entries = .allocate(capacity: Self.entryCapacity)
     }
 
     deinit {
         if let stemmer { sb_stemmer_delete(stemmer) }
+        slots.deallocate()
+        entries.deallocate()
     }
 
-    /// Appends the stem of `word` (lower-case ASCII letters and apostrophes)
-    /// to `output`; a word the stemmer would make empty is kept as it is.
-    func stem(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    /// Writes the stem of `word` (lower-case ASCII letters and apostrophes)
+    /// to `output`, which has room for `word`, and returns its length: never
+    /// longer than the word, which is kept as it is when the stemmer would
+    /// make it empty or longer. `changed` tells whether the stem differs.
+    func stem(_ word: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>, changed: inout Bool)
+        -> Int
+    {
+        guard let base = word.baseAddress else { return 0 }
         guard word.count <= Self.longestCached else {
-            output.append(contentsOf: computeStem(word))
-            return
+            let stem = computeStem(word)
+            stem.withUnsafeBufferPointer { output.update(from: $0.baseAddress!, count: stem.count) }
+            if !stem.elementsEqual(word) { changed = true }
+            return stem.count
         }
         var hash: UInt32 = 2_166_136_261
         for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
@@ -50,34 +63,42 @@ final class WordStemmer: @unchecked Sendable {
             let entry = Int(slots[slot])
             if entry == 0 { break }
             let start = entry - 1
-            let wordLength = Int(entries[start])
-            if wordLength == word.count {
-                let matches = entries.withUnsafeBufferPointer { stored in
-                    memcmp(stored.baseAddress! + start + 2, word.baseAddress!, wordLength) == 0
+            if Int(entries[start]) == word.count && memcmp(entries + start + 2, base, word.count) == 0 {
+                let stemLength = entries[start + 1]
+                if stemLength == Self.unchanged {
+                    output.update(from: base, count: word.count)
+                    return word.count
                 }
-                if matches {
-                    let stemStart = start + 2 + wordLength
-                    output.append(contentsOf: entries[stemStart..<(stemStart + Int(entries[start + 1]))])
-                    return
-                }
+                output.update(from: entries + start + 2 + word.count, count: Int(stemLength))
+                changed = true
+                return Int(stemLength)
             }
             slot = (slot + 1) & mask
         }
         let stem = computeStem(word)
-        output.append(contentsOf: stem)
-        if count >= Self.slotCount / 2 {
+        let differs = !stem.elementsEqual(word)
+        stem.withUnsafeBufferPointer { output.update(from: $0.baseAddress!, count: stem.count) }
+        if differs { changed = true }
+        let size = 2 + word.count + (differs ? stem.count : 0)
+        if count >= Self.slotCount / 2 || used + size > Self.entryCapacity {
             // Full: start again rather than grow, so memory stays flat.
-            slots = [Int32](repeating: 0, count: Self.slotCount)
-            entries.removeAll(keepingCapacity: true)
+            slots.update(repeating: 0, count: Self.slotCount)
+            used = 0
             count = 0
             slot = Int(hash) & mask
         }
-        slots[slot] = Int32(entries.count + 1)
-        entries.append(UInt8(word.count))
-        entries.append(UInt8(stem.count))
-        entries.append(contentsOf: word)
-        entries.append(contentsOf: stem)
+        slots[slot] = Int32(used + 1)
+        entries[used] = UInt8(word.count)
+        entries[used + 1] = differs ? UInt8(stem.count) : Self.unchanged
+        (entries + used + 2).update(from: base, count: word.count)
+        if differs {
+            stem.withUnsafeBufferPointer {
+                (entries + used + 2 + word.count).update(from: $0.baseAddress!, count: stem.count)
+            }
+        }
+        used += size
         count += 1
+        return stem.count
     }
 
     private func computeStem(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
@@ -85,7 +106,7 @@ final class WordStemmer: @unchecked Sendable {
             let result = sb_stemmer_stem(stemmer, base, Int32(word.count))
         else { return Array(word) }
         let length = Int(sb_stemmer_length(stemmer))
-        guard length > 0 else { return Array(word) }
+        guard length > 0, length <= word.count else { return Array(word) }
         return Array(UnsafeBufferPointer(start: result, count: length))
     }
 

@@ -31,6 +31,7 @@ extension Rubric {
                         // Only when set, so rubrics without them keep their fingerprint.
                         if list.exact { json.field("exact", true) }
                         if list.near != Rubric.PhraseList.defaultNear { json.field("near", list.near) }
+                        if list.asr { json.field("asr", true) }
                     }
                 }
             }

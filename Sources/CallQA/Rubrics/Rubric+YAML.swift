@@ -216,16 +216,20 @@ struct RubricParser {
             var phrasesNode = value
             var list = Rubric.PhraseList(name: name, phrases: [])
             if case .mapping = value {
-                // The long form: {phrases: [...], exact: true, near: 5}.
+                // The long form: {phrases: [...], exact: true, near: 5, asr: true}.
                 guard
                     let entries = reader.mapping(
-                        value, "list '\(name)'", allowed: ["phrases", "exact", "near"], required: ["phrases"]),
+                        value, "list '\(name)'", allowed: ["phrases", "exact", "near", "asr"], required: ["phrases"]),
                     let phrases = entries["phrases"]
                 else { continue }
                 phrasesNode = phrases
                 if let exact = entries["exact"] {
                     guard let value = reader.bool(exact, "list '\(name)' 'exact'") else { continue }
                     list.exact = value
+                }
+                if let asr = entries["asr"] {
+                    guard let value = reader.bool(asr, "list '\(name)' 'asr'") else { continue }
+                    list.asr = value
                 }
                 if let near = entries["near"] {
                     guard let value = reader.integer(near, "list '\(name)' 'near'", minimum: 0) else { continue }

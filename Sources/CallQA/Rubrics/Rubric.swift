@@ -66,6 +66,10 @@ public struct Rubric: Sendable, Equatable {
         /// The units `A ... B` and `A ~ B` allow between their parts when the
         /// phrase gives no count (`near:`, default 8).
         public var near = PhraseList.defaultNear
+        /// Whether the list forgives speech recognition (`asr: true`): Han
+        /// characters match characters that sound the same, English words of
+        /// eight letters or more a word one letter off.
+        public var asr = false
 
         /// The `near` of a list that does not set it.
         public static let defaultNear = 8

@@ -151,7 +151,12 @@ struct ReferenceMatcher: PhraseMatching {
             var stem: [UInt8] = []
             let letters = word.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 } && word.contains { $0 != 0x27 }
             if letters {
-                word.withUnsafeBufferPointer { stemmer.stem($0, into: &stem) }
+                stem = [UInt8](repeating: 0, count: word.count)
+                var changed = false
+                let length = word.withUnsafeBufferPointer { word in
+                    stem.withUnsafeMutableBufferPointer { stemmer.stem(word, into: $0.baseAddress!, changed: &changed) }
+                }
+                stem.removeSubrange(length...)
             } else {
                 stem = word
             }
