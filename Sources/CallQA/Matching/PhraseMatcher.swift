@@ -302,8 +302,9 @@ public struct PhraseMatcher: PhraseMatching {
 
     /// Every counted occurrence of every listed phrase in `text`, by start,
     /// then list: within one list, occurrences do not overlap (the leftmost,
-    /// then longest, wins), and negated occurrences are left out. The
-    /// call-dependent slots (`{name}`, `{agent}`) find only placeholders.
+    /// then longest, wins), and negated occurrences are left out. With no
+    /// call, `{name}` and `{agent}` know no names: placeholders (and staff
+    /// numbers for `{agent}`) still count.
     public func matches(in text: NormalizedText) -> [PhraseMatch] {
         matches(in: text, context: MatchContext())
     }

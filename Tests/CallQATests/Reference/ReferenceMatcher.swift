@@ -5,8 +5,9 @@
 /// around each occurrence, leftmost-longest chosen by sorting. Word forms:
 /// the text and the phrase are stemmed word by word through strings, and the
 /// stemmed phrase searched for in the stemmed text. The compiled automaton
-/// must find exactly the same. Phrases with operators, slots or anchors are
-/// found by a matcher compiled for that phrase alone.
+/// must find exactly the same. Phrases with operators, slots or anchors, and
+/// those of lists with `asr: true`, are found by a matcher compiled for that
+/// phrase alone.
 struct ReferenceMatcher: PhraseMatching {
     private enum Form {
         case literal(bytes: [UInt8], exact: Bool)
@@ -34,7 +35,7 @@ struct ReferenceMatcher: PhraseMatching {
                 list.phrases.compactMap { written in
                     let form: Form
                     switch PhrasePattern.parse(written) {
-                    case .success(let pattern) where pattern.isPlainText:
+                    case .success(let pattern) where pattern.isPlainText && !list.asr:
                         guard case .text(let text) = pattern.parts[0][0] else { return nil }
                         form = .literal(bytes: Array(text.utf8), exact: pattern.exact || list.exact)
                     case .success:
