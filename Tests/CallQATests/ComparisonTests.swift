@@ -9,7 +9,7 @@ struct ComparisonTests {
         let path = Fixtures.shippedRubrics.appendingPathComponent("en-standard.yaml")
         var text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(
             of: "version: 2.0.0", with: "version: 2.0.1")
-        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  \(list): [") })
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  \(list): ") })
         text = text.replacingOccurrences(of: line, with: line.replacingOccurrences(of: "[\(phrase), ", with: "["))
         return try Rubric(yaml: text, source: "en-standard-1.1.yaml")
     }
