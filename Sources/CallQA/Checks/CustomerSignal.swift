@@ -35,7 +35,8 @@ public enum CustomerSignal: String, Sendable, Equatable, CaseIterable {
 struct CustomerSignalScanner {
     private let signals: [CustomerSignal]
     private var wroteLowerCase = false
-    private var lines: Set<String> = []
+    /// Fingerprints (FNV-1a) of the lines the customer has sent.
+    private var lines: Set<UInt64> = []
 
     init(signals: [CustomerSignal]) {
         self.signals = signals
@@ -52,7 +53,7 @@ struct CustomerSignalScanner {
                 case .emphasis: Self.emphasis(in: bytes)
                 case .shouting: wroteLowerCase ? Self.shouting(in: bytes) : nil
                 case .sadFace: Self.sadFace(in: text)
-                case .repetition: repeatedLine(in: text)
+                case .repetition: repeatedLine(in: bytes)
                 }
             if let range { found.append((range, signal)) }
         }
@@ -60,22 +61,50 @@ struct CustomerSignalScanner {
         return found.min { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// The first line of `text` that the customer sent before, and remembers
-    /// this turn's lines.
-    private mutating func repeatedLine(in text: String) -> Range<Int>? {
+    /// The first line of a turn's UTF-8 that the customer sent before, and
+    /// remembers this turn's lines. Lines compare by their letters, digits and
+    /// Han characters (ASCII in lower case), so punctuation and spacing do not
+    /// make a message new.
+    private mutating func repeatedLine(in bytes: [UInt8]) -> Range<Int>? {
         var found: Range<Int>?
-        var offset = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            defer { offset += line.utf8.count + 1 }
-            let key = String(
-                line.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            )
-            .lowercased()
-            let han = key.unicodeScalars.filter(ScalarClass.isUnspacedScript).count
-            let words = line.split(separator: " ").count
-            guard han >= 4 || (han == 0 && words >= 5) else { continue }
-            if found == nil, lines.contains(key) { found = offset..<(offset + line.utf8.count) }
-            lines.insert(key)
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var key: UInt64 = 0xCBF2_9CE4_8422_2325
+            func add(_ byte: UInt8) { key = (key ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            var han = 0
+            var words = 0
+            var inWord = false
+            var index = start
+            while index < end {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let letter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    if letter || (byte >= 0x30 && byte <= 0x39) {
+                        add(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                        if !inWord { words += 1 }
+                        inWord = true
+                    } else {
+                        inWord = false
+                    }
+                    index += 1
+                    continue
+                }
+                guard let scalar = ScalarClass.scalar(at: index, in: bytes) else { break }
+                let width = UTF8.width(scalar)
+                if ScalarClass.isUnspacedScript(scalar) {
+                    han += 1
+                    for offset in index..<(index + width) { add(bytes[offset]) }
+                }
+                inWord = false
+                index += width
+            }
+            if han >= 4 || (han == 0 && words >= 5) {
+                if found == nil, lines.contains(key) { found = start..<end }
+                lines.insert(key)
+            }
+            start = end + 1
         }
         return found
     }

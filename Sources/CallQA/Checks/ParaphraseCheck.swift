@@ -162,18 +162,27 @@ extension ParaphraseCheck: CheckKind {
             return bytes
         }
         var checked: Set<Range<Int>> = []
+        var heardByTurn: [Int: [UInt64]] = [:]
         for (turn, match) in found {
-            let bytes = analysis.normalized[turn].bytes
             let sentence = Self.sentence(around: match.range, in: analysis.normalized[turn])
             guard checked.insert(sentence).inserted else { continue }
             if let asked = asking?[turn], asked.contains(where: { sentence.overlaps($0.match.range) }) { continue }
             let before = customerTurns.prefix { $0 < turn }.suffix(recent)
             guard !before.isEmpty else { continue }
-            let said = ContentUnits.of(Array(content(turn)[sentence]))
-            var heard: Set<String> = []
-            for customer in before { heard.formUnion(ContentUnits.of(content(customer))) }
-            let repeated = said.intersection(heard).sorted()
-            guard repeated.count >= shared else { continue }
+            // Compared as fingerprints; only the restatement found is spelt out.
+            let said = ContentUnits.fingerprints(of: Array(content(turn)[sentence]))
+            var heard: [UInt64] = []
+            for customer in before {
+                if heardByTurn[customer] == nil {
+                    heardByTurn[customer] = ContentUnits.fingerprints(of: content(customer))
+                }
+                heard += heardByTurn[customer]!
+            }
+            heard = Array(Set(heard)).sorted()
+            guard ContentUnits.sharedCount(said, heard) >= shared else { continue }
+            var heardUnits: Set<String> = []
+            for customer in before { heardUnits.formUnion(ContentUnits.of(content(customer))) }
+            let repeated = ContentUnits.of(Array(content(turn)[sentence])).intersection(heardUnits).sorted()
             let original = analysis.normalized[turn].originalRange(of: sentence)
             let evidence = analysis.evidence(turn: turn, utf8: original, phrase: match.phrase)
             return (
