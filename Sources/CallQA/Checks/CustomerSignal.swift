@@ -116,6 +116,8 @@ struct CustomerSignalScanner {
     /// A run of two or more `?`/`!` marks, in a turn with at least three words
     /// or Han characters.
     static func emphasis(in bytes: [UInt8]) -> Range<Int>? {
+        // Most turns hold no mark at all: `?`, `!`, or the last byte of `？`/`！` (EF BC 9F, EF BC 81).
+        guard bytes.contains(where: { $0 == 0x3F || $0 == 0x21 || $0 == 0x9F || $0 == 0x81 }) else { return nil }
         var content = 0
         var inWord = false
         var runStart = 0

@@ -152,13 +152,16 @@ extension ParaphraseCheck: CheckKind {
                 Dictionary(
                     grouping: analysis.matches(of: $0, inTurns: analysis.call.turns.indices.map { $0 }), by: \.turn)
             } ?? [:]
-        /// A turn's normalised bytes with its general words blanked out.
+        var contents: [Int: [UInt8]] = [:]
+        /// A turn's normalised bytes with its general words blanked out, made once a turn.
         func content(_ turn: Int) -> [UInt8] {
+            if let made = contents[turn] { return made }
             var bytes = analysis.normalized[turn].bytes
             for found in general[turn] ?? [] {
                 for index in found.match.range { bytes[index] = 0x20 }
             }
             Self.blankPlaceholders(in: &bytes)
+            contents[turn] = bytes
             return bytes
         }
         var checked: Set<Range<Int>> = []
