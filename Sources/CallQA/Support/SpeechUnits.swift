@@ -15,6 +15,23 @@ package enum SpeechUnits {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
+            let value = scalar.value
+            // Fast paths, the same answers without a Unicode property look-up: ASCII, and the CJK
+            // unified ideographs block, every code point of which is an ideograph.
+            if value < 0x80 {
+                if (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
+                    if !inWord { count += 1 }
+                    inWord = true
+                } else if !(inWord && value == 0x27) {
+                    inWord = false
+                }
+                continue
+            }
+            if (0x4E00...0x9FFF).contains(value) {
+                count += 1
+                inWord = false
+                continue
+            }
             if UnicodeFacts.isIdeograph(scalar) {
                 count += 1
                 inWord = false
