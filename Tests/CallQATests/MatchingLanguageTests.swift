@@ -360,18 +360,18 @@ struct MatchingLanguageTests {
     @Test(
         "Placeholders are recognised by shape and classified by label",
         arguments: [
-            ("#NAME#", Placeholder.Kind.name), ("#PHONENUMBER#", .number), ("#PRS_ORG#", .organization),
+            ("#NAME#", RedactionToken.Kind.name), ("#PHONENUMBER#", .number), ("#PRS_ORG#", .organization),
             ("#NUMBER#", .number), ("[姓名x]", .name), ("[数字x]", .number), ("[订单x]", .number), ("[金额x]", .number),
             ("[公司x]", .organization), ("[店铺x]", .organization), ("[名字x]", .name), ("#company_name#", .organization),
         ])
-    func placeholders(token: String, kind: Placeholder.Kind) {
-        #expect(Placeholder.kind(of: token) == kind)
-        #expect(Placeholder.kind(of: TextNormalizer.shared.normalizePhrase(token)) == kind)
+    func placeholders(token: String, kind: RedactionToken.Kind) {
+        #expect(RedactionToken.kind(of: token) == kind)
+        #expect(RedactionToken.kind(of: TextNormalizer.shared.normalizePhrase(token)) == kind)
     }
 
     @Test("Other tokens are no placeholders", arguments: ["#", "##", "#NAME", "[姓名]", "[x]", "NAME", "#NA ME#"])
     func notPlaceholders(token: String) {
-        #expect(Placeholder.kind(of: token) == nil)
+        #expect(RedactionToken.kind(of: token) == nil)
     }
 
     @Test("Phrases with operators and plain phrases share one list: leftmost, then longest, counts")

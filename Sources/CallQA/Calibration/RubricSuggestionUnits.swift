@@ -8,7 +8,7 @@
 /// - Han text: runs of two to four characters inside a stretch of Han
 ///   characters, with no punctuation or space inside; a run made only of
 ///   particles (`的了`, `吗呢`) is left out.
-/// - Placeholders that anonymised transcripts hold (`#NAME#`, `[ORDER_ID]`,
+/// - Redaction tokens that anonymised transcripts hold (`#NAME#`, `[ORDER_ID]`,
 ///   `{name}`, `<phone>`) break runs and are never counted.
 ///
 /// The text is normalised (``TextNormalizer``) before it is cut, so
@@ -27,8 +27,8 @@ enum RubricSuggestionUnits {
     static let maximumWords = 3
     /// The shortest and longest runs of Han characters counted.
     static let hanLengths = 2...4
-    /// The longest placeholder recognised, in bytes between its marks.
-    static let placeholderLength = 40
+    /// The longest redaction token recognised, in bytes between its marks.
+    static let longestToken = 40
 
     /// Every unit of a normalised turn, in order of position (shorter runs first at a position).
     static func units(in text: NormalizedText) -> [Unit] {
@@ -143,7 +143,7 @@ enum RubricSuggestionUnits {
         while index < bytes.count {
             let (value, width) = UTF8Scalars.decode(at: index, in: bytes)
             let scalar = Unicode.Scalar(value) ?? " "
-            if let end = placeholderEnd(at: index, in: bytes) {
+            if let end = tokenEnd(at: index, in: bytes) {
                 endWords()
                 endHan()
                 index = end
@@ -193,9 +193,9 @@ enum RubricSuggestionUnits {
         scalar == "'" || scalar == "-"
     }
 
-    /// Where a placeholder starting at `index` ends: `#…#`, `[…]`, `{…}` or
-    /// `<…>` with no space inside, at most ``placeholderLength`` bytes long.
-    private static func placeholderEnd(at index: Int, in bytes: [UInt8]) -> Int? {
+    /// Where a redaction token starting at `index` ends: `#…#`, `[…]`, `{…}` or
+    /// `<…>` with no space inside, at most ``longestToken`` bytes long.
+    private static func tokenEnd(at index: Int, in bytes: [UInt8]) -> Int? {
         let close: UInt8
         switch bytes[index] {
         case UInt8(ascii: "#"): close = UInt8(ascii: "#")
@@ -205,7 +205,7 @@ enum RubricSuggestionUnits {
         default: return nil
         }
         var end = index + 1
-        while end < bytes.count && end - index <= placeholderLength {
+        while end < bytes.count && end - index <= longestToken {
             let byte = bytes[end]
             if byte == close { return end > index + 1 ? end + 1 : nil }
             if byte == UInt8(ascii: " ") { return nil }

@@ -164,7 +164,7 @@ struct CustomerSignalScanner {
     ]
 
     /// Three or more words of two or more capital letters in a row, not
-    /// counting placeholders such as `#NAME#`.
+    /// counting redaction tokens such as `#NAME#`.
     static func shouting(in bytes: [UInt8]) -> Range<Int>? {
         var runStart: Int?
         var runWords = 0
@@ -184,10 +184,10 @@ struct CustomerSignalScanner {
                 if bytes[end] >= 0x61 && bytes[end] <= 0x7A { lower += 1 }
                 end += 1
             }
-            let placeholder =
+            let inToken =
                 (index > 0 && (bytes[index - 1] == 0x23 || bytes[index - 1] == 0x5F))
                 || (end < bytes.count && (bytes[end] == 0x23 || bytes[end] == 0x5F))
-            let shouted = upper >= 2 && lower == 0 && !placeholder
+            let shouted = upper >= 2 && lower == 0 && !inToken
             let single = upper == 1 && lower == 0 && end - index == 1 // "I", "A"
             if shouted || (single && runStart != nil) {
                 if runStart == nil {

@@ -160,7 +160,7 @@ extension ParaphraseCheck: CheckKind {
             for found in general[turn] ?? [] {
                 for index in found.match.range { bytes[index] = 0x20 }
             }
-            Self.blankPlaceholders(in: &bytes)
+            Self.blankCompanyTokens(in: &bytes)
             contents[turn] = bytes
             return bytes
         }
@@ -234,9 +234,9 @@ extension ParaphraseCheck: CheckKind {
     /// naming the company restates nothing of the customer's. Tokens for the
     /// customer's own data (`[地址x]`, `#number#`) stay: reading them back is
     /// a restatement.
-    static func blankPlaceholders(in bytes: inout [UInt8]) {
+    static func blankCompanyTokens(in bytes: inout [UInt8]) {
         let organisations = bytes.withUnsafeBufferPointer { buffer in
-            Placeholder.tokens(in: buffer).filter { $0.kind == .organization }.map(\.range)
+            RedactionToken.tokens(in: buffer).filter { $0.kind == .organization }.map(\.range)
         }
         for range in organisations {
             for index in range { bytes[index] = 0x20 }

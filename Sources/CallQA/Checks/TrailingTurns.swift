@@ -1,6 +1,6 @@
 extension CallAnalysis {
     /// How many of `role`'s last turns say nothing but `group`'s phrases
-    /// (再见, "bye", "you're welcome"), with punctuation, placeholders and
+    /// (再见, "bye", "you're welcome"), with punctuation, redaction tokens and
     /// sentence particles: the turns a closing window looks past. At least
     /// one of the speaker's turns is always kept.
     func trailingTurns(by role: SpeakerRole, saying group: PhraseGroup) -> Int {
@@ -16,7 +16,7 @@ extension CallAnalysis {
 
     /// Whether `bytes` hold no word or Han character outside `ranges`, other
     /// than sentence particles and bare acknowledgements (嗯, 好, 哦) and
-    /// placeholders such as `#NAME#` or `[姓名x]`.
+    /// redaction tokens such as `#NAME#` or `[姓名x]`.
     static func saysNothingElse(_ bytes: [UInt8], besides ranges: [Range<Int>]) -> Bool {
         var index = 0
         var bracket = false

@@ -303,7 +303,7 @@ public struct PhraseMatcher: PhraseMatching {
     /// Every counted occurrence of every listed phrase in `text`, by start,
     /// then list: within one list, occurrences do not overlap (the leftmost,
     /// then longest, wins), and negated occurrences are left out. With no
-    /// call, `{name}` and `{agent}` know no names: placeholders (and staff
+    /// call, `{name}` and `{agent}` know no names: redaction tokens (and staff
     /// numbers for `{agent}`) still count.
     public func matches(in text: NormalizedText) -> [PhraseMatch] {
         matches(in: text, context: MatchContext())

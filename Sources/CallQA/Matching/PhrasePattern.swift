@@ -17,13 +17,13 @@
 struct PhrasePattern: Sendable, Equatable {
     /// What a slot stands for.
     enum Slot: String, Sendable, Equatable, CaseIterable {
-        /// Digits, English number words, Chinese numerals, number placeholders.
+        /// Digits, English number words, Chinese numerals, number redaction tokens.
         case number
-        /// The customer's name, or a name placeholder.
+        /// The customer's name, or a name redaction token.
         case name
-        /// The agent's name or staff number, or a name placeholder.
+        /// The agent's name or staff number, or a name redaction token.
         case agent
-        /// The company's name, or an organisation placeholder.
+        /// The company's name, or an organisation redaction token.
         case company
     }
 

@@ -16,20 +16,20 @@ enum SlotSpans {
         of slot: PhrasePattern.Slot, in text: UnsafeBufferPointer<UInt8>, forms: MatchContext.Forms,
         companies: [[UInt8]]
     ) -> [Span] {
-        let tokens = Placeholder.tokens(in: text)
-        func placeholders(_ kind: Placeholder.Kind) -> [Span] {
+        let tokens = RedactionToken.tokens(in: text)
+        func tokensOf(_ kind: RedactionToken.Kind) -> [Span] {
             tokens.filter { $0.kind == kind }.map { Span(start: $0.range.lowerBound, end: $0.range.upperBound) }
         }
         var spans: [Span]
         switch slot {
         case .number:
-            spans = numbers(in: text) + placeholders(.number)
+            spans = numbers(in: text) + tokensOf(.number)
         case .name:
-            spans = occurrences(of: forms.customer, in: text) + placeholders(.name)
+            spans = occurrences(of: forms.customer, in: text) + tokensOf(.name)
         case .agent:
-            spans = occurrences(of: forms.agent, in: text) + staffNumbers(in: text) + placeholders(.name)
+            spans = occurrences(of: forms.agent, in: text) + staffNumbers(in: text) + tokensOf(.name)
         case .company:
-            spans = occurrences(of: companies + forms.company, in: text) + placeholders(.organization)
+            spans = occurrences(of: companies + forms.company, in: text) + tokensOf(.organization)
         }
         spans.sort { ($0.start, $1.end) < ($1.start, $0.end) }
         return spans
@@ -172,7 +172,7 @@ enum SlotSpans {
         var spans: [Span] = []
         let hao = Array("号".utf8)
         for number in numbers(in: text)
-            + Placeholder.tokens(in: text).filter({ $0.kind == .number }).map({
+            + RedactionToken.tokens(in: text).filter({ $0.kind == .number }).map({
                 Span(start: $0.range.lowerBound, end: $0.range.upperBound)
             })
         {

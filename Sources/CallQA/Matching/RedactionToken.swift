@@ -6,8 +6,8 @@
 /// label. Recognition works on normalised text (lower case, full-width
 /// brackets as ASCII, traditional characters simplified) and on text as
 /// written alike.
-enum Placeholder {
-    /// What a placeholder stands for.
+enum RedactionToken {
+    /// What a redaction token stands for.
     enum Kind: Sendable, Equatable {
         /// A person's name: `NAME`, `姓名`, `名字`.
         case name
@@ -33,7 +33,7 @@ enum Placeholder {
         return nil
     }
 
-    /// The kind of `token` when it is a whole placeholder (`#NAME#`, `[姓名x]`),
+    /// The kind of `token` when it is a whole redaction token (`#NAME#`, `[姓名x]`),
     /// else `nil`.
     static func kind(of token: String) -> Kind? {
         let bytes = Array(token.utf8)
@@ -42,7 +42,7 @@ enum Placeholder {
         return found.kind
     }
 
-    /// The placeholder that starts at byte `index`: where it ends and what it
+    /// The redaction token that starts at byte `index`: where it ends and what it
     /// stands for (`nil` when the label is of no known kind).
     static func token(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, kind: Kind?)? {
         guard index < bytes.count else { return nil }
@@ -72,7 +72,7 @@ enum Placeholder {
         }
     }
 
-    /// Every placeholder in normalised text, in order.
+    /// Every redaction token in normalised text, in order.
     static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, kind: Kind?)] {
         var found: [(range: Range<Int>, kind: Kind?)] = []
         var index = 0
