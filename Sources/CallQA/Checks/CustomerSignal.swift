@@ -52,7 +52,7 @@ struct CustomerSignalScanner {
                 switch signal {
                 case .emphasis: Self.emphasis(in: bytes)
                 case .shouting: wroteLowerCase ? Self.shouting(in: bytes) : nil
-                case .sadFace: Self.sadFace(in: text)
+                case .sadFace: Self.sadFace(in: bytes)
                 case .repetition: repeatedLine(in: bytes)
                 }
             if let range { found.append((range, signal)) }
@@ -248,22 +248,17 @@ struct CustomerSignalScanner {
         ":(", ":-(", ":'(", "=(", "☹", "🙁", "😞", "😟", "😢", "😭", "😠", "😡", "😤", "😒", "😔", "😣", "😫",
     ]
 
-    /// The first sad or angry face.
-    static func sadFace(in text: String) -> Range<Int>? {
-        let bytes = Array(text.utf8)
-        var best: Range<Int>?
-        for face in faces {
-            let needle = Array(face.utf8)
-            guard needle.count <= bytes.count else { continue }
-            var start = 0
-            while start + needle.count <= bytes.count {
-                if bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle) {
-                    if best == nil || start < best!.lowerBound { best = start..<(start + needle.count) }
-                    break
-                }
-                start += 1
+    private static let faceBytes = faces.map { Array($0.utf8) }
+
+    /// The first sad or angry face, in one pass over the turn's UTF-8.
+    static func sadFace(in bytes: [UInt8]) -> Range<Int>? {
+        for start in bytes.indices {
+            let first = bytes[start]
+            guard first == 0x3A || first == 0x3D || first >= 0xE2 else { continue }
+            for face in faceBytes where face[0] == first && start + face.count <= bytes.count {
+                if bytes[start..<(start + face.count)].elementsEqual(face) { return start..<(start + face.count) }
             }
         }
-        return best
+        return nil
     }
 }

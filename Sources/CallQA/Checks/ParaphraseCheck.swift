@@ -166,8 +166,11 @@ extension ParaphraseCheck: CheckKind {
         }
         var checked: Set<Range<Int>> = []
         var heardByTurn: [Int: [UInt64]] = [:]
+        var originals: [Int: [UInt8]] = [:]
         for (turn, match) in found {
-            let sentence = Self.sentence(around: match.range, in: analysis.normalized[turn])
+            if originals[turn] == nil { originals[turn] = Array(analysis.call.turns[turn].text.utf8) }
+            let sentence = Self.sentence(
+                around: match.range, in: analysis.normalized[turn], original: originals[turn]!)
             guard checked.insert(sentence).inserted else { continue }
             if let asked = asking?[turn], asked.contains(where: { sentence.overlaps($0.match.range) }) { continue }
             let before = customerTurns.prefix { $0 < turn }.suffix(recent)
@@ -199,9 +202,8 @@ extension ParaphraseCheck: CheckKind {
     /// The sentence of normalised text around `range`: from after the
     /// previous sentence end (or line break) to the next one, inclusive,
     /// without the spaces around it.
-    static func sentence(around range: Range<Int>, in text: NormalizedText) -> Range<Int> {
+    static func sentence(around range: Range<Int>, in text: NormalizedText, original: [UInt8]) -> Range<Int> {
         let bytes = text.bytes
-        let original = Array(text.source.utf8)
         // A space that stands for a line break in the original ends a sentence too.
         func isBreak(_ index: Int) -> Bool {
             bytes[index] == 0x20 && original[text.originalRange(of: index..<(index + 1)).lowerBound] == 0x0A
