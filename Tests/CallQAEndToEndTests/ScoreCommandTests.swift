@@ -71,7 +71,11 @@ struct ScoreCommandTests {
         let report = try JSONDecoder().decode(Report.self, from: result.stdoutData)
         #expect(report.calls.count == 12)
         #expect(Set(report.rubrics.map(\.id)) == ["zh-standard", "en-standard"])
-        #expect(report.rubrics.allSatisfy { $0.sha256.count == 64 && $0.version == "2.0.0" })
+        #expect(report.rubrics.allSatisfy { $0.sha256.count == 64 })
+        #expect(
+            Dictionary(uniqueKeysWithValues: report.rubrics.map { ($0.id, $0.version) }) == [
+                "zh-standard": "2.1.0", "en-standard": "2.0.0",
+            ])
         #expect(report.errors.isEmpty)
         let model = try #require(report.calls.first { $0.id == "zh-model-001" })
         #expect(model.rubric == "zh-standard" && model.passed)
@@ -170,7 +174,7 @@ struct ScoreCommandTests {
         #expect(result.stdout.contains("zh-poor-001"))
         #expect(result.stdout.contains("forbidden!"))
         #expect(result.stdout.contains("pass rate"))
-        #expect(result.stdout.contains("rubric zh-standard 2.0.0 (sha256 "))
+        #expect(result.stdout.contains("rubric zh-standard 2.1.0 (sha256 "))
         for line in result.stdout.split(separator: "\n") {
             let columns = line.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
             #expect(columns <= 100, "\(line)")
@@ -242,7 +246,7 @@ struct RubricLintCommandTests {
             result.stderr.contains(
                 "Tests/Fixtures/rubrics/lint-warnings.yaml:22:13: warning: item 'silent' has weight 0"))
         #expect(result.stdout.contains("lint-warnings 1.0.0 — 3 items, 9 phrases; 0 errors, 7 warnings"))
-        #expect(result.stdout.contains("zh-standard 2.0.0 — 12 items"))
+        #expect(result.stdout.contains("zh-standard 2.1.0 — 12 items"))
     }
 
     @Test("A rubric with errors: every error, exit 1")

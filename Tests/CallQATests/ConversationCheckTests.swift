@@ -143,6 +143,14 @@ struct ConversationCheckTests {
             ("Customer: I was charged twice for the lamp.\nAgent: What is the lamp's colour, correct?\n", .fail),
             ("Customer: I paid forty two dollars.\nAgent: You paid 42 dollars, correct?\n", .pass),
             ("客户：我想换货。\n坐席：亲，是换货是吗？\n", .pass),
+            // topics: the same matter in other words counts; a matter the customer never raised does not
+            ("Customer: I want my money back.\nAgent: So you would like a refund?\n", .pass),
+            ("Customer: I want my money back.\nAgent: So you would like a new parcel?\n", .fail),
+            ("客户：我申请退款了。\n坐席：您是不要了是吗？\n", .pass),
+            ("客户：快递一直没来。\n坐席：是物流慢是吗？\n", .pass),
+            ("客户：快递一直没来。\n坐席：是要退款是吗？\n", .fail),
+            // a space between Chinese messages ends a sentence: the next message's cue stands alone
+            ("客户：我要换货。\n坐席：已经登记换货了 还有其他问题是吗\n", .fail),
         ])
     func restatement(transcript: String, expected: ItemStatus) {
         #expect(item("paraphrase", transcript).status == expected)

@@ -85,6 +85,39 @@ struct RubricTests {
         #expect(error.problems.map { $0.line ?? 0 } == error.problems.map { $0.line ?? 0 }.sorted())
     }
 
+    @Test("Paraphrase topics name declared lists and count only with 'shared'")
+    func paraphraseTopics() throws {
+        func problems(_ check: String) -> [String] {
+            let yaml = """
+                id: topics
+                version: 1.0.0
+                title: Topics
+                languages: [en]
+                pass: 50
+                lists:
+                  cues: [so you]
+                  refund: [refund, money back]
+                items:
+                  - {id: p, title: P, weight: 100, description: p, check: \(check)}
+                """
+            do {
+                _ = try Rubric(yaml: yaml, source: "topics.yaml")
+                return []
+            } catch let error as RubricError {
+                return error.problems.map(\.message)
+            } catch {
+                return ["\(error)"]
+            }
+        }
+        #expect(problems("{kind: paraphrase, cues: {list: cues}, shared: 1, topics: [refund]}") == [])
+        #expect(
+            problems("{kind: paraphrase, cues: {list: cues}, topics: [refund]}")
+                == ["'topics' count only with 'shared': add 'shared: 1'"])
+        #expect(
+            problems("{kind: paraphrase, cues: {list: cues}, shared: 1, topics: [refunds]}")
+                == ["no list named 'refunds' (lists: cues or refund)"])
+    }
+
     @Test("Weights that must add up to the total")
     func weights() throws {
         let error = try #require(throws: RubricError.self) { try Fixtures.rubric("invalid/weights") }

@@ -7,7 +7,10 @@ import Yams
 /// content units (numbers, Chinese character pairs, English content words)
 /// of the customer's last `recent` turns, and is not a question that asks
 /// for information (`asks`): "so you were charged twice, correct?" restates;
-/// "press 1 to confirm" and "what do you mean?" do not.
+/// "press 1 to confirm" and "what do you mean?" do not. A restatement in
+/// other words than the customer's counts through `topics`: lists of
+/// wordings for one matter (a refund: "refund", "money back", "cancel the
+/// charge"), each shared topic counting as one shared unit.
 public struct ParaphraseCheck: Sendable, Equatable {
     /// Cue phrases (`为了确认一下`, "just to confirm"); `nil` for none.
     public var cues: PhraseGroup?
@@ -20,6 +23,10 @@ public struct ParaphraseCheck: Sendable, Equatable {
     public var asks: PhraseGroup?
     /// Words too general to count as restated content ("the issue", 订单).
     public var generic: PhraseGroup?
+    /// Lists that each hold the wordings of one matter (发票, 增票, 专票):
+    /// naming a matter the customer raised, in any of its wordings, counts
+    /// as one shared unit.
+    public var topics: [String] = []
     /// The share (0–1) of a customer turn's content units that an agent turn
     /// must repeat; `nil` to rely on cues alone.
     public var overlap: Double?
@@ -33,7 +40,7 @@ extension ParaphraseCheck: CheckKind {
     static func decode(_ site: CheckSite, parser: inout RubricParser) -> ParaphraseCheck? {
         guard
             let entries = parser.entries(
-                of: site, allowed: ["cues", "overlap", "min-content", "shared", "recent", "asks", "generic"])
+                of: site, allowed: ["cues", "overlap", "min-content", "shared", "recent", "asks", "generic", "topics"])
         else { return nil }
         let cues = parser.phraseGroup(under: "cues", of: entries, item: site.item)
         let asks = parser.phraseGroup(under: "asks", of: entries, item: site.item)
@@ -42,6 +49,15 @@ extension ParaphraseCheck: CheckKind {
         let recent = entries["recent"].map { parser.reader.integer($0, "'recent'", minimum: 1) } ?? 3
         let overlap = entries["overlap"].flatMap { parser.reader.number($0, "'overlap'", in: 0.01...1) }
         let minimum = entries["min-content"].map { parser.reader.integer($0, "'min-content'", minimum: 1) } ?? 3
+        var topics: [String] = []
+        if let topicsNode = entries["topics"], let names = parser.reader.strings(topicsNode, "'topics'") {
+            if names.isEmpty { parser.reader.problem(topicsNode, "'topics' is empty") }
+            if entries["shared"] == nil {
+                parser.reader.problem(topicsNode, "'topics' count only with 'shared': add 'shared: 1'")
+            }
+            for name in names { parser.refer(to: name, at: topicsNode) }
+            topics = names
+        }
         if entries["cues"] == nil && entries["overlap"] == nil {
             parser.reader.problem(site.node, "\(site.what) needs 'cues', 'overlap' or both")
         }
@@ -49,8 +65,8 @@ extension ParaphraseCheck: CheckKind {
         if entries["asks"] != nil, asks == nil { return nil }
         if entries["generic"] != nil, generic == nil { return nil }
         return ParaphraseCheck(
-            cues: cues, shared: shared, recent: recent, asks: asks, generic: generic, overlap: overlap,
-            minimumContent: minimum)
+            cues: cues, shared: shared, recent: recent, asks: asks, generic: generic, topics: topics,
+            overlap: overlap, minimumContent: minimum)
     }
 
     func writeCanonical(to json: inout JSONWriter) {
@@ -72,6 +88,7 @@ extension ParaphraseCheck: CheckKind {
             json.key("generic")
             generic.writeCanonical(to: &json)
         }
+        if !topics.isEmpty { json.field("topics", topics) }
     }
 
     var lintFacts: CheckLintFacts {
@@ -185,10 +202,15 @@ extension ParaphraseCheck: CheckKind {
                 heard += heardByTurn[customer]!
             }
             heard = Array(Set(heard)).sorted()
-            guard ContentUnits.sharedCount(said, heard) >= shared else { continue }
+            let sharedUnits = ContentUnits.sharedCount(said, heard)
+            let matters =
+                sharedUnits >= shared
+                ? [] : sharedTopics(sentence: sentence, turn: turn, before: Array(before), in: analysis)
+            guard sharedUnits + matters.count >= shared else { continue }
             var heardUnits: Set<String> = []
             for customer in before { heardUnits.formUnion(ContentUnits.of(content(customer))) }
-            let repeated = ContentUnits.of(Array(content(turn)[sentence])).intersection(heardUnits).sorted()
+            let repeated =
+                ContentUnits.of(Array(content(turn)[sentence])).intersection(heardUnits).sorted() + matters
             let original = analysis.normalized[turn].originalRange(of: sentence)
             let evidence = analysis.evidence(turn: turn, utf8: original, phrase: match.phrase)
             return (
@@ -199,14 +221,39 @@ extension ParaphraseCheck: CheckKind {
         return nil
     }
 
+    /// The topics named both in the agent's `sentence` of `turn` and in one
+    /// of the customer's turns `before`, each as `topic (said / heard)`.
+    private func sharedTopics(sentence: Range<Int>, turn: Int, before: [Int], in analysis: CallAnalysis) -> [String] {
+        guard !topics.isEmpty else { return [] }
+        var named: [String] = []
+        for topic in topics {
+            let group = PhraseGroup(name: topic, lists: [topic])
+            guard
+                let said = analysis.matches(of: group, inTurn: turn).first(where: {
+                    sentence.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= sentence.upperBound
+                }),
+                let heard = analysis.matches(of: group, inTurns: before).first
+            else { continue }
+            named.append("\(topic) (\(said.phrase) / \(heard.match.phrase))")
+        }
+        return named
+    }
+
     /// The sentence of normalised text around `range`: from after the
     /// previous sentence end (or line break) to the next one, inclusive,
     /// without the spaces around it.
     static func sentence(around range: Range<Int>, in text: NormalizedText, original: [UInt8]) -> Range<Int> {
         let bytes = text.bytes
-        // A space that stands for a line break in the original ends a sentence too.
+        // A space that stands for a line break in the original ends a sentence
+        // too, and so does one between characters of a script written without
+        // spaces: there it parts two chat messages (`…途中哦 请问…`).
         func isBreak(_ index: Int) -> Bool {
-            bytes[index] == 0x20 && original[text.originalRange(of: index..<(index + 1)).lowerBound] == 0x0A
+            guard bytes[index] == 0x20 else { return false }
+            if original[text.originalRange(of: index..<(index + 1)).lowerBound] == 0x0A { return true }
+            guard let before = UTF8Scalars.scalar(before: index, in: bytes),
+                let after = UTF8Scalars.scalar(at: index + 1, in: bytes)
+            else { return false }
+            return UnicodeFacts.isWrittenWithoutSpaces(before) && UnicodeFacts.isWrittenWithoutSpaces(after)
         }
         var start = range.lowerBound
         while start > 0, let scalar = UTF8Scalars.scalar(before: start, in: bytes), !isSentenceEnd(scalar),

@@ -4,8 +4,8 @@ import Foundation
 
 /// The committed minimum kappa per item of each shipped rubric on its
 /// labelled set (`Tests/Fixtures/validity-floor.json`), and the product's
-/// targets. Floors only go up: they are a ratchet while the rubrics are
-/// brought up to the targets.
+/// targets. Floors only go up: a ratchet that keeps what the rubrics reach
+/// above the targets from slipping back.
 struct ValidityFloors: Codable, Equatable {
     /// The product's targets.
     struct Targets: Codable, Equatable {
@@ -15,6 +15,12 @@ struct ValidityFloors: Codable, Equatable {
         var all: Double
         /// How many labels other than na an item needs to be held to `item`.
         var minimumApplicable: Int
+
+        /// The target a figure is held to: `all` for all items together,
+        /// `item` for an item with enough applicable labels, else none.
+        func target(for figure: ValidityMeasurement.Figure) -> Double? {
+            figure.id == "all" ? all : figure.applicable >= minimumApplicable ? item : nil
+        }
     }
 
     /// The floors of one language's set.

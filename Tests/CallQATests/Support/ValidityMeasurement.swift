@@ -82,19 +82,20 @@ struct ValidityMeasurement: Equatable {
             + "item             applicable  kappa  floor  target  to target  verdict\n"
         for figure in items + [all] {
             let isAll = figure.id == "all"
-            let target: Double? =
-                isAll ? targets.all : figure.applicable >= targets.minimumApplicable ? targets.item : nil
+            let target = targets.target(for: figure)
             let floor = floors.floor(of: figure.id)
             let gap = target.flatMap { target in figure.kappa.map { $0 - target } }
             let verdict: String
             if let floor, figure.kappa.map({ $0 < floor }) ?? true {
                 verdict = "BELOW FLOOR"
+            } else if figure.kappa == nil {
+                verdict = "kappa undefined (one label throughout)"
             } else if target == nil {
                 verdict = "too few labels for the target"
             } else if let gap, gap >= 0 {
                 verdict = "target met"
             } else {
-                verdict = "short of the target"
+                verdict = "BELOW TARGET"
             }
             let cells = [
                 (String(figure.applicable), 10), (number(figure.kappa), 5), (number(floor), 5), (number(target), 6),
