@@ -52,7 +52,7 @@ struct RubricLintCommand: ParsableCommand {
                     StandardError.write("\(path)\(place.isEmpty ? "" : ":" + place): warning: \(warning.message)\n")
                 }
                 run.write(
-                    "\(path): \(rubric.id) \(rubric.version) — \(rubric.items.count) items, "
+                    TerminalText.visible("\(path): \(rubric.id) \(rubric.version)") + " — \(rubric.items.count) items, "
                         + "\(rubric.lists.reduce(0) { $0 + $1.phrases.count }) phrases; 0 errors, "
                         + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
             } catch {

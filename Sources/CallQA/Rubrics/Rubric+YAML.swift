@@ -54,6 +54,25 @@ extension Rubric {
         self = rubric
     }
 
+    /// Why the YAML file at `url` is no rubric at all, or `nil` when it may
+    /// be one (its top level has `id` and `items`, or it is not even YAML, a
+    /// rubric with a syntax error): for folders of rubrics, which skip such
+    /// files rather than refuse to work.
+    static func notARubric(at url: URL) -> String? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        guard let text = String(data: data, encoding: .utf8) else { return "not UTF-8 text" }
+        let composed: Node?
+        do {
+            composed = try Yams.compose(yaml: text, .basic)
+        } catch {
+            return nil
+        }
+        guard let root = composed else { return "it is empty" }
+        guard case .mapping(let mapping) = root else { return "its top level is not a mapping of keys" }
+        let keys = Set(mapping.keys.compactMap(\.string))
+        return keys.contains("id") && keys.contains("items") ? nil : "it has no 'id' and 'items' at its top level"
+    }
+
     private static func problem(from error: YamlError) -> RubricError.Problem {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
