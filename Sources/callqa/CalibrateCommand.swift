@@ -76,7 +76,8 @@ struct CalibrateCommand: ParsableCommand {
         paired.labels.removeAll { ids.shared[$0.callID] != nil }
         for label in labels.labels {
             if let places = ids.shared[label.callID] {
-                run.report(CallIDs.ambiguousLabel(callID: label.callID, places: places, source: human, line: label.line))
+                run.report(
+                    CallIDs.ambiguousLabel(callID: label.callID, places: places, source: human, line: label.line))
             }
         }
         let scored = Set(cards.map(\.callID))

@@ -4,7 +4,9 @@ import ArgumentParser
 struct LanguageOption: ParsableArguments {
     @Flag(
         name: .customLong("any-language"),
-        help: "Apply --rubric to calls in any language (by default a call in a language the rubric does not name is reported and not scored)."
+        help: ArgumentHelp(
+            "Apply --rubric to calls in any language.",
+            discussion: "By default a call in a language the rubric does not name is reported and not scored.")
     )
     var anyLanguage = false
 }

@@ -86,7 +86,8 @@ struct RubricSuggestCommand: ParsableCommand {
         let scored = Set(suggestions.labelledCallIDs)
         for label in labels.labels where !scored.contains(label.callID) {
             if let places = suggestions.sharedCallIDs[label.callID] {
-                run.report(CallIDs.ambiguousLabel(callID: label.callID, places: places, source: human, line: label.line))
+                run.report(
+                    CallIDs.ambiguousLabel(callID: label.callID, places: places, source: human, line: label.line))
                 continue
             }
             run.report(

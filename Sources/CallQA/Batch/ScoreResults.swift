@@ -85,7 +85,8 @@ public struct ScoreResults: Sendable {
                             Diagnostic(
                                 .warning, source: path, line: number,
                                 message: "call id '\(record.callID)' is also the id of the result at \(place),"
-                                    + " a call read elsewhere (\(first.source?.description ?? "unknown")); both are counted"))
+                                    + " a call read elsewhere (\(first.source?.description ?? "unknown")); both are counted"
+                            ))
                     } else {
                         counted[record.callID] = (path, number, record.source)
                     }

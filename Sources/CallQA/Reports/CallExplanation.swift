@@ -98,7 +98,8 @@ public struct CallExplanation: Sendable {
         let width = max(width, 60)
         let visible = { (text: String) in TerminalText.visible(text) }
         var output =
-            style.apply(.bold, "Call \(visible(call.id))") + " · agent \(visible(call.agent ?? AgentSummary.unknownAgent))"
+            style.apply(.bold, "Call \(visible(call.id))")
+            + " · agent \(visible(call.agent ?? AgentSummary.unknownAgent))"
             + (call.customer.map { " · customer \(visible($0))" } ?? "") + " · \(call.language.rawValue) · "
             + visible(call.source.description) + "\n"
         output +=

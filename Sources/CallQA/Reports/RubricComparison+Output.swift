@@ -48,7 +48,9 @@ extension RubricComparison {
                     for evidence in item.noLongerMatches {
                         output += "      no longer matches: \(visible(Self.quote(evidence)))\n"
                     }
-                    for evidence in item.nowMatches { output += "      now matches: \(visible(Self.quote(evidence)))\n" }
+                    for evidence in item.nowMatches {
+                        output += "      now matches: \(visible(Self.quote(evidence)))\n"
+                    }
                 }
             }
         }

@@ -7,7 +7,8 @@ extension RubricSuggestions {
         var text = TableText(width: max(60, width))
         let count = labelledCallIDs.count
         text.paragraph(
-            "Rubric suggestions for \(TerminalText.visible(rubric.name)) · \(count) labelled call\(count == 1 ? "" : "s")")
+            "Rubric suggestions for \(TerminalText.visible(rubric.name)) · \(count) labelled call\(count == 1 ? "" : "s")"
+        )
         let support = settings.minimumSupport
         text.paragraph(
             "Candidates: words and phrases said in at least \(support) call\(support == 1 ? "" : "s") of a group,"

@@ -31,7 +31,9 @@ package struct ScoreCSV: Sendable {
     }
 
     /// The columns of a call's row before its items.
-    package static let callColumns = ["id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed"]
+    package static let callColumns = [
+        "id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed",
+    ]
 
     /// The columns of an agent's row before its items.
     package static let agentColumns = [

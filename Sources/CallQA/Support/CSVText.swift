@@ -18,7 +18,11 @@ package enum CSVText {
         if field.unicodeScalars.contains(where: { isHidden($0) }) {
             var shown = ""
             for scalar in field.unicodeScalars {
-                if isHidden(scalar) { shown += TerminalText.visible(scalar) } else { shown.unicodeScalars.append(scalar) }
+                if isHidden(scalar) {
+                    shown += TerminalText.visible(scalar)
+                } else {
+                    shown.unicodeScalars.append(scalar)
+                }
             }
             field = shown
         }
