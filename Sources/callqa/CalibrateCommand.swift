@@ -33,6 +33,8 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var jobs: JobsOption
 
+    @OptionGroup var language: LanguageOption
+
     enum OutputFormat: String, ExpressibleByArgument, TableOrJSON {
         case table, json
 
@@ -40,11 +42,11 @@ struct CalibrateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let selection = try RubricSelection.resolve(rubric)
+        let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
         let run = CommandRun()
-        let text = try HumanLabelFile.text(at: human)
+        let bytes = try HumanLabelFile.bytes(at: human)
         let knownItems = Set(selection.rubrics.flatMap { $0.items.map(\.id) })
-        let (labels, problems) = HumanLabels.parse(text, source: human, knownItems: knownItems)
+        let (labels, problems) = HumanLabels.parse(bytes: bytes, source: human, knownItems: knownItems)
         problems.forEach(run.report)
 
         let wanted = Set(labels.labels.map(\.callID))
@@ -52,6 +54,7 @@ struct CalibrateCommand: ParsableCommand {
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         pathProblems.forEach(run.report)
         var cards: [Scorecard] = []
+        var ids = CallIDs()
         BatchScorer(
             loader: loader, jobs: jobs.threads, unscorable: selection.unscorable, scorer: selection.scorer(for:)
         )
@@ -59,21 +62,33 @@ struct CalibrateCommand: ParsableCommand {
             inputs, render: { _ in "" },
             deliver: { event in
                 switch event {
-                case .scored(let card, _): if wanted.contains(card.callID) { cards.append(card) }
+                case .scored(let scored, _):
+                    let (card, renamed) = ids.claim(scored)
+                    if let renamed { run.report(renamed) }
+                    if wanted.contains(card.callID) { cards.append(card) }
                 case .diagnostic(let diagnostic): run.report(diagnostic)
                 case .inputDone: break
                 }
             }
         )
+        // Labels naming an id several calls have are paired with none of them.
+        var paired = labels
+        paired.labels.removeAll { ids.shared[$0.callID] != nil }
+        for label in labels.labels {
+            if let places = ids.shared[label.callID] {
+                run.report(
+                    CallIDs.ambiguousLabel(callID: label.callID, places: places, source: human, line: label.line))
+            }
+        }
         let scored = Set(cards.map(\.callID))
-        for label in labels.labels where !scored.contains(label.callID) {
+        for label in paired.labels where !scored.contains(label.callID) {
             run.report(
                 Diagnostic(
                     .error, source: human, line: label.line,
                     message: "call '\(label.callID)' is not among the calls scored; row left out"))
         }
 
-        let report = CalibrationReport(scorecards: cards, labels: labels)
+        let report = CalibrationReport(scorecards: cards.filter { ids.shared[$0.callID] == nil }, labels: paired)
         run.write(
             format.resolved(toTerminal: run.toTerminal) == .table
                 ? report.table() : report.json(diagnostics: run.diagnostics.diagnostics))

@@ -24,6 +24,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var jobs: JobsOption
 
+    @OptionGroup var language: LanguageOption
+
     enum OutputFormat: String, ExpressibleByArgument, TableOrJSON {
         case table, json, markdown
 
@@ -43,7 +45,7 @@ struct CompareCommand: ParsableCommand {
         pathProblems.forEach(run.report)
         let comparison = RubricComparison(
             before: before, after: after, inputs: inputs,
-            loader: loader, jobs: jobs.threads, diagnostic: run.report)
+            loader: loader, jobs: jobs.threads, anyLanguage: language.anyLanguage, diagnostic: run.report)
         switch format.resolved(toTerminal: run.toTerminal) {
         case .table: run.write(comparison.text())
         case .json: run.write(comparison.json())

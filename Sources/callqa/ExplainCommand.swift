@@ -26,6 +26,8 @@ struct ExplainCommand: ParsableCommand {
             valueName: "rubric"))
     var rubric: String?
 
+    @OptionGroup var language: LanguageOption
+
     @OptionGroup var format: FormatValuesOption<OutputFormat>
 
     @Option(name: .customLong("input-format"), help: "Read the input as this format instead of detecting it.")
@@ -55,7 +57,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let choice = try format.choice()
-        let selection = try RubricSelection.resolve(rubric)
+        let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
         let loader = TranscriptLoader(
             format: choice.input ?? inputFormat.transcriptFormat, speakers: try speakers.mapping())
         let input: TranscriptInput = path == "-" ? .standardInput : .file(path)

@@ -3,10 +3,10 @@ import Foundation
 
 /// The `--human` label file of `calibrate` and `rubric suggest`.
 enum HumanLabelFile {
-    /// The file's text, or a usage error naming it.
-    static func text(at path: String) throws -> String {
+    /// The file's bytes (decoded strictly by the labels reader), or a usage error naming it.
+    static func bytes(at path: String) throws -> [UInt8] {
         do {
-            return try String(decoding: Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+            return try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             throw ExitCode.usage("callqa: cannot read \(path): \(error.localizedDescription)")
         }

@@ -31,7 +31,7 @@ final class Progress {
     /// Removes the line, before other text goes to standard error.
     func clear() {
         guard shown else { return }
-        StandardError.write("\r\u{1B}[K")
+        StandardError.writeControl("\r\u{1B}[K")
         shown = false
     }
 
@@ -42,7 +42,7 @@ final class Progress {
         guard elapsed > 0.5, now.timeIntervalSince(lastDrawn) > 0.2 else { return }
         lastDrawn = now
         let rate = Int((Double(calls) / elapsed).rounded())
-        StandardError.write(
+        StandardError.writeControl(
             "\r\u{1B}[K  \(inputsDone)/\(total) inputs · \(calls) calls · \(rate) calls/s"
                 + " · \(errors) error\(errors == 1 ? "" : "s")"
         )

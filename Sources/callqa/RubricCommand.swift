@@ -35,7 +35,8 @@ struct RubricLintCommand: ParsableCommand {
             Errors stop a rubric from being used at all. Warnings point at what loads but may not \
             do what was meant: phrases that can never match once normalised, phrases repeated in a \
             list, a phrase both rewarded and penalised, items with zero weight, windows larger than \
-            typical calls. Exits 1 when any rubric has errors, 0 otherwise.
+            typical calls. Also how much of the limits every rubric is held to it uses (file size, \
+            phrases, automaton states). Exits 1 when any rubric has errors, 0 otherwise.
             """
     )
 
@@ -51,10 +52,14 @@ struct RubricLintCommand: ParsableCommand {
                     let place = [warning.line, warning.column].compactMap { $0.map(String.init) }.joined(separator: ":")
                     StandardError.write("\(path)\(place.isEmpty ? "" : ":" + place): warning: \(warning.message)\n")
                 }
+                let size = RubricLimits.size(of: rubric)
+                let limits = RubricLimits.standard
                 run.write(
-                    "\(path): \(rubric.id) \(rubric.version) — \(rubric.items.count) items, "
+                    TerminalText.visible("\(path): \(rubric.id) \(rubric.version)") + " — \(rubric.items.count) items, "
                         + "\(rubric.lists.reduce(0) { $0 + $1.phrases.count }) phrases; 0 errors, "
-                        + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
+                        + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n"
+                        + "  within limits: \(size.phrases) of \(limits.phrases) phrases, up to \(size.automatonStates)"
+                        + " of \(limits.automatonStates) automaton states\n")
             } catch {
                 run.fail(error.description)
                 run.write("\(path): \(error.problems.count) error\(error.problems.count == 1 ? "" : "s")\n")

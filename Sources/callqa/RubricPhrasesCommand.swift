@@ -28,7 +28,7 @@ struct RubricPhrasesCommand: ParsableCommand {
                 throw ExitCode.usage(error.description)
             }
             for phrase in Scorer(rubric).phrases where seen.insert(phrase).inserted {
-                phrases += phrase + "\n"
+                phrases += TerminalText.visible(phrase) + "\n"
             }
         }
         // Written once every rubric is read: a rubric with errors prints nothing.

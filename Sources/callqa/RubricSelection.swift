@@ -7,18 +7,21 @@ import Foundation
 struct RubricSelection: Sendable {
     private let fixed: Scorer?
     private let byLanguage: [Language: Scorer]
+    /// Whether `--rubric` applies to calls in languages it does not name.
+    private let anyLanguage: Bool
     /// Every rubric that may be used, in order.
     let rubrics: [Rubric]
 
     /// Loads the rubric named by `--rubric` (a file, or a shipped rubric's
     /// id), or all shipped rubrics. Rubric errors end the command with exit
     /// code 2: nothing is scored with a half-valid rubric.
-    static func resolve(_ name: String?) throws -> RubricSelection {
+    static func resolve(_ name: String?, anyLanguage: Bool = false) throws -> RubricSelection {
         if let name {
             let scorer = try scorer(named: name)
-            return RubricSelection(fixed: scorer, byLanguage: [:], rubrics: [scorer.rubric])
+            return RubricSelection(fixed: scorer, byLanguage: [:], anyLanguage: anyLanguage, rubrics: [scorer.rubric])
         }
-        let catalog = try shippedCatalog()
+        let discovery = try shippedCatalog()
+        let catalog = discovery.catalog
         var byLanguage: [Language: Scorer] = [:]
         var scorers: [String: Scorer] = [:]
         for language in Language.allCases {
@@ -27,7 +30,10 @@ struct RubricSelection: Sendable {
             scorers[rubric.id] = scorer
             byLanguage[language] = scorer
         }
-        return RubricSelection(fixed: nil, byLanguage: byLanguage, rubrics: catalog.rubrics)
+        for rubric in catalog.rubrics where scorers[rubric.id] != nil {
+            announce(rubric, discovery)
+        }
+        return RubricSelection(fixed: nil, byLanguage: byLanguage, anyLanguage: false, rubrics: catalog.rubrics)
     }
 
     /// The scorer of one rubric: a file, or a shipped rubric's id. Rubric
@@ -40,50 +46,77 @@ struct RubricSelection: Sendable {
                 throw ExitCode.usage(error.description)
             }
         }
-        let catalog = try shippedCatalog()
-        guard let rubric = catalog.rubric(id: name) else {
+        let discovery = try shippedCatalog()
+        guard let rubric = discovery.catalog.rubric(id: name) else {
             throw ExitCode.usage(
                 "callqa: '\(name)' is neither a rubric file nor a shipped rubric (shipped: "
-                    + catalog.rubrics.map(\.id).joined(separator: ", ") + ")")
+                    + discovery.catalog.rubrics.map(\.id).joined(separator: ", ") + ")")
         }
+        announce(rubric, discovery)
         return Scorer(rubric)
     }
 
-    /// Every shipped rubric; exit code 2 when none are found or any has errors.
-    private static func shippedCatalog() throws -> RubricCatalog {
-        guard let directory = RubricCatalog.shippedDirectory() else {
-            throw ExitCode.usage(
-                "callqa: no shipped rubrics found (looked for rubrics/ here and beside the executable); "
-                    + "pass --rubric FILE or set CALLQA_RUBRICS to the rubrics folder")
-        }
-        let (catalog, errors) = RubricCatalog.load(directory: directory)
-        if !errors.isEmpty {
-            errors.forEach { StandardError.write($0.description + "\n") }
+    /// Says on standard error that `rubric` comes from the working
+    /// directory's `rubrics/` folder, with its path and fingerprint.
+    private static func announce(_ rubric: Rubric, _ discovery: RubricCatalog.Discovery) {
+        guard discovery.fromWorkingDirectory.contains(rubric.source) else { return }
+        StandardError.write(
+            "callqa: using rubric \(rubric.id) \(rubric.version) from the working directory: \(rubric.source)"
+                + " (sha256 \(rubric.sha256.prefix(12)))\n")
+    }
+
+    /// Every shipped rubric; exit code 2 when none are found or any has
+    /// errors. Files that are no rubric are skipped with a warning.
+    private static func shippedCatalog() throws -> RubricCatalog.Discovery {
+        let discovery = discovered
+        if !discovery.errors.isEmpty {
+            discovery.errors.forEach { StandardError.write($0.description + "\n") }
             throw ExitCode(ExitStatus.usage)
         }
-        return catalog
+        guard !discovery.catalog.rubrics.isEmpty else {
+            throw ExitCode.usage(
+                "callqa: no shipped rubrics found (looked in "
+                    + discovery.searched.joined(separator: ", ")
+                    + "); pass --rubric FILE or set CALLQA_RUBRICS to the rubrics folder")
+        }
+        return discovery
     }
+
+    /// The shipped rubrics, found once a run; files that are no rubric are
+    /// reported then.
+    private static let discovered: RubricCatalog.Discovery = {
+        let discovery = RubricCatalog.discover()
+        discovery.warnings.forEach { StandardError.write($0.description + "\n") }
+        return discovery
+    }()
 
     /// The file a rubric name stands for: the name itself when it is a file,
-    /// else the shipped rubric with that id (or the name, to be reported as missing).
+    /// else the shipped rubric with that id — or the file of that name among
+    /// the rubrics with errors, to be reported — else the name, to be
+    /// reported as missing.
     static func path(of name: String) -> String {
         if FileManager.default.fileExists(atPath: name) { return name }
-        if let directory = RubricCatalog.shippedDirectory() {
-            for candidate in [name + ".yaml", name + ".yml"] {
-                let path = directory.appendingPathComponent(candidate).path
-                if FileManager.default.fileExists(atPath: path) { return path }
-            }
+        let discovery = discovered
+        if let rubric = discovery.catalog.rubric(id: name) {
+            announce(rubric, discovery)
+            return rubric.source
         }
-        return name
+        let files = [name + ".yaml", name + ".yml"]
+        return discovery.errors.first { files.contains(URL(fileURLWithPath: $0.source).lastPathComponent) }?.source
+            ?? name
     }
 
-    /// The scorer for a call, if any rubric suits it.
+    /// The scorer for a call, if any rubric suits it: `--rubric` when it
+    /// scores the call's language (or `--any-language`), else the shipped
+    /// rubric for the language.
     @Sendable func scorer(for call: Call) -> Scorer? {
-        fixed ?? byLanguage[call.language]
+        if let fixed { return anyLanguage || fixed.rubric.scores(call.language) ? fixed : nil }
+        return byLanguage[call.language]
     }
 
     /// The error for a call no rubric suits.
     @Sendable func unscorable(_ call: Call) -> Diagnostic {
+        if let fixed, let problem = fixed.rubric.languageProblem(call) { return problem }
         let reason =
             call.language == .unknown
             ? "its language is not declared and could not be recognised"

@@ -45,6 +45,8 @@ struct RubricSuggestCommand: ParsableCommand {
 
     @OptionGroup var jobs: JobsOption
 
+    @OptionGroup var language: LanguageOption
+
     enum OutputFormat: String, ExpressibleByArgument, CommandOutput {
         case table, json
 
@@ -64,8 +66,8 @@ struct RubricSuggestCommand: ParsableCommand {
                 "callqa: no item '\(id)' in rubric \(scorer.rubric.id) (items: \(ids.joined(separator: ", ")))")
         }
         let run = CommandRun()
-        let text = try HumanLabelFile.text(at: human)
-        let (labels, problems) = HumanLabels.parse(text, source: human, knownItems: Set(ids))
+        let bytes = try HumanLabelFile.bytes(at: human)
+        let (labels, problems) = HumanLabels.parse(bytes: bytes, source: human, knownItems: Set(ids))
         problems.forEach(run.report)
         for id in item where !labels.items.contains(id) {
             run.report(
@@ -79,9 +81,15 @@ struct RubricSuggestCommand: ParsableCommand {
             scorer: scorer, labels: labels,
             settings: RubricSuggestions.Settings(
                 minimumSupport: minimumSupport, top: top, items: item.isEmpty ? nil : item),
-            inputs: inputs, loader: loader, jobs: jobs.threads, diagnostic: run.report)
+            inputs: inputs, loader: loader, jobs: jobs.threads, anyLanguage: language.anyLanguage,
+            diagnostic: run.report)
         let scored = Set(suggestions.labelledCallIDs)
         for label in labels.labels where !scored.contains(label.callID) {
+            if let places = suggestions.sharedCallIDs[label.callID] {
+                run.report(
+                    CallIDs.ambiguousLabel(callID: label.callID, places: places, source: human, line: label.line))
+                continue
+            }
             run.report(
                 Diagnostic(
                     .error, source: human, line: label.line,

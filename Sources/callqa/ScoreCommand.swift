@@ -23,6 +23,8 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A rubric file, or the id of a shipped rubric (e.g. zh-standard).", valueName: "rubric"))
     var rubric: String?
 
+    @OptionGroup var language: LanguageOption
+
     @OptionGroup var format: FormatValuesOption<OutputFormat>
 
     @Option(help: "Rows per call or per agent: call or agent (for table and csv output, and --fail-under).")
@@ -78,7 +80,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let choice = try format.choice()
-        let selection = try RubricSelection.resolve(rubric)
+        let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
         let loader = try input.loader(forced: choice.input)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
 
@@ -100,6 +102,7 @@ struct ScoreCommand: ParsableCommand {
         pathProblems.forEach(run.report)
         var summary = ScoreSummary()
         var document = ScoreJSONStream()
+        var ids = CallIDs()
         switch format {
         case .json: run.write(document.opening())
         case .table where perCall: run.write(table.header())
@@ -111,7 +114,14 @@ struct ScoreCommand: ParsableCommand {
             loader: loader, jobs: jobs.threads, unscorable: selection.unscorable, scorer: selection.scorer(for:))
         batch.run(inputs, render: render) { event in
             switch event {
-            case .scored(let card, let text):
+            case .scored(let scored, let rendered):
+                // A call whose id an earlier call has is written under a unique id, with a warning.
+                let (card, renamed) = ids.claim(scored)
+                if let renamed {
+                    progress.clear()
+                    run.report(renamed)
+                }
+                let text = renamed == nil ? rendered : render(card)
                 summary.add(ScoreRecord(card))
                 run.write(format == .json ? document.call(text) : text)
                 progress.callScored()

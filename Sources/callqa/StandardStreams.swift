@@ -1,3 +1,5 @@
+import CallQA
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -25,8 +27,15 @@ final class StandardOutput {
 }
 
 /// Unbuffered writing to standard error: diagnostics appear as they happen.
+/// They quote paths, call ids and words from inputs, so every control
+/// character but the line break is shown visibly (``TerminalText``).
 enum StandardError {
     static func write(_ text: String) {
+        Descriptor.writeAll(Array(TerminalText.visible(text, keepingLineBreaks: true).utf8), to: 2)
+    }
+
+    /// Writes the terminal control sequences of the progress line as they are.
+    static func writeControl(_ text: String) {
         Descriptor.writeAll(Array(text.utf8), to: 2)
     }
 }

@@ -8,7 +8,7 @@ struct CompareCommandTests {
     func brokenInput() throws {
         let arguments = [
             "compare", "--rubric", "zh-standard", "--rubric", "Tests/Fixtures/rubrics/checks.yaml",
-            "corpora/", "Tests/Fixtures/empty.txt", "--format", "json",
+            "corpora/", "Tests/Fixtures/empty.txt", "--format", "json", "--any-language",
         ]
         let serial = try CLI.run(arguments + ["--jobs", "1"])
         #expect(serial.status == 1)

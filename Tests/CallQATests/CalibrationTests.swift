@@ -96,8 +96,41 @@ struct CalibrationTests {
 
     @Test("CSV fields: quotes, commas, line breaks, CRLF, a byte-order mark")
     func csv() {
-        let rows = CSVReader.rows("\u{FEFF}a,b\r\n\"x, \"\"y\"\"\",\"line\nbreak\"\r\n\r\nlast,\n")
-        #expect(rows.map(\.fields) == [["a", "b"], ["x, \"y\"", "line\nbreak"], ["last", ""]])
-        #expect(rows.map(\.line) == [1, 2, 5])
+        let table = CSVReader.read("\u{FEFF}a,b\r\n\"x, \"\"y\"\"\",\"line\nbreak\"\r\n\r\nlast,\n")
+        #expect(table.rows.map(\.fields) == [["a", "b"], ["x, \"y\"", "line\nbreak"], ["last", ""]])
+        #expect(table.rows.map(\.line) == [1, 2, 5])
+        #expect(table.problems.isEmpty)
+    }
+
+    @Test("A stray quote: 'unterminated quote starting on line N', and no row from there on is data")
+    func strayQuote() throws {
+        let bytes = try [UInt8](Data(contentsOf: Fixtures.root.appendingPathComponent("labels/stray-quote.csv")))
+        let (labels, problems) = HumanLabels.parse(
+            bytes: bytes, source: "stray-quote.csv", knownItems: ["greeting", "apology"])
+        #expect(labels.labels.map(\.callID) == ["zh-model-001"])
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 3)
+        #expect(problems.first?.message.hasPrefix("unterminated quote starting on line 3") == true)
+    }
+
+    @Test("A quote inside an unquoted field, or text after a closing quote: that row is an error, the next is read")
+    func misplacedQuotes() throws {
+        let bytes = try [UInt8](Data(contentsOf: Fixtures.root.appendingPathComponent("labels/misplaced-quotes.csv")))
+        let (labels, problems) = HumanLabels.parse(bytes: bytes, source: "q.csv", knownItems: ["greeting"])
+        #expect(labels.labels.map(\.callID) == ["zh-card-201"])
+        #expect(labels.labels.first?.evaluator == "li")
+        #expect(problems.map(\.line) == [2, 3])
+        #expect(problems.allSatisfy { $0.severity == .error && $0.message.hasSuffix("row skipped") })
+    }
+
+    @Test("A labels file that is not UTF-8 is an error naming line and column, with no label read")
+    func notUTF8() throws {
+        let bytes = try [UInt8](Data(contentsOf: Fixtures.root.appendingPathComponent("labels/latin1.csv")))
+        let (labels, problems) = HumanLabels.parse(bytes: bytes, source: "latin1.csv", knownItems: ["greeting"])
+        #expect(labels.labels.isEmpty)
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 2)
+        #expect(problems.first?.message.contains("invalid UTF-8") == true)
+        #expect(!problems.contains { $0.message.contains("\u{FFFD}") })
     }
 }

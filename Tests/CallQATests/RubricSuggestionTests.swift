@@ -93,9 +93,9 @@ struct RubricSuggestionTests {
 
     @Test("Text for a terminal: control and bidirectional characters made visible")
     func visible() {
-        #expect(RubricSuggestions.visible("a\u{1B}[31mb\tc") == "a␛[31mb␉c")
-        #expect(RubricSuggestions.visible("x\u{202E}y\u{85}") == "x\\u{202E}y\\u{85}")
-        #expect(RubricSuggestions.visible("感谢来电") == "感谢来电")
+        #expect(TerminalText.visible("a\u{1B}[31mb\tc") == "a␛[31mb␉c")
+        #expect(TerminalText.visible("x\u{202E}y\u{85}") == "x\\u{202E}y\\u{85}")
+        #expect(TerminalText.visible("感谢来电") == "感谢来电")
     }
 
     // MARK: focus

@@ -54,7 +54,12 @@ struct ScoreResultsTests {
             try lines(rubric).joined().write(to: old, atomically: true, encoding: .utf8)
             try lines(changed).joined().write(to: new, atomically: true, encoding: .utf8)
             var results = ScoreResults()
-            for file in [old, new, old] { results.read(path: file.path) { Issue.record("\($0)") } }
+            for file in [old, new] { results.read(path: file.path) { Issue.record("\($0)") } }
+            // The first file again: the same results, reported and not counted twice.
+            var repeated: [Diagnostic] = []
+            results.read(path: old.path) { repeated.append($0) }
+            #expect(repeated.count == lines(rubric).count)
+            #expect(repeated.allSatisfy { $0.severity == .error && $0.message.contains("was already counted from") })
             let mixes = results.mixedRubrics
             #expect(mixes.map(\.id) == ["en-standard"])
             #expect(mixes.first?.versions.map(\.rubric) == [RubricReference(rubric), RubricReference(changed)])

@@ -42,6 +42,8 @@ public struct ScoreResults: Sendable {
     public private(set) var summary = ScoreSummary()
     /// The versions read of each rubric, rubrics in the order first read.
     private var versions: [(id: String, versions: [RubricVersion])] = []
+    /// Each call id read, with where its result came from and where the call was read.
+    private var counted: [String: (file: String, line: Int, source: Call.Source?, rubric: RubricReference)] = [:]
 
     /// No results yet.
     public init() {}
@@ -54,14 +56,44 @@ public struct ScoreResults: Sendable {
 
     /// Adds the results in one file (`-`: standard input), read line by line in
     /// bounded memory. Blank lines are skipped; a file that cannot be read, and
-    /// each line that is not a result, go to `diagnostic` as an error.
+    /// each line that is not a result (a score outside 0–100 included), go to
+    /// `diagnostic` as an error.
+    ///
+    /// A result whose call id was already read is the same call counted
+    /// twice when it was read from the same place and scored with the same
+    /// rubric (the same file given twice, or overlapping shards): an error,
+    /// and it is not counted again. Read from another place it is another
+    /// call with the same id: a warning, and it is counted. (Scored with
+    /// another version of the rubric it is a mix, ``mixedRubrics``.)
     public mutating func read(path: String, diagnostic: (Diagnostic) -> Void) {
         let decoder = JSONDecoder()
         do {
             try LineReader.forEachLine(path: path) { number, bytes in
                 guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
                 do {
-                    add(try decoder.decode(ScoreRecord.self, from: Data(bytes)), source: path)
+                    let record = try decoder.decode(ScoreRecord.self, from: Data(bytes))
+                    if let first = counted[record.callID] {
+                        let place = "\(first.file):\(first.line)"
+                        if first.source == record.source && first.rubric == record.rubric {
+                            diagnostic(
+                                Diagnostic(
+                                    .error, source: path, line: number,
+                                    message: "call '\(record.callID)' was already counted from \(place);"
+                                        + " the same result is not counted twice"))
+                            return
+                        }
+                        if first.source != record.source {
+                            diagnostic(
+                                Diagnostic(
+                                    .warning, source: path, line: number,
+                                    message: "call id '\(record.callID)' is also the id of the result at \(place),"
+                                        + " a call read elsewhere (\(first.source?.description ?? "unknown"));"
+                                        + " both are counted"))
+                        }
+                    } else {
+                        counted[record.callID] = (path, number, record.source, record.rubric)
+                    }
+                    add(record, source: path)
                 } catch {
                     diagnostic(
                         Diagnostic(
@@ -92,7 +124,8 @@ public struct ScoreResults: Sendable {
         case .keyNotFound(let key, _)?: "no '\(key.stringValue)' field"
         case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
             "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
-        case .dataCorrupted?: "not valid JSON"
+        case .dataCorrupted(let context)?:
+            context.codingPath.isEmpty ? "not valid JSON" : context.debugDescription
         default: "\(error)"
         }
     }

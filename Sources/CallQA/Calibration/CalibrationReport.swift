@@ -82,9 +82,10 @@ public struct CalibrationReport: Sendable {
     public static let disagreementCount = 5
 
     /// Compares `scorecards` with `labels`; labels for calls without a scorecard are skipped
-    /// (report them as unknown calls before).
+    /// (report them as unknown calls before), and so are labels naming an id several
+    /// scorecards have: which call they judged cannot be told.
     public init(scorecards: [Scorecard], labels: HumanLabels) {
-        let cards = Dictionary(scorecards.map { ($0.callID, $0) }, uniquingKeysWith: { first, _ in first })
+        let cards = Dictionary(grouping: scorecards, by: \.callID).compactMapValues { $0.count == 1 ? $0[0] : nil }
         let rows = labels.labels.filter { cards[$0.callID] != nil }
         let byCall = Dictionary(grouping: rows, by: \.callID)
         labelledCalls = byCall.count

@@ -47,22 +47,47 @@ public struct HumanLabels: Sendable, Equatable {
     /// The item columns that were read, in file order.
     public var items: [String]
 
+    /// Reads labels from a CSV file's bytes: UTF-8 (or UTF-16 with a
+    /// byte-order mark). Bytes that are not such text are an error naming
+    /// their line and column, and no label is read — never replaced.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - source: the file's path, for diagnostics.
+    ///   - knownItems: the item ids of the rubric(s): other columns are reported and ignored.
+    /// - Returns: the labels, and the problems as ``parse(_:source:knownItems:)`` reports them.
+    public static func parse(bytes: [UInt8], source: String, knownItems: Set<String>) -> (HumanLabels, [Diagnostic]) {
+        parse(CSVReader.read(bytes: bytes), source: source, knownItems: knownItems)
+    }
+
     /// Reads labels from CSV text.
     ///
     /// - Parameters:
     ///   - text: the file's contents.
     ///   - source: the file's path, for diagnostics.
     ///   - knownItems: the item ids of the rubric(s): other columns are reported and ignored.
-    /// - Returns: the labels, and an error for every row or cell that could not be read and a
+    /// - Returns: the labels, and an error for every row or cell that could not be read (a
+    ///   stray quote: "unterminated quote starting on line N", and no row from there on) and a
     ///   warning for every column that is not an item.
     public static func parse(_ text: String, source: String, knownItems: Set<String>) -> (HumanLabels, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let rows = CSVReader.rows(text)
+        parse(CSVReader.read(text), source: source, knownItems: knownItems)
+    }
+
+    private static func parse(
+        _ table: CSVReader.Table, source: String, knownItems: Set<String>
+    ) -> (HumanLabels, [Diagnostic]) {
+        var diagnostics = table.problems.map { Diagnostic(.error, source: source, line: $0.line, message: $0.message) }
+        let rows = table.rows
         guard let header = rows.first else {
+            if !diagnostics.isEmpty { return (HumanLabels(labels: [], items: []), diagnostics) }
             return (
                 HumanLabels(labels: [], items: []),
                 [Diagnostic(.error, source: source, message: "no labels: the file is empty")]
             )
+        }
+        if let first = table.problems.first, first.line < header.line {
+            // The header itself could not be read: no column can be trusted.
+            return (HumanLabels(labels: [], items: []), [diagnostics[0]])
         }
         let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
         func column(_ candidates: [String]) -> Int? { names.firstIndex { candidates.contains($0) } }
@@ -137,6 +162,7 @@ public struct HumanLabels: Sendable, Equatable {
             }
             labels.append(label)
         }
+        diagnostics.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return (HumanLabels(labels: labels, items: itemColumns.map(\.id)), diagnostics)
     }
 

@@ -154,6 +154,9 @@ public struct RubricSuggestions: Sendable, Equatable {
     public var labelledCallIDs: [String]
     /// Suggestions per item, in rubric order.
     public var items: [Item]
+    /// The labelled call ids that several calls read have, with where each
+    /// was read: their labels are paired with none of them (``CallIDs``).
+    package var sharedCallIDs: [String: [Call.Source]] = [:]
 
     /// How long an example quote is at most, in characters (an ellipsis
     /// marks where the clause was cut).
@@ -187,23 +190,29 @@ public struct RubricSuggestions: Sendable, Equatable {
     ///
     /// - Parameters:
     ///   - scorer: the rubric's scorer.
-    ///   - calls: the calls; those without labels are skipped, and of calls
-    ///     with the same id only the first counts.
+    ///   - calls: the calls; those without labels are skipped, and so are
+    ///     calls whose id another call has too (their labels are ambiguous).
     ///   - labels: the human labels.
     ///   - settings: what to count and list.
     public init(scorer: Scorer, calls: [Call], labels: HumanLabels, settings: Settings = Settings()) {
         let plan = RubricSuggestionPlan(rubric: scorer.rubric, labels: labels, settings: settings)
-        var seen = Set<String>()
+        var ids = CallIDs()
         var observed: [RubricSuggestionCall] = []
-        for call in calls where seen.insert(call.id).inserted {
+        for call in calls {
+            _ = ids.claim(call.id, source: call.source)
             if let observation = plan.observe(call, with: scorer) { observed.append(observation) }
         }
-        self.init(plan: plan, reference: scorer.reference, calls: observed)
+        self.init(plan: plan, reference: scorer.reference, calls: observed, shared: ids.shared)
     }
 
-    /// Ranks the candidates of every item of `plan` over `calls`.
-    init(plan: RubricSuggestionPlan, reference: RubricReference, calls: [RubricSuggestionCall]) {
-        let calls = calls.sorted { $0.callID < $1.callID }
+    /// Ranks the candidates of every item of `plan` over `calls`, leaving out
+    /// the calls whose id is `shared` by several calls.
+    init(
+        plan: RubricSuggestionPlan, reference: RubricReference, calls: [RubricSuggestionCall],
+        shared: [String: [Call.Source]] = [:]
+    ) {
+        sharedCallIDs = shared
+        let calls = calls.filter { shared[$0.callID] == nil }.sorted { $0.callID < $1.callID }
         rubric = reference
         settings = plan.settings
         labelledCallIDs = calls.map(\.callID)

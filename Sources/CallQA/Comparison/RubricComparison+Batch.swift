@@ -4,7 +4,10 @@ extension RubricComparison {
     ///
     /// Each call is read once and scored twice, on `jobs` threads; calls stay
     /// in input order whatever the number of threads. Problems reading the
-    /// inputs go to `diagnostic`, in input order, once each.
+    /// inputs go to `diagnostic`, in input order, once each. A call in a
+    /// language either rubric does not score is reported and not compared,
+    /// unless `anyLanguage`; a call whose id an earlier call has is compared
+    /// under a unique id, with a warning (``CallIDs``).
     ///
     /// ```swift
     /// let comparison = RubricComparison(before: Scorer(current), after: Scorer(proposed),
@@ -17,24 +20,38 @@ extension RubricComparison {
     ///   - inputs: what to read.
     ///   - loader: reads the inputs.
     ///   - jobs: threads to score on (at least one).
+    ///   - anyLanguage: compare calls in languages the rubrics do not name, too.
     ///   - diagnostic: receives every warning and error about an input or a call.
     public init(
         before: Scorer, after: Scorer, inputs: [TranscriptInput], loader: TranscriptLoader, jobs: Int,
-        diagnostic: (Diagnostic) -> Void
+        anyLanguage: Bool = false, diagnostic: (Diagnostic) -> Void
     ) {
         var pairs: [(before: Scorecard, after: Scorecard)] = []
+        var ids = CallIDs()
         BatchPipeline(loader: loader, jobs: jobs).run(
             inputs,
             transform: { event -> ScoredTwice? in
                 switch event {
-                case .call(let call): .scored(before: before.score(call), after: after.score(call))
-                case .diagnostic(let problem): .diagnostic(problem)
+                case .call(let call):
+                    if !anyLanguage,
+                        let problem = before.rubric.languageProblem(call, verb: "compared")
+                            ?? after.rubric.languageProblem(call, verb: "compared")
+                    {
+                        return .diagnostic(problem)
+                    }
+                    return .scored(before: before.score(call), after: after.score(call))
+                case .diagnostic(let problem): return .diagnostic(problem)
                 }
             },
             inputDone: { _ in ScoredTwice.inputDone },
             deliver: { result in
                 switch result {
-                case .scored(let first, let second): pairs.append((before: first, after: second))
+                case .scored(var first, var second):
+                    let (id, warning) = ids.claim(first.callID, source: first.source)
+                    if let warning { diagnostic(warning) }
+                    first.callID = id
+                    second.callID = id
+                    pairs.append((before: first, after: second))
                 case .diagnostic(let problem): diagnostic(problem)
                 case .inputDone: break
                 }

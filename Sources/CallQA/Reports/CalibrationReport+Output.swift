@@ -6,17 +6,18 @@ extension CalibrationReport {
             "\(labelledCalls) labelled call\(labelledCalls == 1 ? "" : "s"),"
             + " \(labelRows) label row\(labelRows == 1 ? "" : "s"), "
             + "\(evaluators) evaluator\(evaluators == 1 ? "" : "s")\n\n"
-        let idWidth = min(24, max(4, items.map { DisplayWidth.of($0.id) }.max() ?? 0))
+        let ids = items.map { TerminalText.visible($0.id) }
+        let idWidth = min(24, max(4, ids.map { DisplayWidth.of($0) }.max() ?? 0))
         output +=
             DisplayWidth.pad("item", to: idWidth) + "  pairs  agree  kappa   human pairs  human agree  human kappa\n"
-        for item in items {
+        for (item, id) in zip(items, ids) {
             let cells = [
                 (String(item.pairs), 5), (NumberText.percent(item.agreement), 5), (fixed(item.kappa), 5),
                 (String(item.humanPairs), 12), (NumberText.percent(item.humanAgreement), 11),
                 (fixed(item.humanKappa), 11),
             ]
             output +=
-                DisplayWidth.pad(item.id, to: idWidth) + "  "
+                DisplayWidth.pad(id, to: idWidth) + "  "
                 + cells.map { DisplayWidth.pad($0, to: $1, alignment: .right) }.joined(separator: "  ") + "\n"
         }
         output +=
@@ -28,14 +29,17 @@ extension CalibrationReport {
             output += "\nLargest disagreements\n"
             for disagreement in disagreements {
                 output +=
-                    "\n  \(disagreement.callID)  machine \(NumberText.shortest(disagreement.machineScore))"
+                    "\n  \(TerminalText.visible(disagreement.callID))  machine \(NumberText.shortest(disagreement.machineScore))"
                     + (disagreement.humanScore.map { "  human \(NumberText.shortest($0, places: 1))" } ?? "") + "\n"
                 for item in disagreement.items {
                     output +=
-                        "    \(item.id): machine \(item.machine.rawValue),"
-                        + " human \(item.human.map(\.rawValue).joined(separator: "/")) — \(item.note)\n"
+                        "    \(TerminalText.visible(item.id)): machine \(item.machine.rawValue),"
+                        + " human \(item.human.map(\.rawValue).joined(separator: "/")) — "
+                        + TerminalText.visible(item.note) + "\n"
                     for evidence in item.evidence.prefix(3) {
-                        output += "      turn \(evidence.turn) \(evidence.speaker.rawValue): \"\(evidence.text)\"\n"
+                        output +=
+                            "      turn \(evidence.turn) \(evidence.speaker.rawValue): "
+                            + "\"\(TerminalText.visible(evidence.text))\"\n"
                     }
                 }
             }

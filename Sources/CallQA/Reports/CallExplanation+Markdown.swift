@@ -2,15 +2,19 @@ extension CallExplanation {
     /// The explanation as Markdown, to share: the transcript with **positive
     /// wording** in bold, *negative wording* in italics, ~~forbidden phrases~~
     /// struck through and `evidence` as code, then the scorecard and what to
-    /// improve.
+    /// improve. Words from the transcript and the rubric are literal text,
+    /// never markup (``MarkdownText``).
     public func markdown() -> String {
-        var output = "# Call \(call.id) — \(number(scorecard.score)) / 100, \(scorecard.passed ? "pass" : "fail")\n\n"
+        let text = MarkdownText.inline
+        var output =
+            "# Call \(text(call.id)) — \(number(scorecard.score)) / 100, \(scorecard.passed ? "pass" : "fail")\n\n"
         output +=
-            "Agent \(call.agent ?? AgentSummary.unknownAgent)"
-            + (call.customer.map { " · customer \($0)" } ?? "")
-            + " · \(call.language.rawValue) · rubric \(scorecard.rubric.name) · `\(call.source)`\n"
+            "Agent \(text(call.agent ?? AgentSummary.unknownAgent))"
+            + (call.customer.map { " · customer \(text($0))" } ?? "")
+            + " · \(call.language.rawValue) · rubric \(text(scorecard.rubric.name)) · "
+            + "`\(MarkdownText.code(call.source.description))`\n"
         if !scorecard.criticalFailures.isEmpty {
-            output += "\n**Critical failure:** \(scorecard.criticalFailures.joined(separator: ", "))\n"
+            output += "\n**Critical failure:** \(text(scorecard.criticalFailures.joined(separator: ", ")))\n"
         }
 
         output += "\n## Transcript\n\n| # | time | speaker | words |\n| --: | --- | --- | --- |\n"
@@ -25,26 +29,27 @@ extension CallExplanation {
         output += "\n## Scorecard\n\n| item | verdict | points | why |\n| --- | --- | --: | --- |\n"
         for item in scorecard.items {
             output +=
-                "| \(Self.cell(item.title)) (`\(item.id)`) | \(item.status.rawValue)"
+                "| \(MarkdownText.cell(item.title)) (`\(MarkdownText.code(item.id))`) | \(item.status.rawValue)"
                 + "\(item.critical && item.status == .fail ? " (critical)" : "") | "
-                + "\(number(item.points))/\(number(item.maxPoints)) | \(Self.cell(item.note)) |\n"
+                + "\(number(item.points))/\(number(item.maxPoints)) | \(MarkdownText.cell(item.note)) |\n"
         }
 
         let missed = scorecard.items.filter { $0.status == .fail || $0.status == .partial }
         if !missed.isEmpty {
             output += "\n## What to improve\n"
             for item in missed {
-                output += "\n### \(item.title)\n\n\(item.note).\n"
+                output += "\n### \(MarkdownText.cell(item.title))\n\n\(text(item.note)).\n"
                 for evidence in item.evidence {
-                    output += "\n- turn \(evidence.turn) (\(evidence.speaker.rawValue)): “\(evidence.text)”"
+                    output += "\n- turn \(evidence.turn) (\(evidence.speaker.rawValue)): “\(text(evidence.text))”"
                 }
                 if !item.evidence.isEmpty { output += "\n" }
                 if let rubricItem = rubric.item(item.id) {
-                    output += "\n**What good looks like:** \(rubricItem.description)\n"
+                    output += "\n**What good looks like:** \(text(rubricItem.description))\n"
                 }
                 let suggestions = self.suggestions(for: item)
                 if !suggestions.isEmpty {
-                    output += "\n**Say instead:**\n\n" + suggestions.map { "- “\($0)”" }.joined(separator: "\n") + "\n"
+                    output +=
+                        "\n**Say instead:**\n\n" + suggestions.map { "- “\(text($0))”" }.joined(separator: "\n") + "\n"
                 }
             }
         }
@@ -59,21 +64,21 @@ extension CallExplanation {
             let mark = marks[index]
             var end = index
             while end < scalars.count && marks[end] == mark { end += 1 }
-            let piece = cell(String(String.UnicodeScalarView(scalars[index..<end])))
-            switch mark {
-            case nil: output += piece
-            case .evidence?: output += "`" + piece.replacingOccurrences(of: "`", with: "'") + "`"
-            case .positive?: output += "**" + piece + "**"
-            case .negative?: output += "*" + piece + "*"
-            case .forbidden?: output += "~~" + piece + "~~"
+            let piece = String(String.UnicodeScalarView(scalars[index..<end]))
+            // Each line of a marked span is marked on its own: a table cell
+            // breaks lines with <br>, which emphasis and code cannot span.
+            let lines = piece.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                guard let mark, !line.isEmpty else { return MarkdownText.cell(String(line)) }
+                switch mark {
+                case .evidence: return "`" + MarkdownText.code(String(line)) + "`"
+                case .positive: return "**" + MarkdownText.cell(String(line)) + "**"
+                case .negative: return "*" + MarkdownText.cell(String(line)) + "*"
+                case .forbidden: return "~~" + MarkdownText.cell(String(line)) + "~~"
+                }
             }
+            output += lines.joined(separator: "<br>")
             index = end
         }
         return output
-    }
-
-    /// Text made safe for a Markdown table cell.
-    private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
     }
 }

@@ -96,14 +96,17 @@ public struct CallExplanation: Sendable {
     public func plainText(colour: Bool = false, width: Int = 100) -> String {
         let style = TerminalStyle(enabled: colour)
         let width = max(width, 60)
+        let visible = { (text: String) in TerminalText.visible(text) }
         var output =
-            style.apply(.bold, "Call \(call.id)") + " · agent \(call.agent ?? AgentSummary.unknownAgent)"
-            + (call.customer.map { " · customer \($0)" } ?? "") + " · \(call.language.rawValue) · \(call.source)\n"
+            style.apply(.bold, "Call \(visible(call.id))")
+            + " · agent \(visible(call.agent ?? AgentSummary.unknownAgent))"
+            + (call.customer.map { " · customer \(visible($0))" } ?? "") + " · \(call.language.rawValue) · "
+            + visible(call.source.description) + "\n"
         output +=
-            "Rubric \(scorecard.rubric.name) · score \(number(scorecard.score)) / 100 · "
+            "Rubric \(visible(scorecard.rubric.name)) · score \(number(scorecard.score)) / 100 · "
             + (scorecard.passed ? style.apply(.green, "PASS") : style.apply(.boldRed, "FAIL"))
             + (scorecard.criticalFailures.isEmpty
-                ? "" : " (critical: \(scorecard.criticalFailures.joined(separator: ", ")))")
+                ? "" : " (critical: \(visible(scorecard.criticalFailures.joined(separator: ", "))))")
             + "\n\n"
         output +=
             "Marks: "
@@ -133,18 +136,19 @@ public struct CallExplanation: Sendable {
         output += "\n" + style.apply(.bold, "Scorecard") + "\n"
         for item in scorecard.items {
             output +=
-                "\n  " + symbol(item.status, style: style) + " " + style.apply(.bold, item.title)
-                + " (\(item.id)) · \(number(item.points))/\(number(item.maxPoints)) · \(item.status.rawValue)"
+                "\n  " + symbol(item.status, style: style) + " " + style.apply(.bold, visible(item.title))
+                + " (\(visible(item.id))) · \(number(item.points))/\(number(item.maxPoints)) · \(item.status.rawValue)"
                 + (item.critical && item.status == .fail ? " · critical" : "") + "\n"
-            output += "      " + item.note + "\n"
+            output += "      " + visible(item.note) + "\n"
             for line in evidenceLines(item) { output += "      " + line + "\n" }
             if item.status == .fail || item.status == .partial {
                 if let rubricItem = rubric.item(item.id) {
-                    output += "      What good looks like: " + rubricItem.description + "\n"
+                    output += "      What good looks like: " + visible(rubricItem.description) + "\n"
                 }
                 let suggestions = self.suggestions(for: item)
                 if !suggestions.isEmpty {
-                    output += "      Say instead: " + suggestions.map { "\"\($0)\"" }.joined(separator: " · ") + "\n"
+                    output +=
+                        "      Say instead: " + suggestions.map { "\"\(visible($0))\"" }.joined(separator: " · ") + "\n"
                 }
             }
         }
@@ -159,8 +163,14 @@ public struct CallExplanation: Sendable {
     /// A turn's text as lines of at most `width` columns, with its marks.
     static func render(_ text: String, marks: [Mark?], style: TerminalStyle, width: Int) -> [String] {
         let scalars = Array(text.unicodeScalars)
-        // Plain markers take columns too: count them where a mark opens and closes.
+        // Control characters are shown visibly, and plain markers take columns
+        // too: count both where they are.
         var extra = [Int](repeating: 0, count: scalars.count)
+        for index in scalars.indices where TerminalText.needsEscape(scalars[index], keepingLineBreaks: true) {
+            extra[index] =
+                DisplayWidth.of(TerminalText.visible(scalars[index], keepingLineBreaks: true))
+                - DisplayWidth.of(scalars[index])
+        }
         if !style.enabled {
             for index in scalars.indices {
                 guard let mark = marks[index] else { continue }
@@ -178,7 +188,8 @@ public struct CallExplanation: Sendable {
                 let mark = marks[index]
                 var end = index
                 while end < range.upperBound && marks[end] == mark { end += 1 }
-                let piece = String(String.UnicodeScalarView(scalars[index..<end]))
+                let piece = TerminalText.visible(
+                    String(String.UnicodeScalarView(scalars[index..<end])), keepingLineBreaks: true)
                 if let mark {
                     line +=
                         style.enabled ? style.apply(mark.style, piece) : mark.markers.open + piece + mark.markers.close
@@ -249,7 +260,7 @@ public struct CallExplanation: Sendable {
             lines.append("turn \(current.turn)\(time) \(turn.role.rawValue): " + current.words.joined(separator: " · "))
         }
         for evidence in item.evidence {
-            let words = evidence.kind == .rule ? evidence.phrase : "\"\(evidence.text)\""
+            let words = TerminalText.visible(evidence.kind == .rule ? evidence.phrase : "\"\(evidence.text)\"")
             if current?.turn == evidence.turn {
                 current!.words.append(words)
             } else {

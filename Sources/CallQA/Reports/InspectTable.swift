@@ -17,20 +17,24 @@ package struct InspectTable: Sendable {
 
     /// The table for one call, ending with a blank line.
     package func render(_ call: Call) -> String {
-        var facts = ["call \(call.id)"]
-        if let agent = call.agent { facts.append("agent \(agent)") }
-        if let customer = call.customer { facts.append("customer \(customer)") }
+        let visible = { (text: String) in TerminalText.visible(text) }
+        var facts = ["call \(visible(call.id))"]
+        if let agent = call.agent { facts.append("agent \(visible(agent))") }
+        if let customer = call.customer { facts.append("customer \(visible(customer))") }
         facts.append(call.language.rawValue)
         facts.append("\(call.turns.count) turn\(call.turns.count == 1 ? "" : "s")")
-        var output = call.source.description + "\n" + facts.joined(separator: " · ") + "\n"
+        var output = visible(call.source.description) + "\n" + facts.joined(separator: " · ") + "\n"
         if !call.metadata.isEmpty {
-            output += call.metadata.keys.sorted().map { "\($0)=\(call.metadata[$0]!)" }.joined(separator: " · ") + "\n"
+            output +=
+                call.metadata.keys.sorted().map { "\(visible($0))=\(visible(call.metadata[$0]!))" }
+                .joined(separator: " · ") + "\n"
         }
 
         let indexWidth = max(1, String(call.turns.count - 1).count)
         let times = call.turns.map(Self.time)
         let timeWidth = max(4, times.map(\.count).max() ?? 0)
-        let labelWidth = min(12, max(5, call.turns.map { DisplayWidth.of($0.label) }.max() ?? 0))
+        let labels = call.turns.map { visible($0.label) }
+        let labelWidth = min(12, max(5, labels.map { DisplayWidth.of($0) }.max() ?? 0))
         let roleWidth = 8
         let lead = 2 + indexWidth + 2 + timeWidth + 2 + roleWidth + 2 + labelWidth + 2
         let textWidth = max(20, width - lead)
@@ -44,8 +48,8 @@ package struct InspectTable: Sendable {
                 "  " + DisplayWidth.pad(String(index), to: indexWidth, alignment: .right) + "  "
                 + DisplayWidth.fit(times[index], to: timeWidth) + "  "
                 + DisplayWidth.fit(turn.role.rawValue, to: roleWidth)
-                + "  " + DisplayWidth.fit(turn.label, to: labelWidth) + "  "
-            let lines = DisplayWidth.wrap(turn.text, width: textWidth)
+                + "  " + DisplayWidth.fit(labels[index], to: labelWidth) + "  "
+            let lines = DisplayWidth.wrap(TerminalText.visible(turn.text, keepingLineBreaks: true), width: textWidth)
             output += prefix + lines[0] + "\n"
             for line in lines.dropFirst() {
                 output += String(repeating: " ", count: lead) + line + "\n"

@@ -7,25 +7,28 @@ extension RubricComparison {
         "turn \(evidence.turn) \(evidence.speaker.rawValue) \"\(evidence.text)\" (\(evidence.phrase))"
     }
 
-    /// The comparison as readable text.
+    /// The comparison as readable text; words from rubrics and transcripts
+    /// with control characters made visible (``TerminalText``).
     public func text() -> String {
+        let visible = { (text: String) in TerminalText.visible(text) }
         var output =
-            "Comparing \(first.name) → \(second.name) on \(calls) call\(calls == 1 ? "" : "s")"
+            "Comparing \(visible(first.name)) → \(visible(second.name)) on \(calls) call\(calls == 1 ? "" : "s")"
             + (sameRubric ? " (versions of one rubric: items matched by id)" : " (different rubrics: summary only)")
             + "\n"
         output +=
             "mean score \(NumberText.shortest(meanBefore)) → \(NumberText.shortest(meanAfter))"
             + " (\(Self.signed(meanAfter - meanBefore)))"
             + " · pass rate \(NumberText.percent(passRateBefore)) → \(NumberText.percent(passRateAfter))\n"
-        if !addedItems.isEmpty { output += "items added: \(addedItems.joined(separator: ", "))\n" }
-        if !removedItems.isEmpty { output += "items removed: \(removedItems.joined(separator: ", "))\n" }
+        if !addedItems.isEmpty { output += "items added: \(visible(addedItems.joined(separator: ", ")))\n" }
+        if !removedItems.isEmpty { output += "items removed: \(visible(removedItems.joined(separator: ", ")))\n" }
 
-        let idWidth = min(24, max(4, items.map { DisplayWidth.of($0.id) }.max() ?? 0))
+        let ids = items.map { visible($0.id) }
+        let idWidth = min(24, max(4, ids.map { DisplayWidth.of($0) }.max() ?? 0))
         output += "\n" + DisplayWidth.fit("item", to: idWidth) + "   before    after   change\n"
-        for item in items {
+        for (item, id) in zip(items, ids) {
             let change = item.before.flatMap { old in item.after.map { Self.signed(($0 - old) * 100) + " pts" } } ?? ""
             output +=
-                DisplayWidth.fit(item.id, to: idWidth)
+                DisplayWidth.fit(id, to: idWidth)
                 + "  " + DisplayWidth.pad(NumberText.percent(item.before), to: 7, alignment: .right)
                 + "  " + DisplayWidth.pad(NumberText.percent(item.after), to: 7, alignment: .right)
                 + "  " + DisplayWidth.pad(change, to: 9, alignment: .right) + "\n"
@@ -36,26 +39,29 @@ extension RubricComparison {
             output += "\ncalls that changed: \(changes.count) (pass/fail flipped: \(flipped))\n"
             for change in changes {
                 output +=
-                    "\n  \(change.callID)  \(NumberText.shortest(change.before))"
+                    "\n  \(visible(change.callID))  \(NumberText.shortest(change.before))"
                     + " → \(NumberText.shortest(change.after))  "
                     + "\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail")"
                     + (change.flipped ? "  FLIPPED" : "") + "\n"
                 for item in change.items {
-                    output += "    \(item.id): \(item.before.rawValue) → \(item.after.rawValue)\n"
+                    output += "    \(visible(item.id)): \(item.before.rawValue) → \(item.after.rawValue)\n"
                     for evidence in item.noLongerMatches {
-                        output += "      no longer matches: \(Self.quote(evidence))\n"
+                        output += "      no longer matches: \(visible(Self.quote(evidence)))\n"
                     }
-                    for evidence in item.nowMatches { output += "      now matches: \(Self.quote(evidence))\n" }
+                    for evidence in item.nowMatches {
+                        output += "      now matches: \(visible(Self.quote(evidence)))\n"
+                    }
                 }
             }
         }
 
         let moved = agents.filter { $0.rankBefore != $0.rankAfter }
-        let agentWidth = min(20, max(5, agents.map { DisplayWidth.of($0.agent) }.max() ?? 0))
+        let agentNames = agents.map { visible($0.agent) }
+        let agentWidth = min(20, max(5, agentNames.map { DisplayWidth.of($0) }.max() ?? 0))
         output += "\n" + DisplayWidth.fit("agent", to: agentWidth) + "   before    after   change   rank\n"
-        for agent in agents {
+        for (agent, name) in zip(agents, agentNames) {
             output +=
-                DisplayWidth.fit(agent.agent, to: agentWidth)
+                DisplayWidth.fit(name, to: agentWidth)
                 + "  " + DisplayWidth.pad(NumberText.shortest(agent.before), to: 7, alignment: .right)
                 + "  " + DisplayWidth.pad(NumberText.shortest(agent.after), to: 7, alignment: .right)
                 + "  " + DisplayWidth.pad(Self.signed(agent.after - agent.before), to: 7, alignment: .right) + "   "
@@ -68,43 +74,48 @@ extension RubricComparison {
         return output
     }
 
-    /// The comparison as Markdown.
+    /// The comparison as Markdown; words from rubrics and transcripts as
+    /// literal text, never markup (``MarkdownText``).
     public func markdown() -> String {
+        let text = MarkdownText.inline
+        let code = { (words: String) in "`" + MarkdownText.code(words) + "`" }
         var output =
-            "# \(first.name) → \(second.name)\n\n\(calls) calls · mean score \(NumberText.shortest(meanBefore)) → "
+            "# \(text(first.name)) → \(text(second.name))\n\n\(calls) calls · mean score \(NumberText.shortest(meanBefore)) → "
             + "\(NumberText.shortest(meanAfter)) · pass rate \(NumberText.percent(passRateBefore))"
             + " → \(NumberText.percent(passRateAfter))\n"
-        if !addedItems.isEmpty { output += "\nItems added: \(addedItems.map { "`\($0)`" }.joined(separator: ", "))\n" }
+        if !addedItems.isEmpty { output += "\nItems added: \(addedItems.map(code).joined(separator: ", "))\n" }
         if !removedItems.isEmpty {
-            output += "\nItems removed: \(removedItems.map { "`\($0)`" }.joined(separator: ", "))\n"
+            output += "\nItems removed: \(removedItems.map(code).joined(separator: ", "))\n"
         }
         output += "\n## Items\n\n| item | before | after |\n| --- | --: | --: |\n"
         for item in items {
-            output += "| `\(item.id)` | \(NumberText.percent(item.before)) | \(NumberText.percent(item.after)) |\n"
+            output += "| \(code(item.id)) | \(NumberText.percent(item.before)) | \(NumberText.percent(item.after)) |\n"
         }
         if sameRubric {
             output += "\n## Calls that changed\n"
             if changes.isEmpty { output += "\nNone.\n" }
             for change in changes {
                 output +=
-                    "\n### \(change.callID) — \(NumberText.shortest(change.before))"
+                    "\n### \(text(change.callID)) — \(NumberText.shortest(change.before))"
                     + " → \(NumberText.shortest(change.after))"
                     + (change.flipped
                         ? " (\(change.passedBefore ? "pass" : "fail") → \(change.passedAfter ? "pass" : "fail"))" : "")
                     + "\n\n"
                 for item in change.items {
-                    output += "- `\(item.id)`: \(item.before.rawValue) → \(item.after.rawValue)\n"
+                    output += "- \(code(item.id)): \(item.before.rawValue) → \(item.after.rawValue)\n"
                     for evidence in item.noLongerMatches {
-                        output += "  - no longer matches: \(Self.quote(evidence))\n"
+                        output += "  - no longer matches: \(MarkdownText.cell(Self.quote(evidence)))\n"
                     }
-                    for evidence in item.nowMatches { output += "  - now matches: \(Self.quote(evidence))\n" }
+                    for evidence in item.nowMatches {
+                        output += "  - now matches: \(MarkdownText.cell(Self.quote(evidence)))\n"
+                    }
                 }
             }
         }
         output += "\n## Agents\n\n| agent | before | after | rank |\n| --- | --: | --: | --- |\n"
         for agent in agents {
             output +=
-                "| \(agent.agent) | \(NumberText.shortest(agent.before)) | \(NumberText.shortest(agent.after)) | "
+                "| \(MarkdownText.cell(agent.agent)) | \(NumberText.shortest(agent.before)) | \(NumberText.shortest(agent.after)) | "
                 + (agent.rankBefore == agent.rankAfter
                     ? "\(agent.rankBefore)" : "\(agent.rankBefore) → \(agent.rankAfter)") + " |\n"
         }

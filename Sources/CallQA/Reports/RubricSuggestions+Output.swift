@@ -7,7 +7,8 @@ extension RubricSuggestions {
         var text = TableText(width: max(60, width))
         let count = labelledCallIDs.count
         text.paragraph(
-            "Rubric suggestions for \(Self.visible(rubric.name)) · \(count) labelled call\(count == 1 ? "" : "s")")
+            "Rubric suggestions for \(TerminalText.visible(rubric.name)) · \(count) labelled call\(count == 1 ? "" : "s")"
+        )
         let support = settings.minimumSupport
         text.paragraph(
             "Candidates: words and phrases said in at least \(support) call\(support == 1 ? "" : "s") of a group,"
@@ -19,12 +20,12 @@ extension RubricSuggestions {
         }
         for item in items {
             text.blank()
-            text.paragraph("\(Self.visible(item.id)) · \(Self.visible(item.title)) · \(item.kind)")
+            text.paragraph("\(TerminalText.visible(item.id)) · \(TerminalText.visible(item.title)) · \(item.kind)")
             let groups = CallGroup.allCases.compactMap { group in
                 item.counts[group].map { "\(group.shortWords) \($0)" }
             }
             text.pieces(["calls:"] + groups + ["tied \(item.tied)"], separator: " · ", indent: 2, hanging: 4)
-            if let note = item.note { text.paragraph(note, indent: 2) }
+            if let note = item.note { text.paragraph(TerminalText.visible(note), indent: 2) }
             let lists: [(String, CandidateList?)] = [
                 ("Add", item.add), ("Remove, rubric phrases the machine quoted", item.removeQuoted),
                 ("Remove, other wording", item.remove), ("Triggers to add", item.triggers),
@@ -80,23 +81,6 @@ extension RubricSuggestions {
         }
         return json.text + "\n"
     }
-
-    /// `text` with every control character shown as its Control Pictures sign
-    /// (`␛`, `␉`) or as `\u{…}`, and bidirectional formatting characters as
-    /// `\u{…}`: safe to print on a terminal.
-    static func visible(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x00...0x1F: result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
-            case 0x7F: result.unicodeScalars.append("\u{2421}")
-            case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
 }
 
 extension RubricSuggestions.CallGroup {
@@ -125,7 +109,7 @@ extension RubricSuggestions.CandidateList {
             return
         }
         let phrases = candidates.map { candidate in
-            RubricSuggestions.visible(candidate.phrase)
+            TerminalText.visible(candidate.phrase)
                 + (candidate.speaker == speaker ? "" : " (\(candidate.speaker.rawValue))")
         }
         let counts = candidates.map { ("\($0.calls)/\($0.groupSize)", "\($0.callsAgainst)/\($0.againstSize)") }
@@ -143,8 +127,8 @@ extension RubricSuggestions.CandidateList {
                     + DisplayWidth.pad(NumberText.fixed(candidate.score, places: 2), to: 5, alignment: .right))
             for example in candidate.examples {
                 text.paragraph(
-                    "\(RubricSuggestions.visible(example.callID)) turn \(example.turn): "
-                        + "\"\(RubricSuggestions.visible(example.text))\"", indent: 6, hanging: 8)
+                    "\(TerminalText.visible(example.callID)) turn \(example.turn): "
+                        + "\"\(TerminalText.visible(example.text))\"", indent: 6, hanging: 8)
             }
         }
     }

@@ -17,27 +17,29 @@ extension RubricTestRun {
         for outcome in failures {
             let testCase = outcome.testCase
             output +=
-                "FAIL \(testCase.source):\(testCase.line): \(testCase.name) — \(outcome.item): expected "
-                + "\(outcome.expected.rawValue), got \(outcome.actual.status.rawValue): \(outcome.actual.note)\n"
+                "FAIL \(TerminalText.visible(testCase.source)):\(testCase.line): \(TerminalText.visible(testCase.name))"
+                + " — \(TerminalText.visible(outcome.item)): expected \(outcome.expected.rawValue),"
+                + " got \(outcome.actual.status.rawValue): \(TerminalText.visible(outcome.actual.note))\n"
             for evidence in outcome.actual.evidence {
                 output +=
                     "       turn \(evidence.turn) \(evidence.speaker.rawValue): "
-                    + "\"\(evidence.text)\" (\(evidence.phrase))\n"
+                    + TerminalText.visible("\"\(evidence.text)\" (\(evidence.phrase))") + "\n"
             }
         }
         output +=
-            "\(rubric.id) \(rubric.version): \(Set(outcomes.map(\.testCase.name)).count) cases, "
+            "\(TerminalText.visible("\(rubric.id) \(rubric.version)")): \(Set(outcomes.map(\.testCase.name)).count) cases, "
             + "\(outcomes.count) verdicts, \(failures.count) failed\n"
-        let width = max(4, items.map { DisplayWidth.of($0.id) }.max() ?? 0)
+        let ids = items.map { TerminalText.visible($0.id) }
+        let width = max(4, ids.map { DisplayWidth.of($0) }.max() ?? 0)
         output += "  " + DisplayWidth.pad("item", to: width) + "  cases   TP   FP   TN   FN  precision  recall\n"
-        for item in items {
+        for (item, id) in zip(items, ids) {
             let cells = [
                 (String(item.cases), 5), (String(item.truePositives), 5), (String(item.falsePositives), 5),
                 (String(item.trueNegatives), 5), (String(item.falseNegatives), 5),
                 (NumberText.percent(item.precision), 11), (NumberText.percent(item.recall), 8),
             ]
             output +=
-                "  " + DisplayWidth.pad(item.id, to: width) + "  "
+                "  " + DisplayWidth.pad(id, to: width) + "  "
                 + cells.map { DisplayWidth.pad($0, to: $1, alignment: .right) }.joined() + "\n"
         }
         return output

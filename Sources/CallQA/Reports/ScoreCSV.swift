@@ -4,10 +4,15 @@ import Foundation
 /// one column per item holding its status (`pass`, `partial`, `fail`, `na`);
 /// or one row per agent, one column per item holding its pass rate.
 ///
-/// Conversation metrics follow the items (empty for an untimed call).
+/// Conversation metrics follow the items (empty for an untimed call), each
+/// column named `metric_` and the metric, so that no metric column shares
+/// its name with an item's (`metric_interruptions` beside the item
+/// `interruptions`). An item whose id is the name of another column (`score`,
+/// `metric_deadAir`) is headed `item_` and its id. Cells are made by
+/// ``CSVText``: formulas neutralised, control characters visible.
 ///
 /// ```text
-/// id,source,agent,language,rubric,version,sha256,score,passed,greeting,paraphrase,…,agentTalkShare,…
+/// id,source,agent,language,rubric,version,sha256,score,passed,greeting,paraphrase,…,metric_agentTalkShare,…
 /// zh-model-001,corpora/zh-Hans/model-call.txt,张丽,zh-Hans,zh-standard,1.0.0,3f9a…,100,true,pass,pass,…
 /// ```
 package struct ScoreCSV: Sendable {
@@ -25,24 +30,48 @@ package struct ScoreCSV: Sendable {
         self.init(itemIDs: rubrics.flatMap { $0.items.map(\.id) }.filter { seen.insert($0).inserted })
     }
 
+    /// The columns of a call's row before its items.
+    package static let callColumns = [
+        "id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed",
+    ]
+
+    /// The columns of an agent's row before its items.
+    package static let agentColumns = [
+        "agent", "calls", "mean", "median", "min", "max", "passRate", "tooFewCalls", "worstCalls",
+    ]
+
     /// The header row, with its line break.
     package var header: String {
-        row(
-            ["id", "source", "agent", "language", "rubric", "version", "sha256", "score", "passed"] + itemIDs
-                + Self.metricColumns)
+        row(Self.callColumns + itemColumns(besides: Self.callColumns + Self.metricColumns) + Self.metricColumns)
     }
+
+    /// The prefix of every metric column's name.
+    package static let metricPrefix = "metric_"
 
     /// The conversation-metric columns after the items; empty cells for an untimed call.
     package static let metricColumns = [
         "agentTalkShare", "customerTalkShare", "nonTalkShare", "longestSilence", "deadAir",
         "interruptions", "agentRate", "customerRate", "rateUnit", "paceRatio", "responseLatency",
-    ]
+    ].map { metricPrefix + $0 }
 
     /// The per-agent metric columns after the items; empty cells for an agent with no timed call.
     package static let agentMetricColumns = [
         "timedCalls", "agentTalkShare", "customerTalkShare", "longestSilence", "deadAir",
         "interruptions", "paceRatio", "responseLatency",
-    ]
+    ].map { metricPrefix + $0 }
+
+    /// The item columns' names: each item's id, or `item_` and its id when
+    /// the id is the name of one of the `other` columns (or of an item column
+    /// so named).
+    private func itemColumns(besides other: [String]) -> [String] {
+        var taken = Set(other)
+        return itemIDs.map { id in
+            var name = id
+            while taken.contains(name) { name = "item_" + name }
+            taken.insert(name)
+            return name
+        }
+    }
 
     private static func metricCells(_ metrics: ScorecardMetrics?) -> [String] {
         guard let metrics else { return Array(repeating: "", count: metricColumns.count) }
@@ -72,7 +101,7 @@ package struct ScoreCSV: Sendable {
     /// The header of the per-agent table (`--by agent`), with its line break.
     package var agentHeader: String {
         row(
-            ["agent", "calls", "mean", "median", "min", "max", "passRate", "tooFewCalls", "worstCalls"] + itemIDs
+            Self.agentColumns + itemColumns(besides: Self.agentColumns + Self.agentMetricColumns)
                 + Self.agentMetricColumns)
     }
 
@@ -103,14 +132,6 @@ package struct ScoreCSV: Sendable {
     }
 
     private func row(_ fields: [String]) -> String {
-        fields.map(Self.escape).joined(separator: ",") + "\r\n"
-    }
-
-    /// A field quoted when it holds a comma, quote or line break.
-    package static func escape(_ field: String) -> String {
-        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return field
-        }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVText.row(fields)
     }
 }

@@ -38,7 +38,9 @@ package struct ScoreTable: Sendable {
     package func row(_ card: Scorecard) -> String {
         let missed = card.items.filter { $0.status == .fail || $0.status == .partial }.sorted { lhs, rhs in
             rank(lhs) < rank(rhs)
-        }.map { $0.id + ($0.critical && $0.status == .fail ? "!" : $0.status == .partial ? "~" : "") }
+        }.map {
+            TerminalText.visible($0.id) + ($0.critical && $0.status == .fail ? "!" : $0.status == .partial ? "~" : "")
+        }
         let notMet = missed.isEmpty ? "—" : fitting(missed, in: max(10, width - lead))
         let result =
             card.passed
@@ -46,9 +48,9 @@ package struct ScoreTable: Sendable {
             : style.apply(.boldRed, DisplayWidth.pad("FAIL", to: 6))
         return DisplayWidth.pad(NumberText.fixed(card.score, places: 1), to: 7, alignment: .right) + "  " + result
             + "  "
-            + DisplayWidth.fit(card.callID, to: callWidth) + "  "
-            + DisplayWidth.fit(card.agent ?? AgentSummary.unknownAgent, to: agentWidth) + "  "
-            + DisplayWidth.fit(card.rubric.id, to: rubricWidth) + "  " + notMet + "\n"
+            + DisplayWidth.fit(TerminalText.visible(card.callID), to: callWidth) + "  "
+            + DisplayWidth.fit(TerminalText.visible(card.agent ?? AgentSummary.unknownAgent), to: agentWidth) + "  "
+            + DisplayWidth.fit(TerminalText.visible(card.rubric.id), to: rubricWidth) + "  " + notMet + "\n"
     }
 
     /// Agents, item pass rates and rubrics, after the calls (or alone, `byAgent`).
@@ -63,7 +65,7 @@ package struct ScoreTable: Sendable {
         if !summary.rubrics.isEmpty {
             output +=
                 "\n"
-                + summary.rubrics.map { "rubric \($0.name) (sha256 \($0.sha256.prefix(12)))" }
+                + summary.rubrics.map { "rubric \(TerminalText.visible($0.name)) (sha256 \($0.sha256.prefix(12)))" }
                 .joined(separator: "\n") + "\n"
         }
         return output
@@ -71,22 +73,23 @@ package struct ScoreTable: Sendable {
 
     /// One line per agent; `*` marks agents with too few calls to judge.
     package func agents(_ summaries: [AgentSummary], minimumCalls: Int = AgentSummary.defaultMinimumCalls) -> String {
-        let agentWidth = min(20, max(5, summaries.map { DisplayWidth.of($0.agent) }.max() ?? 0))
+        let names = summaries.map { TerminalText.visible($0.agent) }
+        let agentWidth = min(20, max(5, names.map { DisplayWidth.of($0) }.max() ?? 0))
         let fixed = agentWidth + 2 + 6 + 2 + 5 + 2 + 6 + 2 + 5 + 2 + 5 + 2 + 9 + 2
         var output =
             style.apply(
                 .bold,
                 DisplayWidth.pad("agent", to: agentWidth)
                     + "   calls   mean  median    min    max  pass rate  worst calls") + "\n"
-        for summary in summaries {
+        for (summary, name) in zip(summaries, names) {
             let calls = String(summary.calls) + (summary.tooFewCalls ? "*" : " ")
             let scores = [(summary.mean, 5), (summary.median, 6), (summary.min, 5), (summary.max, 5)]
                 .map { DisplayWidth.pad(NumberText.fixed($0, places: 1), to: $1, alignment: .right) }
             output +=
-                DisplayWidth.fit(summary.agent, to: agentWidth)
+                DisplayWidth.fit(name, to: agentWidth)
                 + "  " + DisplayWidth.pad(calls, to: 6, alignment: .right) + "  " + scores.joined(separator: "  ")
                 + "  " + DisplayWidth.pad(NumberText.percent(summary.passRate), to: 9, alignment: .right) + "  "
-                + fitting(summary.worstCalls, in: max(10, width - fixed)) + "\n"
+                + fitting(summary.worstCalls.map { TerminalText.visible($0) }, in: max(10, width - fixed)) + "\n"
         }
         if summaries.contains(where: \.tooFewCalls) {
             output += style.apply(.dim, "* fewer than \(minimumCalls) calls: too few to judge") + "\n"
@@ -96,11 +99,12 @@ package struct ScoreTable: Sendable {
 
     /// One line per item: how often it passed, partly passed, failed, or did not apply.
     package func items(_ summary: ScoreSummary) -> String {
-        let idWidth = min(24, max(4, summary.items.map { DisplayWidth.of($0.id) }.max() ?? 0))
+        let ids = summary.items.map { TerminalText.visible($0.id) }
+        let idWidth = min(24, max(4, ids.map { DisplayWidth.of($0) }.max() ?? 0))
         var output =
             style.apply(.bold, DisplayWidth.pad("item", to: idWidth) + "   pass  partial   fail    n/a  pass rate")
             + "\n"
-        for (id, counts) in summary.items {
+        for ((_, counts), id) in zip(summary.items, ids) {
             let tallies = [(ItemStatus.pass, 5), (.partial, 7), (.fail, 5), (.na, 5)].map { status, width in
                 DisplayWidth.pad(String(counts[status] ?? 0), to: width, alignment: .right)
             }

@@ -8,6 +8,12 @@ extension Rubric {
     ///   column, or when the file cannot be read.
     public init(contentsOf url: URL) throws(RubricError) {
         let source = url.relativePath
+        let limits = RubricLimits.standard
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+            let problem = limits.fileProblem(bytes: size)
+        {
+            throw RubricError(source: source, problems: [problem])
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -32,7 +38,13 @@ extension Rubric {
     ///   - yaml: the rubric file's text.
     ///   - source: the path to name in problems and in reports.
     /// - Throws: ``RubricError`` listing every problem with its line and column.
+    /// A rubric over the limits of ``RubricLimits`` — file size, YAML values,
+    /// phrases, automaton states — is refused like any rubric with errors.
     public init(yaml: String, source: String) throws(RubricError) {
+        let limits = RubricLimits.standard
+        if let problem = limits.fileProblem(bytes: yaml.utf8.count) {
+            throw RubricError(source: source, problems: [problem])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, .basic)
@@ -40,6 +52,16 @@ extension Rubric {
             throw RubricError(source: source, problems: [Self.problem(from: error)])
         } catch {
             throw RubricError(source: source, problems: [.init(line: nil, column: nil, message: "\(error)")])
+        }
+        if let root, Self.values(in: root, upTo: limits.yamlValues) > limits.yamlValues {
+            throw RubricError(
+                source: source,
+                problems: [
+                    .init(
+                        line: 1, column: 1,
+                        message: "the file holds more than \(limits.yamlValues) YAML values (aliases counted each"
+                            + " time they are used); the limit is \(limits.yamlValues)")
+                ])
         }
         var parser = RubricParser(source: source)
         guard let root, let rubric = parser.parse(root), parser.reader.problems.isEmpty else {
@@ -51,7 +73,55 @@ extension Rubric {
                 source: source,
                 problems: problems.sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) })
         }
+        let over = limits.problems(for: rubric)
+        guard over.isEmpty else { throw RubricError(source: source, problems: over) }
         self = rubric
+    }
+
+    /// How many values `node` holds, itself included, counting no further than past `limit`.
+    private static func values(in node: Node, upTo limit: Int) -> Int {
+        // A container's children are counted before they are visited, so
+        // what waits to be visited never exceeds the count: an alias bomb
+        // stops at the limit without being expanded.
+        var count = 1
+        var pending = [node]
+        while let next = pending.popLast(), count <= limit {
+            switch next {
+            case .scalar, .alias: break
+            case .sequence(let sequence):
+                count += sequence.count
+                if count <= limit { pending.append(contentsOf: sequence) }
+            case .mapping(let mapping):
+                count += 2 * mapping.count
+                if count <= limit {
+                    for pair in mapping {
+                        pending.append(pair.key)
+                        pending.append(pair.value)
+                    }
+                }
+            }
+        }
+        return count
+    }
+
+    /// Why the YAML file at `url` is no rubric at all, or `nil` when it may
+    /// be one (its top level has `id` and `items`, or it is not even YAML, a
+    /// rubric with a syntax error): for folders of rubrics, which skip such
+    /// files rather than refuse to work.
+    static func notARubric(at url: URL) -> String? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
+        guard size <= RubricLimits.standard.fileBytes, let data = try? Data(contentsOf: url) else { return nil }
+        guard let text = String(data: data, encoding: .utf8) else { return "not UTF-8 text" }
+        let composed: Node?
+        do {
+            composed = try Yams.compose(yaml: text, .basic)
+        } catch {
+            return nil
+        }
+        guard let root = composed else { return "it is empty" }
+        guard case .mapping(let mapping) = root else { return "its top level is not a mapping of keys" }
+        let keys = Set(mapping.keys.compactMap(\.string))
+        return keys.contains("id") && keys.contains("items") ? nil : "it has no 'id' and 'items' at its top level"
     }
 
     private static func problem(from error: YamlError) -> RubricError.Problem {

@@ -7,6 +7,8 @@
 public struct ScoreRecord: Sendable, Equatable, Decodable {
     /// The call's ID.
     public var callID: String
+    /// Where the call was read from, when the result says.
+    public var source: Call.Source?
     /// The agent, if the transcript names them.
     public var agent: String?
     /// The rubric that scored the call.
@@ -53,20 +55,29 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
         self.init(
             callID: card.callID, agent: card.agent, rubric: card.rubric, score: card.score, passed: card.passed,
             items: card.items.map { Item(id: $0.id, status: $0.status) }, metrics: card.metrics.map(MetricFigures.init))
+        source = card.source
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, agent, rubric, rubricVersion, rubricSha256, score, passed, items, metrics
+        case id, source, agent, rubric, rubricVersion, rubricSha256, score, passed, items, metrics
     }
 
-    /// Decodes a call object of CallQA's JSON output.
+    /// Decodes a call object of CallQA's JSON output. A score that is not a
+    /// number from 0 to 100 is an error (`DecodingError.dataCorrupted`):
+    /// results are never summarised with impossible scores.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         callID = try container.decode(String.self, forKey: .id)
+        source = try? container.decodeIfPresent(Call.Source.self, forKey: .source)
         agent = try container.decodeIfPresent(String.self, forKey: .agent)
         rubric = try RubricReference(
             fieldsOf: container, id: .rubric, version: .rubricVersion, sha256: .rubricSha256)
         score = try container.decode(Double.self, forKey: .score)
+        guard score.isFinite, (0...100).contains(score) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .score, in: container,
+                debugDescription: "'score' is \(NumberText.shortest(score)), not a score from 0 to 100")
+        }
         passed = try container.decode(Bool.self, forKey: .passed)
         items = try container.decode([Item].self, forKey: .items)
         metrics = try? container.decodeIfPresent(MetricFigures.self, forKey: .metrics)

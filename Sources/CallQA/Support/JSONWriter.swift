@@ -132,8 +132,19 @@ package struct JSONWriter: Sendable {
             var runStart = 0
             for index in 0..<bytes.count {
                 let byte = bytes[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                // DEL and the C1 controls (U+0080–U+009F: 0xC2 0x80–0x9F) are
+                // escaped too, so JSON shown on a terminal cannot drive it.
+                let control =
+                    byte == 0x7F || (byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] & 0xE0 == 0x80)
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || control else { continue }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                if control && byte == 0xC2 {
+                    let hex = Array("0123456789abcdef".utf8)
+                    let value = 0x80 | (bytes[index + 1] & 0x1F)
+                    output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(value >> 4)], hex[Int(value & 0xF)]])
+                    runStart = index + 2
+                    continue
+                }
                 switch byte {
                 case 0x22: output.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: output.append(contentsOf: [0x5C, 0x5C])

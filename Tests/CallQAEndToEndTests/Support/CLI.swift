@@ -29,8 +29,10 @@ enum CLI {
         var stdoutData: Data
     }
 
-    /// Runs `callqa` with `arguments` in the package root, feeding `stdin`.
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `callqa` with `arguments` in `directory` (the package root by default), feeding `stdin`.
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -42,7 +44,7 @@ enum CLI {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
