@@ -191,6 +191,15 @@ struct CallAnalysis {
         return TextNormalizer.shared.normalize(redaction.turns[turn])
     }
 
+    /// Of the content units `turn` repeats, those a note may spell out: all
+    /// of them, unless the call was redacted — then those its masked text
+    /// still holds (no piece of a masked number).
+    func quotable(_ units: [String], saidIn turn: Int) -> [String] {
+        guard redaction != nil else { return units }
+        let kept = ContentUnits.of(quotedNormalized(turn))
+        return units.filter(kept.contains)
+    }
+
     /// Evidence that is a whole turn picked out by a rule the phrase describes.
     func evidence(wholeTurn turn: Int, phrase: String) -> Evidence {
         evidence(turn: turn, utf8: 0..<call.turns[turn].text.utf8.count, phrase: phrase, kind: .rule)
