@@ -8,7 +8,7 @@ struct RedactionOption: ParsableArguments {
         inversion: .prefixedNo,
         help: ArgumentHelp(
             "Mask card, phone and ID numbers, e-mail addresses and long digit runs in every transcript text printed"
-                + " (default: when the rubric says 'redact: true'; --no-redact: never)."))
+                + " (default: only when the rubric applied says 'redact: true'; --no-redact: never)."))
     var redact: Bool?
 
     /// The redactor calls are read through: with `--redact`; with neither
