@@ -40,10 +40,10 @@
 /// redactor.redact("卡号是4111 1111 1111 1111，手机13812345678")  // "卡号是**** **** **** ****，手机***********"
 /// ```
 ///
-/// A redacted ``Call`` (``redact(_:)-(Call)``, or a ``TranscriptLoader`` with
-/// a ``TranscriptLoader/redactor``) is still scored on what was said: a
-/// scorer matches the original words, and its scorecard quotes the masked
-/// ones.
+/// A redacted ``Call`` (from `redact(_:)` given a call, or read by a
+/// ``TranscriptLoader`` with a ``TranscriptLoader/redactor``) is still scored
+/// on what was said: a scorer matches the original words, and its scorecard
+/// quotes the masked ones.
 public struct Redactor: Sendable, Equatable, Hashable {
     /// What a piece of personal data is.
     public enum Kind: String, Sendable, Equatable, Hashable, CaseIterable {
