@@ -50,7 +50,7 @@ struct CalibrateCommand: ParsableCommand {
         problems.forEach(run.report)
 
         let wanted = Set(labels.labels.map(\.callID))
-        let loader = try input.loader(forced: nil)
+        let loader = try input.loader(forced: nil, rubrics: selection.rubrics)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         pathProblems.forEach(run.report)
         var cards: [Scorecard] = []

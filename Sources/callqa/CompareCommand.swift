@@ -39,7 +39,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let before = try RubricSelection.scorer(named: rubric[0])
         let after = try RubricSelection.scorer(named: rubric[1])
-        let loader = try input.loader(forced: nil)
+        let loader = try input.loader(forced: nil, rubrics: [before.rubric, after.rubric])
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         let run = CommandRun()
         pathProblems.forEach(run.report)

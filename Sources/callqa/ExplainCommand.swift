@@ -35,6 +35,8 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var speakers: SpeakerOptions
 
+    @OptionGroup var redaction: RedactionOption
+
     @Option(name: .customLong("call"), help: ArgumentHelp("Explain only the call with this id.", valueName: "id"))
     var callID: String?
 
@@ -58,8 +60,9 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let choice = try format.choice()
         let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
-        let loader = TranscriptLoader(
+        var loader = TranscriptLoader(
             format: choice.input ?? inputFormat.transcriptFormat, speakers: try speakers.mapping())
+        loader.redactor = redaction.redactor(for: selection.rubrics)
         let input: TranscriptInput = path == "-" ? .standardInput : .file(path)
         let run = CommandRun()
         try run.send(to: output.output)

@@ -17,6 +17,8 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var speakers: SpeakerOptions
 
+    @OptionGroup var redaction: RedactionOption
+
     func validate() throws {
         if paths.isEmpty {
             throw ValidationError("Give at least one transcript file or directory ('-' for standard input).")
@@ -30,9 +32,12 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// A loader reading the format forced through `--format`, else `--input-format`.
-    func loader(forced: TranscriptFormat?) throws -> TranscriptLoader {
-        TranscriptLoader(format: forced ?? inputFormat.transcriptFormat, speakers: try speakers.mapping())
+    /// A loader reading the format forced through `--format`, else `--input-format`, and
+    /// redacting calls as `--redact` or `--no-redact` say, else as any of `rubrics` asks.
+    func loader(forced: TranscriptFormat?, rubrics: [Rubric] = []) throws -> TranscriptLoader {
+        var loader = TranscriptLoader(format: forced ?? inputFormat.transcriptFormat, speakers: try speakers.mapping())
+        loader.redactor = redaction.redactor(for: rubrics)
+        return loader
     }
 }
 

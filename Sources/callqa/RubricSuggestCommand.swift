@@ -74,7 +74,7 @@ struct RubricSuggestCommand: ParsableCommand {
                 Diagnostic(.warning, source: human, message: "no column for item '\(id)': no labels to learn from"))
         }
 
-        let loader = try input.loader(forced: nil)
+        let loader = try input.loader(forced: nil, rubrics: [scorer.rubric])
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         pathProblems.forEach(run.report)
         let suggestions = RubricSuggestions(

@@ -81,7 +81,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let choice = try format.choice()
         let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
-        let loader = try input.loader(forced: choice.input)
+        let loader = try input.loader(forced: choice.input, rubrics: selection.rubrics)
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
 
         let run = CommandRun()

@@ -110,7 +110,7 @@ struct RubricSuggestionPlan: Sendable {
             if let known = cache[scope.key] { return known }
             var found: [String: RubricSuggestionPlace] = [:]
             for turn in scope.turns(in: analysis) {
-                let text = analysis.normalized[turn]
+                let text = analysis.quotedNormalized(turn) // masked, when the call was redacted
                 for unit in RubricSuggestionUnits.units(in: text) where found[unit.text] == nil {
                     found[unit.text] = RubricSuggestionPlace(turn: turn, utf8: text.originalRange(of: unit.range))
                 }

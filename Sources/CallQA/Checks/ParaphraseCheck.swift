@@ -139,8 +139,9 @@ extension ParaphraseCheck: CheckKind {
         }
         let percent = NumberText.percent(best.share)
         if best.share >= overlap {
-            let repeated = ContentUnits.of(analysis.normalized[best.customer])
-                .intersection(ContentUnits.of(analysis.normalized[best.agent])).sorted()
+            let repeated = analysis.quotable(
+                ContentUnits.of(analysis.normalized[best.customer])
+                    .intersection(ContentUnits.of(analysis.normalized[best.agent])).sorted(), saidIn: best.agent)
             let rule = "repeats \(percent) of turn \(best.customer): \(repeated.prefix(6).joined(separator: ", "))"
             return CheckOutcome(
                 status: .pass, share: 1,
@@ -209,8 +210,8 @@ extension ParaphraseCheck: CheckKind {
             guard sharedUnits + matters.count >= shared else { continue }
             var heardUnits: Set<String> = []
             for customer in before { heardUnits.formUnion(ContentUnits.of(content(customer))) }
-            let repeated =
-                ContentUnits.of(Array(content(turn)[sentence])).intersection(heardUnits).sorted() + matters
+            let units = ContentUnits.of(Array(content(turn)[sentence])).intersection(heardUnits).sorted()
+            let repeated = analysis.quotable(units, saidIn: turn) + matters
             let original = analysis.normalized[turn].originalRange(of: sentence)
             let evidence = analysis.evidence(turn: turn, utf8: original, phrase: match.phrase)
             return (

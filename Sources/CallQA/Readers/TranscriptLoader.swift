@@ -19,6 +19,10 @@ public struct TranscriptLoader: Sendable {
     public var format: TranscriptFormat?
     /// Speaker labels the user mapped to roles, for every input.
     public var speakers: SpeakerMapping
+    /// Masks personal data in every call read (see ``Redactor``); `nil`, the
+    /// default, keeps the words as written. A redacted call is still scored
+    /// on what was said.
+    public var redactor: Redactor?
 
     /// Creates a loader.
     ///
@@ -111,6 +115,11 @@ public struct TranscriptLoader: Sendable {
     /// Never throws for bad input: a fault becomes an error diagnostic. Only
     /// an error thrown by `body` stops the reading early.
     public func read(_ input: TranscriptInput, _ body: (ReadEvent) throws -> Void) rethrows {
+        if let redactor {
+            var plain = self
+            plain.redactor = nil
+            return try plain.read(input) { event in try body(redactor.redact(event)) }
+        }
         let source = input.description
         // The form is told from the first bytes; a reader that streams files
         // (XML) reads the rest itself, the others are handed the whole input.

@@ -46,6 +46,8 @@ extension Rubric {
                     json.field("interruption-overlap", metrics.interruptionOverlap)
                 }
             }
+            // Only when set, so rubrics without it keep their fingerprint.
+            if redacts { json.field("redact", true) }
         }
         return json.text
     }

@@ -159,7 +159,7 @@ struct RubricParser {
                 root, "the rubric",
                 allowed: [
                     "id", "version", "title", "languages", "pass", "total", "critical", "negation", "wording",
-                    "metrics", "lists", "items", "cases",
+                    "metrics", "lists", "items", "cases", "redact",
                 ],
                 required: ["id", "version", "title", "languages", "pass", "lists", "items"])
         else { return nil }
@@ -179,6 +179,7 @@ struct RubricParser {
         let negation = parseNegation(top["negation"])
         let wording = parseWording(top["wording"])
         let metrics = parseMetricSettings(top["metrics"])
+        let redacts = reader.bool(top["redact"], "'redact'") ?? false
         let (items, weightSum) = parseItems(top["items"])
 
         for reference in references
@@ -205,7 +206,7 @@ struct RubricParser {
         return Rubric(
             id: id, version: version, title: title, languages: languages, passMark: pass, critical: critical,
             totalWeight: total, negation: negation, wording: wording, lists: lists + inlineLists, items: items,
-            metrics: metrics, source: source, positions: positions)
+            metrics: metrics, redacts: redacts, source: source, positions: positions)
     }
 
     // MARK: - Header

@@ -34,6 +34,11 @@ public struct Rubric: Sendable, Equatable {
     public var items: [RubricItem]
     /// The thresholds conversation metrics are computed with (`metrics:`).
     public var metrics = ConversationMetrics.Settings()
+    /// Whether outputs of calls scored with this rubric mask personal data
+    /// by default (`redact: true`; see ``Redactor``). The scorer does not
+    /// read it: whoever reads the calls redacts them — `callqa` does so
+    /// unless told `--no-redact`.
+    public var redacts = false
     /// Where the rubric was read from.
     public var source: String
     /// Where things are in the rubric's file, for messages about them.

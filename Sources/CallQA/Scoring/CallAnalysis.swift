@@ -1,7 +1,10 @@
 /// A call prepared for checking: every turn normalised and matched once
 /// against all of a rubric's lists.
 struct CallAnalysis {
+    /// The call as said: what every check reads, even when it was redacted.
     let call: Call
+    /// The redaction of a redacted call, whose masked turns evidence quotes.
+    let redaction: (redactor: Redactor, turns: [String])?
     let normalized: [NormalizedText]
     /// Every counted occurrence, ordered by list, then turn, then start.
     private let hits: [PhraseMatcher.Hit]
@@ -25,12 +28,15 @@ struct CallAnalysis {
     /// Normalises and matches every turn of `call`, and computes its metrics
     /// with `settings`. The slots `{name}`, `{agent}` and `{company}` find
     /// the call's header values (`customer`, `agent`, `company` metadata)
-    /// and `customerNames`, other forms of the customer's name.
+    /// and `customerNames`, other forms of the customer's name. A redacted
+    /// call is matched on what was said and quoted as masked.
     init(
-        call: Call, matcher: any PhraseMatching,
+        call given: Call, matcher: any PhraseMatching,
         settings: ConversationMetrics.Settings = ConversationMetrics.Settings(), customerNames: [String] = []
     ) {
+        let call = given.unredacted
         self.call = call
+        self.redaction = given.redaction.map { ($0.redactor, given.turns.map(\.text)) }
         self.context = MatchContext(call: call, customerNames: customerNames)
         let forms = context.forms
         self.metrics = ConversationMetrics.compute(for: call, settings: settings)
@@ -157,10 +163,11 @@ struct CallAnalysis {
         evidence(turn: turn, utf8: normalized[turn].originalRange(of: match.range), phrase: match.phrase)
     }
 
-    /// Evidence quoting the original UTF-8 range `bytes` of a turn.
+    /// Evidence quoting the original UTF-8 range `bytes` of a turn (masked,
+    /// when the call was redacted: masks keep every byte where it was).
     func evidence(turn: Int, utf8 bytes: Range<Int>, phrase: String, kind: Evidence.Kind = .quote) -> Evidence {
         let spoken = call.turns[turn]
-        var source = spoken.text
+        var source = quotedText(turn)
         let (text, begin, length) = source.withUTF8 { utf8 in
             (
                 String(decoding: UnsafeBufferPointer(rebasing: utf8[bytes]), as: UTF8.self),
@@ -170,6 +177,27 @@ struct CallAnalysis {
         return Evidence(
             turn: turn, speaker: spoken.role, start: spoken.start, text: text, phrase: phrase, kind: kind,
             offsets: begin..<(begin + length))
+    }
+
+    /// A turn's text as outputs may quote it: masked when the call was redacted.
+    func quotedText(_ turn: Int) -> String {
+        redaction?.turns[turn] ?? call.turns[turn].text
+    }
+
+    /// A turn's normalised text as outputs may quote it: the masked text's
+    /// when the call was redacted.
+    func quotedNormalized(_ turn: Int) -> NormalizedText {
+        guard let redaction else { return normalized[turn] }
+        return TextNormalizer.shared.normalize(redaction.turns[turn])
+    }
+
+    /// Of the content units `turn` repeats, those a note may spell out: all
+    /// of them, unless the call was redacted — then those its masked text
+    /// still holds (no piece of a masked number).
+    func quotable(_ units: [String], saidIn turn: Int) -> [String] {
+        guard redaction != nil else { return units }
+        let kept = ContentUnits.of(quotedNormalized(turn))
+        return units.filter(kept.contains)
     }
 
     /// Evidence that is a whole turn picked out by a rule the phrase describes.

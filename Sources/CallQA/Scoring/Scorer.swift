@@ -83,11 +83,12 @@ public struct Scorer: Sendable {
                 possible += item.weight
             }
             if item.check.isCritical && outcome.status == .fail { criticalFailures.append(item.id) }
-            results.append(
-                ItemResult(
-                    id: item.id, title: item.title, status: outcome.status, points: points,
-                    maxPoints: item.weight, critical: item.check.isCritical, evidence: outcome.evidence,
-                    missing: outcome.missing, note: outcome.note))
+            var result = ItemResult(
+                id: item.id, title: item.title, status: outcome.status, points: points,
+                maxPoints: item.weight, critical: item.check.isCritical, evidence: outcome.evidence,
+                missing: outcome.missing, note: outcome.note)
+            if let redactor = analysis.redaction?.redactor { result.redactText(with: redactor) }
+            results.append(result)
         }
         var score = possible > 0 ? earned / possible * 100 : 100
         if !criticalFailures.isEmpty {

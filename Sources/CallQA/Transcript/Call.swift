@@ -27,6 +27,9 @@ public struct Call: Sendable, Codable, Equatable, Hashable, Identifiable {
     public var source: Source
     /// The turns, in the order they were spoken.
     public var turns: [Turn]
+    /// What a ``Redactor`` masked, with the words it replaced; `nil` when the
+    /// call was not redacted. Never encoded.
+    var redaction: CallRedaction?
 
     /// Creates a call.
     public init(
@@ -40,6 +43,11 @@ public struct Call: Sendable, Codable, Equatable, Hashable, Identifiable {
         self.metadata = metadata
         self.source = source
         self.turns = turns
+    }
+
+    /// The coded fields: every public one.
+    enum CodingKeys: String, CodingKey {
+        case id, agent, customer, language, metadata, source, turns
     }
 
     /// Where a call came from: a file (or standard input) and its place in it.
