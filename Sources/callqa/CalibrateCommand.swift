@@ -31,6 +31,8 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var format: FormatOption<OutputFormat>
 
+    @OptionGroup var output: OutputFileOption<OutputFormat>
+
     @OptionGroup var jobs: JobsOption
 
     @OptionGroup var language: LanguageOption
@@ -39,11 +41,13 @@ struct CalibrateCommand: ParsableCommand {
         case table, json
 
         static let formatHelp = "Output format: table or json (default: table on a terminal, json otherwise)."
+        static let outputHelp = "Write the calibration report to this file (atomically) instead of standard output."
     }
 
     func run() throws {
         let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
         let run = CommandRun()
+        try run.send(to: output.output)
         let bytes = try HumanLabelFile.bytes(at: human)
         let knownItems = Set(selection.rubrics.flatMap { $0.items.map(\.id) })
         let (labels, problems) = HumanLabels.parse(bytes: bytes, source: human, knownItems: knownItems)

@@ -22,6 +22,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var format: FormatOption<OutputFormat>
 
+    @OptionGroup var output: OutputFileOption<OutputFormat>
+
     @OptionGroup var jobs: JobsOption
 
     @OptionGroup var language: LanguageOption
@@ -30,6 +32,7 @@ struct CompareCommand: ParsableCommand {
         case table, json, markdown
 
         static let formatHelp = "Output format: table, json or markdown (default: table on a terminal, json otherwise)."
+        static let outputHelp = "Write the comparison to this file (atomically) instead of standard output."
     }
 
     func validate() throws {
@@ -42,6 +45,7 @@ struct CompareCommand: ParsableCommand {
         let loader = try input.loader(forced: nil, rubrics: [before.rubric, after.rubric])
         let (inputs, pathProblems) = loader.inputs(for: input.paths)
         let run = CommandRun()
+        try run.send(to: output.output)
         pathProblems.forEach(run.report)
         let comparison = RubricComparison(
             before: before, after: after, inputs: inputs,

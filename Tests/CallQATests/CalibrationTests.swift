@@ -75,6 +75,13 @@ struct CalibrationTests {
         #expect(abs(try #require(report.total.spearman) - 0.9710083124552246) < 1e-9)
         #expect(report.disagreements.first?.callID == "zh-claim-014")
         #expect(report.disagreements.first?.items.first?.evidence.first?.text == "早上好")
+        // Each says what decided the machine's score: a critical failure, else the items that lost most.
+        let poor = try #require(report.disagreements.first { $0.callID == "zh-poor-001" })
+        #expect(
+            poor.why.hasPrefix(
+                "critical item failed, which sets the score to 0 whatever the other items say — 'forbidden': "))
+        let claim = try #require(report.disagreements.first)
+        #expect(claim.why.hasPrefix("score 33.3: most points lost on "), "\(claim.why)")
 
         // Unknown columns are reported; malformed rows and cells are errors with their line.
         #expect(problems.map(\.line) == [1, 11, 11, 12])

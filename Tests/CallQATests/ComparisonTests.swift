@@ -101,4 +101,32 @@ struct ComparisonTests {
         #expect(comparison.calls == calls.count && comparison.changes.count == 2)
         #expect(problems.map(\.source) == [Fixtures.path("empty.txt")])
     }
+
+    @Test("Words another phrase of the new version still finds at the same place are no change")
+    func sameWordsOtherPhrase() throws {
+        func rubric(version: String, groups: String) throws -> Rubric {
+            try Rubric(
+                yaml: """
+                    id: apologies
+                    version: \(version)
+                    title: Apologies
+                    languages: [en]
+                    pass: 50
+                    lists:
+                      farewells: [goodbye]
+                    items:
+                      - {id: a, title: A, weight: 100, description: a, check: {kind: phrase, require: all, groups: \(groups)}}
+                    """, source: "apologies-\(version).yaml")
+        }
+        let before = try rubric(version: "1.0.0", groups: "[{phrases: [sorry]}, {phrases: [thanks]}]")
+        let after = try rubric(
+            version: "1.1.0", groups: "[{phrases: [sorr*]}, {phrases: [thanks]}, {phrases: [goodbye]}]")
+        let call = Fixtures.call("Agent: Sorry about that, thanks. Sorry again.\nCustomer: Fine.\n")
+        let comparison = RubricComparison(
+            first: before, second: after, pairs: [(Scorer(before).score(call), Scorer(after).score(call))])
+        let change = try #require(comparison.changes.first?.items.first)
+        #expect(change.before == .pass && change.after == .partial)
+        #expect(change.noLongerMatches.isEmpty)
+        #expect(change.nowMatches.isEmpty)
+    }
 }

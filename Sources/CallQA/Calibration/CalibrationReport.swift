@@ -51,6 +51,10 @@ public struct CalibrationReport: Sendable {
         public var humanScore: Double?
         /// The items the humans judged otherwise, with the machine's reasons.
         public var items: [ItemDisagreement]
+        /// What decided the machine's score: the critical items that failed
+        /// (which set the score whatever the other items say), else the
+        /// items that lost the most points.
+        public var why: String
     }
 
     /// One item judged differently.
@@ -77,6 +81,26 @@ public struct CalibrationReport: Sendable {
     public var labelledCalls: Int
     /// How many label rows, and evaluators, there were for them.
     public var labelRows: Int, evaluators: Int
+
+    /// What decided a scorecard's score, in a sentence.
+    static func why(_ card: Scorecard) -> String {
+        let score = NumberText.shortest(card.score)
+        if !card.criticalFailures.isEmpty {
+            let failed = card.criticalFailures.map { id in
+                let note = card.item(id).map { ": \($0.note)" } ?? ""
+                return "'\(id)'\(note)"
+            }
+            return
+                "critical item\(failed.count == 1 ? "" : "s") failed, which set\(failed.count == 1 ? "s" : "") the score to "
+                + "\(score) whatever the other items say — \(failed.joined(separator: "; "))"
+        }
+        let lost = card.items.filter { $0.status != .na && $0.points < $0.maxPoints }
+            .sorted { ($0.maxPoints - $0.points, $1.id) > ($1.maxPoints - $1.points, $0.id) }
+        guard !lost.isEmpty else { return "every applicable item earned its points: the score is \(score)" }
+        return "score \(score): most points lost on "
+            + lost.prefix(3).map { "\($0.id) (\(NumberText.shortest($0.points))/\(NumberText.shortest($0.maxPoints)))" }
+            .joined(separator: ", ")
+    }
 
     /// How many disagreements a report lists.
     public static let disagreementCount = 5
@@ -145,7 +169,8 @@ public struct CalibrationReport: Sendable {
             }
             found.append(
                 Disagreement(
-                    callID: call, machineScore: card.score, humanScore: humanTotals[call], items: itemDisagreements))
+                    callID: call, machineScore: card.score, humanScore: humanTotals[call], items: itemDisagreements,
+                    why: Self.why(card)))
         }
         disagreements = Array(
             found.sorted { lhs, rhs in

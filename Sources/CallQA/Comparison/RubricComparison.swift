@@ -71,6 +71,18 @@ public struct RubricComparison: Sendable, Equatable {
     /// Every agent's means and ranks, in agent order.
     public var agents: [AgentChange]
 
+    /// The evidence of `evidence` whose words — the same place in the same
+    /// turn — are not in `other`, each place once: the same words found by
+    /// another phrase of the other rubric have not changed.
+    static func words(_ evidence: [Evidence], missingFrom other: [Evidence]) -> [Evidence] {
+        func place(_ evidence: Evidence) -> String {
+            "\(evidence.turn)|\(evidence.offsets.map { "\($0.lowerBound)-\($0.upperBound)" } ?? evidence.text)"
+        }
+        let kept = Set(other.map(place))
+        var listed: Set<String> = []
+        return evidence.filter { !kept.contains(place($0)) && listed.insert(place($0)).inserted }
+    }
+
     /// Compares two scorecards per call: `pairs` holds each call's scorecard under both rubrics.
     public init(first: Rubric, second: Rubric, pairs: [(before: Scorecard, after: Scorecard)]) {
         self.first = RubricReference(first)
@@ -104,15 +116,10 @@ public struct RubricComparison: Sendable, Equatable {
             ? pairs.compactMap { pair in
                 let changed = pair.before.items.compactMap { old -> ItemChange? in
                     guard let new = pair.after.item(old.id), new.status != old.status else { return nil }
-                    func key(_ evidence: Evidence) -> String {
-                        "\(evidence.turn)|\(evidence.offsets.map { "\($0)" } ?? evidence.text)|\(evidence.phrase)"
-                    }
-                    let oldKeys = Set(old.evidence.map(key))
-                    let newKeys = Set(new.evidence.map(key))
                     return ItemChange(
                         id: old.id, before: old.status, after: new.status,
-                        noLongerMatches: old.evidence.filter { !newKeys.contains(key($0)) },
-                        nowMatches: new.evidence.filter { !oldKeys.contains(key($0)) })
+                        noLongerMatches: Self.words(old.evidence, missingFrom: new.evidence),
+                        nowMatches: Self.words(new.evidence, missingFrom: old.evidence))
                 }
                 guard !changed.isEmpty || pair.before.passed != pair.after.passed else { return nil }
                 return CallChange(

@@ -31,6 +31,7 @@ extension CalibrationReport {
                 output +=
                     "\n  \(TerminalText.visible(disagreement.callID))  machine \(NumberText.shortest(disagreement.machineScore))"
                     + (disagreement.humanScore.map { "  human \(NumberText.shortest($0, places: 1))" } ?? "") + "\n"
+                    + "    why: \(TerminalText.visible(disagreement.why))\n"
                 for item in disagreement.items {
                     output +=
                         "    \(TerminalText.visible(item.id)): machine \(item.machine.rawValue),"
@@ -93,6 +94,7 @@ extension CalibrationReport {
                         json.field("call", disagreement.callID)
                         json.field("machineScore", disagreement.machineScore)
                         json.field("humanScore", rounded(disagreement.humanScore))
+                        json.field("why", disagreement.why)
                         json.key("items")
                         json.array { json in
                             for item in disagreement.items {
