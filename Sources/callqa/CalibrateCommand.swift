@@ -42,14 +42,14 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         let selection = try RubricSelection.resolve(rubric)
         let run = CommandRun()
-        let text = try HumanLabelFile.text(at: human)
+        let text = try HumanLabelFile.text(at: human, maximumSize: input.size.bytes)
         let knownItems = Set(selection.rubrics.flatMap { $0.items.map(\.id) })
         let (labels, problems) = HumanLabels.parse(text, source: human, knownItems: knownItems)
         problems.forEach(run.report)
 
         let wanted = Set(labels.labels.map(\.callID))
         let loader = try input.loader(forced: nil)
-        let (inputs, pathProblems) = loader.inputs(for: input.paths)
+        let (inputs, pathProblems) = input.inputs(loader)
         pathProblems.forEach(run.report)
         var cards: [Scorecard] = []
         BatchScorer(

@@ -38,7 +38,7 @@ struct CompareCommand: ParsableCommand {
         let before = try RubricSelection.scorer(named: rubric[0])
         let after = try RubricSelection.scorer(named: rubric[1])
         let loader = try input.loader(forced: nil)
-        let (inputs, pathProblems) = loader.inputs(for: input.paths)
+        let (inputs, pathProblems) = input.inputs(loader)
         let run = CommandRun()
         pathProblems.forEach(run.report)
         let comparison = RubricComparison(

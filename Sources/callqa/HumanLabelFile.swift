@@ -1,14 +1,14 @@
 import ArgumentParser
-import Foundation
 
 /// The `--human` label file of `calibrate` and `rubric suggest`.
 enum HumanLabelFile {
-    /// The file's text, or a usage error naming it.
-    static func text(at path: String) throws -> String {
+    /// The file's text, or a usage error naming it and saying what is wrong
+    /// (missing, a directory, a device or pipe, larger than `maximumSize`).
+    static func text(at path: String, maximumSize: Int) throws -> String {
         do {
-            return try String(decoding: Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+            return String(decoding: try OptionFile.bytes(path, maximumSize: maximumSize), as: UTF8.self)
         } catch {
-            throw ExitCode.usage("callqa: cannot read \(path): \(error.localizedDescription)")
+            throw ExitCode.usage("callqa: cannot read \(error.description)")
         }
     }
 }

@@ -64,7 +64,7 @@ struct RubricSuggestCommand: ParsableCommand {
                 "callqa: no item '\(id)' in rubric \(scorer.rubric.id) (items: \(ids.joined(separator: ", ")))")
         }
         let run = CommandRun()
-        let text = try HumanLabelFile.text(at: human)
+        let text = try HumanLabelFile.text(at: human, maximumSize: input.size.bytes)
         let (labels, problems) = HumanLabels.parse(text, source: human, knownItems: Set(ids))
         problems.forEach(run.report)
         for id in item where !labels.items.contains(id) {
@@ -73,7 +73,7 @@ struct RubricSuggestCommand: ParsableCommand {
         }
 
         let loader = try input.loader(forced: nil)
-        let (inputs, pathProblems) = loader.inputs(for: input.paths)
+        let (inputs, pathProblems) = input.inputs(loader)
         pathProblems.forEach(run.report)
         let suggestions = RubricSuggestions(
             scorer: scorer, labels: labels,

@@ -56,9 +56,30 @@ public struct ScoreResults: Sendable {
     /// bounded memory. Blank lines are skipped; a file that cannot be read, and
     /// each line that is not a result, go to `diagnostic` as an error.
     public mutating func read(path: String, diagnostic: (Diagnostic) -> Void) {
+        read(path == "-" ? .standardInput : .file(path), diagnostic: diagnostic)
+    }
+
+    /// Adds the results in one input, read line by line in bounded memory.
+    /// Blank lines are skipped; an input that cannot be read (or is not a
+    /// regular file), each line that is not a result, and a line longer than
+    /// `maximumLineLength` (where reading stops) go to `diagnostic` as an error.
+    public mutating func read(
+        _ input: TranscriptInput, maximumLineLength: Int = TranscriptLoader.defaultMaximumInputSize,
+        diagnostic: (Diagnostic) -> Void
+    ) {
         let decoder = JSONDecoder()
+        let path = input.description
         do {
-            try LineReader.forEachLine(path: path) { number, bytes in
+            try LineReader.forEachLine(
+                input, maximumLength: maximumLineLength,
+                overLimit: { number in
+                    diagnostic(
+                        Diagnostic(
+                            .error, source: path, line: number,
+                            message: "the line is longer than the limit of \(ByteSize.text(maximumLineLength))"
+                                + " (raise it with --max-input-size); the rest of the file was not read"))
+                }
+            ) { number, bytes in
                 guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
                 do {
                     add(try decoder.decode(ScoreRecord.self, from: Data(bytes)), source: path)
