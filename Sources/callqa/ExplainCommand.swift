@@ -59,7 +59,8 @@ struct ExplainCommand: ParsableCommand {
         let choice = try format.choice()
         let selection = try RubricSelection.resolve(rubric)
         let loader = TranscriptLoader(
-            format: choice.input ?? inputFormat.transcriptFormat, speakers: try speakers.mapping(maximumSize: size.bytes),
+            format: choice.input ?? inputFormat.transcriptFormat,
+            speakers: try speakers.mapping(maximumSize: size.bytes),
             maximumInputSize: size.bytes)
         let input = RawArguments.inputs([path])[0]
         let run = CommandRun()

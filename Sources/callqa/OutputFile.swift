@@ -81,7 +81,8 @@ final class OutputFile {
         if let temporary { unlink(temporary) }
         let kept =
             temporary == nil ? "" : target.existing == nil ? "; nothing was written" : "; the file was left as it was"
-        throw OutputError(path: target.given, reason: FileBytes.describe(failure) + kept, status: ExitStatus.inputFailed)
+        throw OutputError(
+            path: target.given, reason: FileBytes.describe(failure) + kept, status: ExitStatus.inputFailed)
     }
 
     /// Gives up the output: the temporary file is removed, the file left as it was.

@@ -82,7 +82,8 @@ enum TemporaryFiles {
             else { continue }
             // ESRCH: no such process. EPERM means it lives, under another user.
             guard kill(process, 0) != 0 && errno == ESRCH else { continue }
-            let path = (directory.hasSuffix("/") ? directory : directory + "/") + String(decoding: entryName, as: UTF8.self)
+            let path =
+                (directory.hasSuffix("/") ? directory : directory + "/") + String(decoding: entryName, as: UTF8.self)
             unlink(path)
         }
     }

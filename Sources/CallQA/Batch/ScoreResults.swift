@@ -69,17 +69,15 @@ public struct ScoreResults: Sendable {
     ) {
         let decoder = JSONDecoder()
         let path = input.description
+        let tooLong = { (number: Int) in
+            diagnostic(
+                Diagnostic(
+                    .error, source: path, line: number,
+                    message: "the line is longer than the limit of \(ByteSize.text(maximumLineLength))"
+                        + " (raise it with --max-input-size); the rest of the file was not read"))
+        }
         do {
-            try LineReader.forEachLine(
-                input, maximumLength: maximumLineLength,
-                overLimit: { number in
-                    diagnostic(
-                        Diagnostic(
-                            .error, source: path, line: number,
-                            message: "the line is longer than the limit of \(ByteSize.text(maximumLineLength))"
-                                + " (raise it with --max-input-size); the rest of the file was not read"))
-                }
-            ) { number, bytes in
+            try LineReader.forEachLine(input, maximumLength: maximumLineLength, overLimit: tooLong) { number, bytes in
                 guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
                 do {
                     add(try decoder.decode(ScoreRecord.self, from: Data(bytes)), source: path)

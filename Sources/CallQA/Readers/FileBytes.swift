@@ -110,7 +110,8 @@ package enum FileBytes {
         guard let kind = kind(of: info) else { return }
         let stream = readsStandardInput && info.st_mode & S_IFMT != S_IFDIR
         throw .unreadable(
-            reason: "\(kind), not a regular file" + (stream ? " (to read it, give '-' and redirect it to standard input)" : ""))
+            reason: "\(kind), not a regular file"
+                + (stream ? " (to read it, give '-' and redirect it to standard input)" : ""))
     }
 
     /// The rest of a descriptor after `count` bytes were read, refusing more

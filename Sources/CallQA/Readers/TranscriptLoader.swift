@@ -211,10 +211,8 @@ public struct TranscriptLoader: Sendable {
     /// start with the byte-order mark of UTF-16 or UTF-32 (which hold NUL
     /// bytes legitimately, and are told apart by the readers).
     private static func binaryOffset(inHead head: ArraySlice<UInt8>) -> Int? {
-        if TextDecoding.startsWithUTF16Mark(head) || TextDecoding.utf32Marks.contains(where: { head.starts(with: $0) }) {
-            return nil
-        }
-        return TextDecoding.binaryOffset(in: head)
+        let utf32 = TextDecoding.utf32Marks.contains { head.starts(with: $0) }
+        return utf32 || TextDecoding.startsWithUTF16Mark(head) ? nil : TextDecoding.binaryOffset(in: head)
     }
 
     /// Every call and diagnostic of one input, in order.
