@@ -32,7 +32,11 @@ final class OutputFile {
         if target.writtenInPlace {
             temporary = nil
             slot = nil
-            descriptor = open(target.destination, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+            if let own = target.descriptor {
+                descriptor = dup(own)
+            } else {
+                descriptor = open(target.destination, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+            }
             guard descriptor >= 0 else {
                 throw OutputError(path: target.given, reason: FileBytes.describe(errno), status: ExitStatus.usage)
             }

@@ -11,6 +11,8 @@ struct OutputTarget {
     let destination: String
     /// The file there now, if any (after links).
     let existing: stat?
+    /// Whether the file is written in place rather than replaced.
+    private let inPlace: Bool
 
     /// Finds where `path` leads.
     ///
@@ -23,28 +25,34 @@ struct OutputTarget {
             throw OutputError(
                 path: path, reason: "the path is not UTF-8: name the output in UTF-8", status: ExitStatus.usage)
         }
-        var info = stat()
-        guard lstat(path, &info) == 0 else {
+        var link = stat()
+        guard lstat(path, &link) == 0 else {
             destination = path
             existing = nil
+            inPlace = false
             return
         }
-        if info.st_mode & S_IFMT == S_IFLNK {
-            guard let resolved = realpath(path, nil) else {
-                throw OutputError(
-                    path: path, reason: "a symbolic link to a file that does not exist (\(FileBytes.describe(errno)))",
-                    status: ExitStatus.usage)
-            }
-            destination = String(cString: resolved)
-            free(resolved)
-            guard stat(destination, &info) == 0 else {
-                throw OutputError(path: path, reason: FileBytes.describe(errno), status: ExitStatus.usage)
-            }
-        } else {
-            destination = path
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason = FileBytes.describe(errno)
+            throw OutputError(
+                path: path, reason: "a symbolic link to a file that does not exist (\(reason))",
+                status: ExitStatus.usage)
         }
         if info.st_mode & S_IFMT == S_IFDIR {
             throw OutputError(path: path, reason: "a directory", status: ExitStatus.usage)
+        }
+        // A regular file through a link is replaced where it is; anything else,
+        // and a descriptor named as a file (/dev/stdout), is written in place.
+        inPlace = info.st_mode & S_IFMT != S_IFREG || Self.namesDescriptor(path)
+        if link.st_mode & S_IFMT == S_IFLNK && !inPlace {
+            guard let resolved = realpath(path, nil) else {
+                throw OutputError(path: path, reason: FileBytes.describe(errno), status: ExitStatus.usage)
+            }
+            destination = String(cString: resolved)
+            free(resolved)
+        } else {
+            destination = path
         }
         existing = info
     }
@@ -53,9 +61,28 @@ struct OutputTarget {
     var identity: FileIdentity? { existing.map(FileIdentity.init) }
 
     /// Whether the file is written in place rather than replaced: a device
-    /// or a pipe (`/dev/null`, `/dev/stdout`), which renaming a file over
-    /// would destroy.
-    var writtenInPlace: Bool { existing.map { $0.st_mode & S_IFMT != S_IFREG } ?? false }
+    /// or a pipe (`/dev/null`), which renaming a file over would destroy, and
+    /// an open descriptor named as a file (`/dev/stdout`, `/dev/fd/3`), which
+    /// the caller may have opened to append.
+    var writtenInPlace: Bool { inPlace }
+
+    /// The open descriptor of this process a path names (`/dev/stdout`,
+    /// `/dev/fd/3`), written to as it is — appending when it appends.
+    var descriptor: Int32? { Self.descriptor(named: given) }
+
+    private static func namesDescriptor(_ path: String) -> Bool { descriptor(named: path) != nil }
+
+    private static func descriptor(named path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                return Int32(path.dropFirst(prefix.count))
+            }
+            return nil
+        }
+    }
 
     /// The destination as an absolute path with its folder's links resolved:
     /// two paths to one file that does not exist yet compare equal.
