@@ -136,8 +136,8 @@ struct FileIdentity: Hashable {
     var inode: UInt64
 
     init(_ info: stat) {
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
+        device = UInt64(truncatingIfNeeded: info.st_dev)
+        inode = UInt64(truncatingIfNeeded: info.st_ino)
     }
 
     /// The identity of an input's file (for standard input, of the file

@@ -124,9 +124,9 @@ public struct TranscriptLoader: Sendable {
         // A link back up the tree must not send the search round in circles.
         var info = stat()
         guard stat(Self.cPath(directory), &info) == 0 else { return }
-        guard visited.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else {
-            return
-        }
+        let identity = FileIdentity(
+            device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))
+        guard visited.insert(identity).inserted else { return }
         guard let names = Self.names(in: directory) else {
             let reason = FileBytes.describe(errno)
             diagnostics.append(
