@@ -47,15 +47,15 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
         let run = CommandRun()
-        try run.send(to: output.output)
-        let bytes = try HumanLabelFile.bytes(at: human)
+        let bytes = try HumanLabelFile.bytes(at: human, maximumSize: input.size.bytes)
         let knownItems = Set(selection.rubrics.flatMap { $0.items.map(\.id) })
         let (labels, problems) = HumanLabels.parse(bytes: bytes, source: human, knownItems: knownItems)
         problems.forEach(run.report)
 
         let wanted = Set(labels.labels.map(\.callID))
         let loader = try input.loader(forced: nil, rubrics: selection.rubrics)
-        let (inputs, pathProblems) = loader.inputs(for: input.paths)
+        let (inputs, pathProblems) = input.inputs(loader)
+        try run.send(to: output.output, reading: inputs)
         pathProblems.forEach(run.report)
         var cards: [Scorecard] = []
         var ids = CallIDs()

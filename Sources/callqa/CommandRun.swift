@@ -28,11 +28,36 @@ final class CommandRun {
     /// Sends the output to the file at `path` instead of standard output
     /// (nothing changes when `path` is `nil`); call it before writing.
     ///
-    /// - Throws: exit status 2 when no file can be made there.
-    func send(to path: String?) throws {
+    /// - Parameters:
+    ///   - option: the option that named the file, for messages.
+    ///   - inputs: the files the run reads, which the output must not replace.
+    /// - Throws: exit status 2 when the file is one of `inputs`, a
+    ///   directory, or no file can be made there.
+    func send(to path: String?, option: String = "--output", reading inputs: [TranscriptInput]) throws {
         guard let path else { return }
-        sink = try OutputSink(path: path)
+        do {
+            let target = try OutputTarget(path: path)
+            try target.refuseInputs(inputs, option: option)
+            sink = OutputSink(try OutputFile(target))
+        } catch {
+            throw ExitCode.usage(error.description)
+        }
         writesFile = true
+    }
+
+    /// Refuses, before any work, output options that name a file the run
+    /// reads, a directory, or the same file as another of them.
+    ///
+    /// - Throws: exit status 2, after saying which.
+    static func checkOutputs(_ outputs: [(option: String, path: String?)], reading inputs: [TranscriptInput]) throws {
+        do {
+            try OutputTarget.refuseSame(outputs)
+            for case (let option, let path?) in outputs {
+                try OutputTarget(path: path).refuseInputs(inputs, option: option)
+            }
+        } catch {
+            throw ExitCode.usage(error.description)
+        }
     }
 
     /// Adds text to the output.

@@ -43,9 +43,9 @@ struct CompareCommand: ParsableCommand {
         let before = try RubricSelection.scorer(named: rubric[0])
         let after = try RubricSelection.scorer(named: rubric[1])
         let loader = try input.loader(forced: nil, rubrics: [before.rubric, after.rubric])
-        let (inputs, pathProblems) = loader.inputs(for: input.paths)
+        let (inputs, pathProblems) = input.inputs(loader)
         let run = CommandRun()
-        try run.send(to: output.output)
+        try run.send(to: output.output, reading: inputs)
         pathProblems.forEach(run.report)
         let comparison = RubricComparison(
             before: before, after: after, inputs: inputs,

@@ -47,13 +47,13 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         let loader = try input.loader(forced: nil)
-        let (inputs, pathProblems) = loader.inputs(for: input.paths)
+        let (inputs, pathProblems) = input.inputs(loader)
         let run = CommandRun()
         pathProblems.forEach(run.report)
 
-        let folder = outputDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
-        if let folder { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
-        try run.send(to: output.output)
+        let folder = outputDirectory.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        if let outputDirectory { try Self.makeFolder(outputDirectory) }
+        try run.send(to: output.output, reading: inputs)
         var names: Set<String> = []
         var written = 0
         var pendingText: Call? // plain text to one stream holds one call: written once the input ends
@@ -91,15 +91,19 @@ struct ConvertCommand: ParsableCommand {
                         name = Self.fileName(call.id) + "-\(number)"
                         number += 1
                     }
-                    let url = folder.appendingPathComponent(name + "." + to.fileExtension)
-                    do {
-                        try Data(render(call).utf8).write(to: url, options: .atomic)
+                    // A failure is the input's: it counts among the inputs that failed.
+                    do throws(OutputError) {
+                        let target = try OutputTarget(path: folder + name + "." + to.fileExtension)
+                        try target.refuseInputs(inputs, option: "--output-dir")
+                        let file = try OutputFile(target)
+                        file.write(Array(render(call).utf8))
+                        try file.commit()
                         written += 1
                     } catch {
                         run.report(
                             Diagnostic(
-                                .error, source: url.relativePath, message: "cannot write: \(error.localizedDescription)"
-                            ))
+                                .error, source: call.source.path, line: call.source.line,
+                                message: "call \(call.id) not converted: \(error.message)"))
                     }
                 }
             }
@@ -113,6 +117,24 @@ struct ConvertCommand: ParsableCommand {
             }
         }
         try run.finish(inputs: inputs, summary: "\(written) call\(written == 1 ? "" : "s") converted")
+    }
+
+    /// Makes a folder and the folders above it that are missing.
+    ///
+    /// - Throws: exit status 2, naming the folder that cannot be made.
+    private static func makeFolder(_ path: String) throws {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw ExitCode.usage("callqa: cannot write into --output-dir \(path): not a directory")
+            }
+            return
+        }
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if parent != path { try makeFolder(parent) }
+        if mkdir(path, 0o777) != 0 && errno != EEXIST {
+            throw ExitCode.usage("callqa: cannot make --output-dir \(path): \(FileBytes.describe(errno))")
+        }
     }
 
     /// One call in the target form, as a file of its own.

@@ -37,6 +37,8 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var redaction: RedactionOption
 
+    @OptionGroup var size: InputSizeOption
+
     @Option(name: .customLong("call"), help: ArgumentHelp("Explain only the call with this id.", valueName: "id"))
     var callID: String?
 
@@ -61,11 +63,13 @@ struct ExplainCommand: ParsableCommand {
         let choice = try format.choice()
         let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
         var loader = TranscriptLoader(
-            format: choice.input ?? inputFormat.transcriptFormat, speakers: try speakers.mapping())
+            format: choice.input ?? inputFormat.transcriptFormat,
+            speakers: try speakers.mapping(maximumSize: size.bytes),
+            maximumInputSize: size.bytes)
         loader.redactor = redaction.redactor(for: selection.rubrics)
-        let input: TranscriptInput = path == "-" ? .standardInput : .file(path)
+        let input = RawArguments.inputs([path])[0]
         let run = CommandRun()
-        try run.send(to: output.output)
+        try run.send(to: output.output, reading: input.map { [$0] } ?? [])
         let width = min(Terminal.columns(.standardOutput) ?? 100, 120)
 
         var summary = ScoreSummary()
@@ -73,9 +77,7 @@ struct ExplainCommand: ParsableCommand {
         let format = choice.output ?? .plain
         if format == .json { run.write(document.opening()) }
         var explained = 0
-        if path != "-" && !FileManager.default.fileExists(atPath: path) {
-            run.report(Diagnostic(error: .unreadable(reason: "no such file or directory"), source: path))
-        } else {
+        if let input {
             loader.read(input) { event in
                 switch event {
                 case .call(let call):
@@ -101,9 +103,11 @@ struct ExplainCommand: ParsableCommand {
                     run.report(diagnostic)
                 }
             }
+        } else {
+            run.report(RawArguments.ambiguous(path))
         }
         if let callID, explained == 0, run.diagnostics.failedSources == 0 {
-            run.report(Diagnostic(.error, source: input.description, message: "no call with the id '\(callID)'"))
+            run.report(Diagnostic(.error, source: path, message: "no call with the id '\(callID)'"))
         }
         if format == .json { run.write(document.closing(summary: summary, diagnostics: run.diagnostics.diagnostics)) }
         try run.finish()

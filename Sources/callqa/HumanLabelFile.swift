@@ -1,14 +1,15 @@
 import ArgumentParser
-import Foundation
 
 /// The `--human` label file of `calibrate` and `rubric suggest`.
 enum HumanLabelFile {
-    /// The file's bytes (decoded strictly by the labels reader), or a usage error naming it.
-    static func bytes(at path: String) throws -> [UInt8] {
+    /// The file's bytes (decoded strictly by the labels reader), or a usage
+    /// error naming it and saying what is wrong (missing, a directory, a device
+    /// or pipe, larger than `maximumSize`).
+    static func bytes(at path: String, maximumSize: Int) throws -> [UInt8] {
         do {
-            return try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            return try OptionFile.bytes(path, maximumSize: maximumSize)
         } catch {
-            throw ExitCode.usage("callqa: cannot read \(path): \(error.localizedDescription)")
+            throw ExitCode.usage("callqa: cannot read \(error.description)")
         }
     }
 }

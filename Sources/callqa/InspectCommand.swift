@@ -32,7 +32,7 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         let choice = try format.choice()
         let loader = try input.loader(forced: choice.input)
-        let (inputs, pathProblems) = loader.inputs(for: input.paths)
+        let (inputs, pathProblems) = input.inputs(loader)
         let run = CommandRun()
         let format = choice.output ?? .byDefault(toTerminal: run.toTerminal)
         var stream = InspectJSONStream()

@@ -64,9 +64,28 @@ struct OutputFileOption<Format: CommandOutput>: ParsableArguments {
 
 /// `--jobs`: how many threads score at once.
 struct JobsOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Scoring threads (default: the number of cores).", valueName: "n"))
+    // Unconditional: `--jobs -1` is a wrong number, not a missing one.
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Scoring threads (default: the number of cores; at most \(BatchScorer.jobsPerCore) per core).",
+            valueName: "n"))
     var jobs: Int?
 
-    /// The threads to score on: `--jobs`, else one per core.
-    var threads: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
+    }
+
+    /// The threads to score on: `--jobs`, else one per core; at most
+    /// ``BatchScorer/maximumJobs``, with a note on standard error when more were asked for.
+    var threads: Int {
+        guard let jobs else { return ProcessInfo.processInfo.activeProcessorCount }
+        let threads = BatchScorer.threads(for: jobs)
+        if threads < jobs {
+            StandardError.write(
+                "callqa: --jobs \(jobs) is more than \(BatchScorer.jobsPerCore) threads per core;"
+                    + " scoring on \(threads) threads\n")
+        }
+        return threads
+    }
 }

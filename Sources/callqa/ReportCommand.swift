@@ -35,6 +35,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var output: OutputFileOption<OutputFormat>
 
+    @OptionGroup var size: InputSizeOption
+
     enum OutputFormat: String, ExpressibleByArgument, TableOrJSON {
         case table, json, csv
 
@@ -50,7 +52,16 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let run = CommandRun()
         var results = ScoreResults()
-        for path in paths { results.read(path: path, diagnostic: run.report) }
+        var inputs: [TranscriptInput] = []
+        for (path, input) in zip(paths, RawArguments.inputs(paths)) {
+            guard let input else {
+                run.report(RawArguments.ambiguous(path))
+                continue
+            }
+            inputs.append(input)
+        }
+        try CommandRun.checkOutputs([("--output", output.output)], reading: inputs)
+        for input in inputs { results.read(input, maximumLineLength: size.bytes, diagnostic: run.report) }
 
         let mixed = results.mixedRubrics
         if !mixed.isEmpty && !allowMixed {
@@ -58,7 +69,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode.usage("callqa: pass --allow-mixed to summarise them together")
         }
 
-        try run.send(to: output.output)
+        try run.send(to: output.output, reading: inputs)
         let summary = results.summary
         switch format.resolved(toTerminal: run.toTerminal) {
         case .table:
@@ -74,7 +85,7 @@ struct ReportCommand: ParsableCommand {
             for agent in summary.agents(minimumCalls: minimumCalls) { run.write(csv.row(for: agent)) }
         }
         try run.finish(
-            inputs: paths.map { $0 == "-" ? .standardInput : .file($0) },
+            inputs: inputs,
             summary: "\(summary.calls) result\(summary.calls == 1 ? "" : "s") read")
     }
 }

@@ -66,7 +66,7 @@ struct RubricSuggestCommand: ParsableCommand {
                 "callqa: no item '\(id)' in rubric \(scorer.rubric.id) (items: \(ids.joined(separator: ", ")))")
         }
         let run = CommandRun()
-        let bytes = try HumanLabelFile.bytes(at: human)
+        let bytes = try HumanLabelFile.bytes(at: human, maximumSize: input.size.bytes)
         let (labels, problems) = HumanLabels.parse(bytes: bytes, source: human, knownItems: Set(ids))
         problems.forEach(run.report)
         for id in item where !labels.items.contains(id) {
@@ -75,7 +75,7 @@ struct RubricSuggestCommand: ParsableCommand {
         }
 
         let loader = try input.loader(forced: nil, rubrics: [scorer.rubric])
-        let (inputs, pathProblems) = loader.inputs(for: input.paths)
+        let (inputs, pathProblems) = input.inputs(loader)
         pathProblems.forEach(run.report)
         let suggestions = RubricSuggestions(
             scorer: scorer, labels: labels,

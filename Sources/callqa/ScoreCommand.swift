@@ -68,7 +68,6 @@ struct ScoreCommand: ParsableCommand {
     func validate() throws {
         let choice = try format.choice()
         try input.validate(forced: choice.input)
-        if let jobs = jobs.jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if minimumCalls < 1 { throw ValidationError("--min-calls must be at least 1.") }
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under must be from 0 to 100.")
@@ -82,10 +81,11 @@ struct ScoreCommand: ParsableCommand {
         let choice = try format.choice()
         let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
         let loader = try input.loader(forced: choice.input, rubrics: selection.rubrics)
-        let (inputs, pathProblems) = loader.inputs(for: input.paths)
+        let (inputs, pathProblems) = input.inputs(loader)
+        try CommandRun.checkOutputs([("--output", output.output), ("--errors", errors)], reading: inputs)
 
         let run = CommandRun()
-        try run.send(to: output.output)
+        try run.send(to: output.output, reading: inputs)
         let format = choice.output ?? .byDefault(toTerminal: run.toTerminal)
         let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: run.style)
         let csv = ScoreCSV(rubrics: selection.rubrics)
@@ -146,7 +146,7 @@ struct ScoreCommand: ParsableCommand {
         default: break
         }
         try run.commit()
-        if let errors { try writeErrors(run.diagnostics.diagnostics, to: errors) }
+        if let errors { try writeErrors(run.diagnostics.diagnostics, to: errors, reading: inputs) }
 
         try run.finish(inputs: inputs, summary: "\(summary.calls) call\(summary.calls == 1 ? "" : "s") scored")
         if let failUnder {
@@ -161,9 +161,9 @@ struct ScoreCommand: ParsableCommand {
     }
 
     /// Writes every error, one JSON object a line, to the file at `path` (atomically).
-    private func writeErrors(_ diagnostics: [Diagnostic], to path: String) throws {
+    private func writeErrors(_ diagnostics: [Diagnostic], to path: String, reading inputs: [TranscriptInput]) throws {
         let file = CommandRun()
-        try file.send(to: path)
+        try file.send(to: path, option: "--errors", reading: inputs)
         for diagnostic in diagnostics where diagnostic.severity == .error {
             var json = JSONWriter(pretty: false)
             diagnostic.write(to: &json)

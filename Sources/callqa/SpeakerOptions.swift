@@ -30,13 +30,21 @@ struct SpeakerOptions: ParsableArguments {
     var noGuess = false
 
     /// The mapping the options describe: the file first, then the labels given.
-    func mapping() throws -> SpeakerMapping {
+    ///
+    /// - Parameter maximumSize: the largest mapping file read.
+    func mapping(maximumSize: Int) throws -> SpeakerMapping {
         var mapping = SpeakerMapping(guessesRoles: !noGuess)
         if let mappingFile {
             do {
-                mapping = try SpeakerMapping(contentsOf: URL(fileURLWithPath: mappingFile))
+                let bytes = try OptionFile.bytes(mappingFile, maximumSize: maximumSize)
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    throw ExitCode.usage("callqa: --speakers \(mappingFile): not UTF-8 text")
+                }
+                mapping = try SpeakerMapping(yaml: text, path: mappingFile)
                 mapping.guessesRoles = !noGuess
-            } catch {
+            } catch let error as SpeakerMappingError {
+                throw ExitCode.usage("callqa: --speakers \(error.description)")
+            } catch let error as OptionFileError {
                 throw ExitCode.usage("callqa: --speakers \(error.description)")
             }
         }

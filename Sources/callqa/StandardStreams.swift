@@ -8,18 +8,22 @@ import CallQA
     import Darwin
 #endif
 
-/// Buffered writing to standard output.
+/// Buffered writing to standard output, remembering the first error: once
+/// writing failed, nothing more is written, and ``failure`` says why.
 final class StandardOutput {
     private var buffer: [UInt8] = []
     private let threshold = 1 << 16
+    /// The error number of the first write that failed; 0 while none has.
+    private(set) var failure: Int32 = 0
 
     func write(_ text: String) {
+        guard failure == 0 else { return }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= threshold { flush() }
     }
 
     func flush() {
-        Descriptor.writeAll(buffer, to: 1)
+        if failure == 0 { failure = Descriptor.writeAll(buffer, to: 1) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -31,29 +35,35 @@ final class StandardOutput {
 /// character but the line break is shown visibly (``TerminalText``).
 enum StandardError {
     static func write(_ text: String) {
-        Descriptor.writeAll(Array(TerminalText.visible(text, keepingLineBreaks: true).utf8), to: 2)
+        // Nothing is left to tell of a failure to write standard error.
+        _ = Descriptor.writeAll(Array(TerminalText.visible(text, keepingLineBreaks: true).utf8), to: 2)
     }
 
     /// Writes the terminal control sequences of the progress line as they are.
     static func writeControl(_ text: String) {
-        Descriptor.writeAll(Array(text.utf8), to: 2)
+        _ = Descriptor.writeAll(Array(text.utf8), to: 2)
     }
 }
 
 enum Descriptor {
-    /// Writes every byte, retrying on interruption and short writes; gives up
-    /// quietly when the reader has gone (a closed pipe).
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    /// Writes every byte, retrying on interruption and short writes.
+    ///
+    /// - Returns: 0, or the error number of the write that failed (`ENOSPC`
+    ///   on a full disk, `EPIPE` when the reader of a pipe has gone).
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return
+                    return errno
                 }
+                // Nothing written for a non-empty request: the device takes no more.
+                if written == 0 { return EIO }
                 offset += written
             }
+            return 0
         }
     }
 }

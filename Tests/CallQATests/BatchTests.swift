@@ -53,6 +53,18 @@ struct BatchTests {
         #expect(run(jobs) == serial)
     }
 
+    @Test("Any number of jobs is capped at a few threads per core, with the same output", arguments: [Int.max, 10_000])
+    func jobsCapped(jobs: Int) throws {
+        let scorer = Scorer(try Fixtures.shipped("en-standard"))
+        let loader = TranscriptLoader()
+        let inputs = loader.inputs(for: [Fixtures.corpora.appendingPathComponent("en").path]).inputs
+        let capped = BatchScorer(loader: loader, jobs: jobs) { _ in scorer }
+        #expect(capped.jobs == BatchScorer.maximumJobs)
+        #expect(BatchScorer.maximumJobs == BatchScorer.jobsPerCore * ProcessInfo.processInfo.activeProcessorCount)
+        let serial = BatchScorer(loader: loader, jobs: 1) { _ in scorer }
+        #expect(Self.results(of: capped, inputs) { $0.callID } == Self.results(of: serial, inputs) { $0.callID })
+    }
+
     /// What a batch delivers, in order: rendered scorecards, diagnostics, ends of inputs.
     private static func results(
         of batch: BatchScorer, _ inputs: [TranscriptInput],

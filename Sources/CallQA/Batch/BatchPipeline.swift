@@ -12,12 +12,12 @@ import Foundation
 struct BatchPipeline: Sendable {
     /// Reads the inputs.
     let loader: TranscriptLoader
-    /// How many threads work at once (at least one).
+    /// How many threads work at once (at least one, at most ``BatchScorer/maximumJobs``).
     let jobs: Int
 
     init(loader: TranscriptLoader, jobs: Int) {
         self.loader = loader
-        self.jobs = max(1, jobs)
+        self.jobs = BatchScorer.threads(for: jobs)
     }
 
     /// Reads every input, calling `deliver` on the calling thread with each

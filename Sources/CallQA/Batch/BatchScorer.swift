@@ -1,3 +1,5 @@
+import Foundation
+
 /// Scores many inputs on several threads, delivering results in input order.
 ///
 /// The output of a batch is the same, byte for byte, whatever the number of
@@ -37,7 +39,7 @@ public struct BatchScorer: Sendable {
     ///
     /// - Parameters:
     ///   - loader: reads the inputs.
-    ///   - jobs: threads to score on (at least one).
+    ///   - jobs: threads to score on (at least one, at most ``maximumJobs``).
     ///   - unscorable: the error for a call `scorer` has no scorer for.
     ///   - scorer: the scorer for a call, or `nil` when no rubric suits it.
     public init(
@@ -46,10 +48,20 @@ public struct BatchScorer: Sendable {
         scorer: @escaping @Sendable (Call) -> Scorer?
     ) {
         self.loader = loader
-        self.jobs = max(1, jobs)
+        self.jobs = Self.threads(for: jobs)
         self.scorer = scorer
         self.unscorable = unscorable
     }
+
+    /// Threads per core beyond which more threads only cost memory: scoring
+    /// keeps a core busy, and reading rarely waits.
+    public static let jobsPerCore = 4
+
+    /// The most threads a batch runs on: ``jobsPerCore`` per core.
+    public static var maximumJobs: Int { jobsPerCore * max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// The threads a batch asked for `jobs` runs on: at least one, at most ``maximumJobs``.
+    public static func threads(for jobs: Int) -> Int { min(max(1, jobs), maximumJobs) }
 
     /// How many results may wait, in all, behind the input being delivered.
     public static let pendingResults = 8192

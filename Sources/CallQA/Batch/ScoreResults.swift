@@ -66,9 +66,28 @@ public struct ScoreResults: Sendable {
     /// call with the same id: a warning, and it is counted. (Scored with
     /// another version of the rubric it is a mix, ``mixedRubrics``.)
     public mutating func read(path: String, diagnostic: (Diagnostic) -> Void) {
+        read(path == "-" ? .standardInput : .file(path), diagnostic: diagnostic)
+    }
+
+    /// Adds the results in one input, read line by line in bounded memory.
+    /// Blank lines are skipped; an input that cannot be read (or is not a
+    /// regular file), each line that is not a result, and a line longer than
+    /// `maximumLineLength` (where reading stops) go to `diagnostic` as an error.
+    public mutating func read(
+        _ input: TranscriptInput, maximumLineLength: Int = TranscriptLoader.defaultMaximumInputSize,
+        diagnostic: (Diagnostic) -> Void
+    ) {
         let decoder = JSONDecoder()
+        let path = input.description
+        let tooLong = { (number: Int) in
+            diagnostic(
+                Diagnostic(
+                    .error, source: path, line: number,
+                    message: "the line is longer than the limit of \(ByteSize.text(maximumLineLength))"
+                        + " (raise it with --max-input-size); the rest of the file was not read"))
+        }
         do {
-            try LineReader.forEachLine(path: path) { number, bytes in
+            try LineReader.forEachLine(input, maximumLength: maximumLineLength, overLimit: tooLong) { number, bytes in
                 guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
                 do {
                     let record = try decoder.decode(ScoreRecord.self, from: Data(bytes))
