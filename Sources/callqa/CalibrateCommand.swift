@@ -53,7 +53,7 @@ struct CalibrateCommand: ParsableCommand {
         problems.forEach(run.report)
 
         let wanted = Set(labels.labels.map(\.callID))
-        let loader = try input.loader(forced: nil, rubrics: selection.rubrics)
+        let loader = try input.loader(rubrics: selection.rubrics)
         let (inputs, pathProblems) = input.inputs(loader)
         try run.send(to: output.output, reading: inputs)
         pathProblems.forEach(run.report)

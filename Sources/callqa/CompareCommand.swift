@@ -42,7 +42,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let before = try RubricSelection.scorer(named: rubric[0])
         let after = try RubricSelection.scorer(named: rubric[1])
-        let loader = try input.loader(forced: nil, rubrics: [before.rubric, after.rubric])
+        let loader = try input.loader(rubrics: [before.rubric, after.rubric])
         let (inputs, pathProblems) = input.inputs(loader)
         let run = CommandRun()
         try run.send(to: output.output, reading: inputs)

@@ -46,7 +46,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loader = try input.loader(forced: nil)
+        let loader = try input.loader()
         let (inputs, pathProblems) = input.inputs(loader)
         let run = CommandRun()
         pathProblems.forEach(run.report)

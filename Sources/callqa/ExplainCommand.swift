@@ -28,7 +28,7 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    @OptionGroup var format: FormatValuesOption<OutputFormat>
+    @OptionGroup var format: FormatOption<OutputFormat>
 
     @Option(name: .customLong("input-format"), help: "Read the input as this format instead of detecting it.")
     var inputFormat: InputFormat = .auto
@@ -47,23 +47,14 @@ struct ExplainCommand: ParsableCommand {
     enum OutputFormat: String, CommandOutput {
         case plain, json, markdown
 
-        static let formatHelp =
-            "Output format: plain (default), json (as 'score --format json') or markdown; "
-            + "or text or xml to read the input as that format."
+        static let formatHelp = "Output format: plain (default), json (as 'score --format json') or markdown."
         static let outputHelp = "Write the explanation to this file (atomically) instead of standard output."
     }
 
-    func validate() throws {
-        if let forced = try format.choice().input, let other = inputFormat.transcriptFormat, forced != other {
-            throw ValidationError("--format \(forced.rawValue) and --input-format \(other.rawValue) disagree.")
-        }
-    }
-
     func run() throws {
-        let choice = try format.choice()
         let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
         var loader = TranscriptLoader(
-            format: choice.input ?? inputFormat.transcriptFormat,
+            format: inputFormat.transcriptFormat,
             speakers: try speakers.mapping(maximumSize: size.bytes),
             maximumInputSize: size.bytes)
         loader.redactor = redaction.redactor(for: selection.rubrics)
@@ -74,7 +65,7 @@ struct ExplainCommand: ParsableCommand {
 
         var summary = ScoreSummary()
         var document = ScoreJSONStream()
-        let format = choice.output ?? .plain
+        let format = format.format ?? .plain
         if format == .json { run.write(document.opening()) }
         var explained = 0
         if let input {

@@ -27,18 +27,11 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// Checks that an input format forced through `--format` agrees with `--input-format`.
-    func validate(forced: TranscriptFormat?) throws {
-        if let forced, let other = inputFormat.transcriptFormat, forced != other {
-            throw ValidationError("--format \(forced.rawValue) and --input-format \(other.rawValue) disagree.")
-        }
-    }
-
-    /// A loader reading the format forced through `--format`, else `--input-format`, and
-    /// redacting calls as `--redact` or `--no-redact` say, else as any of `rubrics` asks.
-    func loader(forced: TranscriptFormat?, rubrics: [Rubric] = []) throws -> TranscriptLoader {
+    /// A loader reading the format `--input-format` names, and redacting calls as
+    /// `--redact` or `--no-redact` say, else as any of `rubrics` asks.
+    func loader(rubrics: [Rubric] = []) throws -> TranscriptLoader {
         var loader = TranscriptLoader(
-            format: forced ?? inputFormat.transcriptFormat, speakers: try speakers.mapping(maximumSize: size.bytes),
+            format: inputFormat.transcriptFormat, speakers: try speakers.mapping(maximumSize: size.bytes),
             maximumInputSize: size.bytes)
         loader.redactor = redaction.redactor(for: rubrics)
         return loader

@@ -15,26 +15,19 @@ struct InspectCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @OptionGroup var format: FormatValuesOption<OutputFormat>
+    @OptionGroup var format: FormatOption<OutputFormat>
 
     enum OutputFormat: String, TableOrJSON {
         case json, table
 
-        static let formatHelp =
-            "Output format, json or table (default: table on a terminal, json otherwise); "
-            + "or text or xml to read every input as that format. May be given once for each."
-    }
-
-    func validate() throws {
-        try input.validate(forced: format.choice().input)
+        static let formatHelp = "Output format: json or table (default: table on a terminal, json otherwise)."
     }
 
     func run() throws {
-        let choice = try format.choice()
-        let loader = try input.loader(forced: choice.input)
+        let loader = try input.loader()
         let (inputs, pathProblems) = input.inputs(loader)
         let run = CommandRun()
-        let format = choice.output ?? .byDefault(toTerminal: run.toTerminal)
+        let format = format.resolved(toTerminal: run.toTerminal)
         var stream = InspectJSONStream()
         let table = InspectTable(width: Terminal.columns(.standardOutput) ?? 100)
 

@@ -3,7 +3,7 @@ import CallQA
 import Foundation
 
 /// A command's output formats, as its options describe them.
-protocol CommandOutput: RawRepresentable, CaseIterable, Equatable where RawValue == String {
+protocol CommandOutput: RawRepresentable, CaseIterable, Equatable, Sendable where RawValue == String {
     /// The help of `--format`.
     static var formatHelp: String { get }
     /// The help of `--output`: what goes to the file.
@@ -28,32 +28,28 @@ extension TableOrJSON {
     static func byDefault(toTerminal: Bool) -> Self { toTerminal ? table : json }
 }
 
-/// `--format`, given once: one of the command's output formats.
-struct FormatOption<Format: CommandOutput & ExpressibleByArgument>: ParsableArguments {
-    @Option(help: ArgumentHelp(Format.formatHelp))
-    var format: Format?
+/// `--format`: one of the command's output formats. Input formats are
+/// chosen with `--input-format`; naming one here is an error that says so.
+struct FormatOption<Format: CommandOutput>: ParsableArguments {
+    @Option(
+        name: .customLong("format"), help: ArgumentHelp(Format.formatHelp, valueName: "format"),
+        transform: { try Format.parse($0) })
+    var values: [Format] = []
+
+    /// The output format named, if any.
+    var format: Format? { values.first }
+
+    func validate() throws {
+        if Set(values.map(\.rawValue)).count > 1 {
+            throw ValidationError(
+                "--format names two output formats: \(values.map(\.rawValue).joined(separator: " and ")); give one.")
+        }
+    }
 }
 
 extension FormatOption where Format: TableOrJSON {
     /// The format named, else the table on a terminal and JSON otherwise.
     func resolved(toTerminal: Bool) -> Format { format ?? Format.byDefault(toTerminal: toTerminal) }
-}
-
-/// `--format`, given at most once for the output and once for the input:
-/// one of the command's output formats, and `text` or `xml` to read every
-/// input as that format (see ``FormatChoice``).
-struct FormatValuesOption<Format: CommandOutput>: ParsableArguments {
-    @Option(name: .customLong("format"), help: ArgumentHelp(Format.formatHelp, valueName: "format"))
-    var values: [String] = []
-
-    func validate() throws {
-        _ = try choice()
-    }
-
-    /// The output and input formats named.
-    func choice() throws -> FormatChoice<Format> {
-        try FormatChoice(values)
-    }
 }
 
 /// `--output`: a file to write, atomically, instead of standard output.

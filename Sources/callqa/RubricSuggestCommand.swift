@@ -74,7 +74,7 @@ struct RubricSuggestCommand: ParsableCommand {
                 Diagnostic(.warning, source: human, message: "no column for item '\(id)': no labels to learn from"))
         }
 
-        let loader = try input.loader(forced: nil, rubrics: [scorer.rubric])
+        let loader = try input.loader(rubrics: [scorer.rubric])
         let (inputs, pathProblems) = input.inputs(loader)
         pathProblems.forEach(run.report)
         let suggestions = RubricSuggestions(

@@ -25,7 +25,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    @OptionGroup var format: FormatValuesOption<OutputFormat>
+    @OptionGroup var format: FormatOption<OutputFormat>
 
     @Option(help: "Rows per call or per agent: call or agent (for table and csv output, and --fail-under).")
     var by: Grouping = .call
@@ -56,8 +56,7 @@ struct ScoreCommand: ParsableCommand {
         case table, json, jsonl, csv
 
         static let formatHelp =
-            "Output format: table, json, jsonl or csv (default: table on a terminal, json otherwise); "
-            + "or text or xml to read every input as that format."
+            "Output format: table, json, jsonl or csv (default: table on a terminal, json otherwise)."
         static let outputHelp = "Write the results to this file (atomically) instead of standard output."
     }
 
@@ -66,27 +65,24 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func validate() throws {
-        let choice = try format.choice()
-        try input.validate(forced: choice.input)
         if minimumCalls < 1 { throw ValidationError("--min-calls must be at least 1.") }
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under must be from 0 to 100.")
         }
-        if by == .agent, let format = choice.output, format == .jsonl || format == .json {
+        if by == .agent, let format = format.format, format == .jsonl || format == .json {
             throw ValidationError("--by agent is for table and csv output; json and jsonl always hold every call.")
         }
     }
 
     func run() throws {
-        let choice = try format.choice()
         let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
-        let loader = try input.loader(forced: choice.input, rubrics: selection.rubrics)
+        let loader = try input.loader(rubrics: selection.rubrics)
         let (inputs, pathProblems) = input.inputs(loader)
         try CommandRun.checkOutputs([("--output", output.output), ("--errors", errors)], reading: inputs)
 
         let run = CommandRun()
         try run.send(to: output.output, reading: inputs)
-        let format = choice.output ?? .byDefault(toTerminal: run.toTerminal)
+        let format = format.resolved(toTerminal: run.toTerminal)
         let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: run.style)
         let csv = ScoreCSV(rubrics: selection.rubrics)
         let perCall = by == .call

@@ -98,16 +98,26 @@ struct InspectCommandTests {
     }
 
     @Test(
-        "--input-format, or an input value of --format, overrides detection",
-        arguments: [
-            ["--format", "json", "--input-format", "xml"], ["--format", "xml", "--format", "json"],
-            ["--format", "xml"],
-        ])
+        "--input-format overrides detection",
+        arguments: [["--format", "json", "--input-format", "xml"], ["--input-format", "xml"]])
     func inputFormat(options: [String]) throws {
         let result = try CLI.run(["inspect"] + options + ["Tests/Fixtures/text/no-header.txt"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("malformed XML"))
         #expect(try JSONDecoder().decode(Document.self, from: result.stdoutData).calls.isEmpty)
+    }
+
+    @Test(
+        "--format names outputs only: an input format there says to use --input-format",
+        arguments: [["inspect", "--format", "xml"], ["score", "--format", "text"], ["explain", "--format", "vtt"]])
+    func inputFormatInFormat(arguments: [String]) throws {
+        let result = try CLI.run(arguments + ["corpora/en/billing-poor.txt"])
+        #expect(result.status == 2)
+        let value = arguments[2]
+        #expect(
+            result.stderr.contains(
+                "'\(value)' is an input format: to read every input as \(value), give --input-format \(value)."))
+        #expect(result.stdout.isEmpty)
     }
 
     @Test("The table shows every turn")
@@ -129,7 +139,8 @@ struct InspectCommandTests {
         arguments: [
             ["inspect"], ["inspect", "--format", "yaml", "corpora/"], ["inspect", "--input-format", "pdf", "corpora/"],
             ["inspect", "--format", "json", "--format", "table", "corpora/"],
-            ["inspect", "--format", "xml", "--input-format", "text", "corpora/"], ["no-such-command"],
+            ["inspect", "--format", "xml", "corpora/"], ["inspect", "--format", "text", "corpora/"],
+            ["no-such-command"],
         ])
     func usage(arguments: [String]) throws {
         let result = try CLI.run(arguments)
