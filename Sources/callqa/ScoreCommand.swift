@@ -99,6 +99,7 @@ struct ScoreCommand: ParsableCommand {
         var summary = ScoreSummary()
         var document = ScoreJSONStream()
         var ids = CallIDs()
+        var below = BelowThreshold()
         switch format {
         case .json: run.write(document.opening())
         case .table where perCall: run.write(table.header())
@@ -119,6 +120,7 @@ struct ScoreCommand: ParsableCommand {
                 }
                 let text = renamed == nil ? rendered : render(card)
                 summary.add(ScoreRecord(card))
+                if perCall, let failUnder, card.score < failUnder { below.add(card.callID, card.score) }
                 run.write(format == .json ? document.call(text) : text)
                 progress.callScored()
             case .diagnostic(let diagnostic):
@@ -146,11 +148,11 @@ struct ScoreCommand: ParsableCommand {
 
         try run.finish(inputs: inputs, summary: "\(summary.calls) call\(summary.calls == 1 ? "" : "s") scored")
         if let failUnder {
-            let lowest = perCall ? summary.lowestScore : agents.map(\.mean).min()
-            if let lowest, lowest < failUnder {
-                let what = perCall ? "a call" : "an agent"
-                StandardError.write(
-                    "callqa: \(what) scored \(lowest), below --fail-under \(NumberText.shortest(failUnder))\n")
+            if !perCall {
+                for agent in agents where agent.mean < failUnder { below.add(agent.agent, agent.mean) }
+            }
+            if below.count > 0 {
+                StandardError.write(below.message(of: perCall ? "call" : "agent", threshold: failUnder) + "\n")
                 throw ExitCode(ExitStatus.belowThreshold)
             }
         }

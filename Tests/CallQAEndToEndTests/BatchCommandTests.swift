@@ -149,6 +149,21 @@ struct BatchCommandTests {
         #expect(result.status == status, "\(result.stderr)")
     }
 
+    @Test("--fail-under names the calls, or agents, below it with their scores")
+    func failUnderNames() throws {
+        let calls = try CLI.run(["score", "--quiet", "--format", "csv", "corpora/en/", "--fail-under", "50"])
+        #expect(calls.status == 3)
+        #expect(
+            calls.stderr.contains(
+                "callqa: 2 calls scored below --fail-under 50: en-billing-102 (0), en-refund-202 (0)"))
+        let agents = try CLI.run([
+            "score", "--quiet", "--format", "csv", "--by", "agent", "corpora/zh-Hans/2024-05-07-calls.xml",
+            "--fail-under", "90",
+        ])
+        #expect(agents.status == 3)
+        #expect(agents.stderr.contains("callqa: 1 agent scored below --fail-under 90: 王芳 (0)"))
+    }
+
     @Test("CSV escapes quotes, commas and line breaks so a standard reader gets the fields back")
     func csvEscaping() throws {
         let result = try CLI.run(["score", "--format", "csv", "Tests/Fixtures/xml/csv-tricky.xml"])
