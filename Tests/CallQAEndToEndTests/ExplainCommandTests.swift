@@ -27,6 +27,7 @@ struct ExplainCommandTests {
         #expect(result.stdout.contains("Say instead: \"中国人寿客户服务部，我是张丽，您需要什么帮助？\""))
         // Hedging is answered with the rubric's positive wording.
         let hedging = try #require(result.stdout.components(separatedBy: "(negative-wording)").last)
+            .replacingOccurrences(of: "\n        ", with: "")
         #expect(hedging.contains("\"当然可以\""))
         #expect(!result.stdout.contains("\u{1B}[")) // no colour into a pipe
     }

@@ -97,23 +97,34 @@ public struct CallExplanation: Sendable {
         let style = TerminalStyle(enabled: colour)
         let width = max(width, 60)
         let visible = { (text: String) in TerminalText.visible(text) }
-        var output =
-            style.apply(.bold, "Call \(visible(call.id))")
-            + " · agent \(visible(call.agent ?? AgentSummary.unknownAgent))"
-            + (call.customer.map { " · customer \(visible($0))" } ?? "") + " · \(call.language.rawValue) · "
-            + visible(call.source.description) + "\n"
-        output +=
-            "Rubric \(visible(scorecard.rubric.name)) · score \(number(scorecard.score)) / 100 · "
-            + (scorecard.passed ? style.apply(.green, "PASS") : style.apply(.boldRed, "FAIL"))
-            + (scorecard.criticalFailures.isEmpty
-                ? "" : " (critical: \(visible(scorecard.criticalFailures.joined(separator: ", "))))")
-            + "\n\n"
-        output +=
-            "Marks: "
-            + Mark.allCases.map { mark in
-                style.enabled
-                    ? style.apply(mark.style, mark.legend) : mark.markers.open + mark.legend + mark.markers.close
-            }.joined(separator: " ") + "\n\n"
+        // Every line but the transcript's wraps at the width, continued two columns further in.
+        func add(_ pieces: [(text: String, style: TerminalStyle.Style?)], indent: Int = 0) -> String {
+            Self.wrap(pieces, indent: indent, width: width, style: style)
+        }
+        var output = add([
+            ("Call \(visible(call.id))", .bold),
+            (
+                " · agent \(visible(call.agent ?? AgentSummary.unknownAgent))"
+                    + (call.customer.map { " · customer \(visible($0))" } ?? "") + " · \(call.language.rawValue) · "
+                    + visible(call.source.description), nil
+            ),
+        ])
+        output += add([
+            ("Rubric \(visible(scorecard.rubric.name)) · score \(number(scorecard.score)) / 100 · ", nil),
+            scorecard.passed ? ("PASS", .green) : ("FAIL", .boldRed),
+            (
+                scorecard.criticalFailures.isEmpty
+                    ? "" : " (critical: \(visible(scorecard.criticalFailures.joined(separator: ", "))))", nil
+            ),
+        ])
+        output += "\n"
+        var legend: [(text: String, style: TerminalStyle.Style?)] = [("Marks:", nil)]
+        for mark in Mark.allCases {
+            legend.append((" ", nil))
+            legend.append(
+                style.enabled ? (mark.legend, mark.style) : (mark.markers.open + mark.legend + mark.markers.close, nil))
+        }
+        output += add(legend) + "\n"
 
         let marks = self.marks
         let indexWidth = String(max(call.turns.count - 1, 0)).count
@@ -131,28 +142,74 @@ public struct CallExplanation: Sendable {
         }
 
         output += "\n" + style.apply(.bold, "Conversation") + "\n"
-        for line in conversationLines { output += "  " + line + "\n" }
+        for line in conversationLines { output += add([(line, nil)], indent: 2) }
 
         output += "\n" + style.apply(.bold, "Scorecard") + "\n"
         for item in scorecard.items {
+            let (mark, markStyle) = symbol(item.status)
             output +=
-                "\n  " + symbol(item.status, style: style) + " " + style.apply(.bold, visible(item.title))
-                + " (\(visible(item.id))) · \(number(item.points))/\(number(item.maxPoints)) · \(item.status.rawValue)"
-                + (item.critical && item.status == .fail ? " · critical" : "") + "\n"
-            output += "      " + visible(item.note) + "\n"
-            for line in evidenceLines(item) { output += "      " + line + "\n" }
+                "\n"
+                + add(
+                    [
+                        (mark, markStyle), (" ", nil), (visible(item.title), .bold),
+                        (
+                            " (\(visible(item.id))) · \(number(item.points))/\(number(item.maxPoints)) · "
+                                + item.status.rawValue + (item.critical && item.status == .fail ? " · critical" : ""),
+                            nil
+                        ),
+                    ], indent: 2)
+            output += add([(visible(item.note), nil)], indent: 6)
+            for line in evidenceLines(item) { output += add([(line, nil)], indent: 6) }
             if item.status == .fail || item.status == .partial {
                 if let rubricItem = rubric.item(item.id) {
-                    output += "      What good looks like: " + visible(rubricItem.description) + "\n"
+                    output += add([("What good looks like: " + visible(rubricItem.description), nil)], indent: 6)
                 }
                 let suggestions = self.suggestions(for: item)
                 if !suggestions.isEmpty {
-                    output +=
-                        "      Say instead: " + suggestions.map { "\"\(visible($0))\"" }.joined(separator: " · ") + "\n"
+                    output += add(
+                        [("Say instead: " + suggestions.map { "\"\(visible($0))\"" }.joined(separator: " · "), nil)],
+                        indent: 6)
                 }
             }
         }
         return output
+    }
+
+    /// `text` (shown as it is: already made visible) as lines of at most
+    /// `width` columns, the first indented by `indent` and the others by two
+    /// more, each ending with a line break.
+    static func wrap(_ text: String, indent: Int, width: Int) -> String {
+        wrap([(text, nil)], indent: indent, width: width, style: TerminalStyle(enabled: false))
+    }
+
+    /// Pieces of text (already made visible), each in its style or none, as
+    /// lines of at most `width` columns, the first indented by `indent` and
+    /// the others by two more, each ending with a line break. Styles are
+    /// applied after the text is broken into lines, so they take no columns.
+    static func wrap(
+        _ pieces: [(text: String, style: TerminalStyle.Style?)], indent: Int, width: Int, style: TerminalStyle
+    ) -> String {
+        var scalars: [Unicode.Scalar] = []
+        var styles: [TerminalStyle.Style?] = []
+        for piece in pieces {
+            let added = Array(piece.text.unicodeScalars)
+            scalars += added
+            styles += Array(repeating: piece.style, count: added.count)
+        }
+        let ranges = lineRanges(
+            scalars, extra: [Int](repeating: 0, count: scalars.count), width: max(20, width - indent - 2))
+        return ranges.enumerated().map { number, range in
+            var line = String(repeating: " ", count: number == 0 ? indent : indent + 2)
+            var index = range.lowerBound
+            while index < range.upperBound {
+                var end = index
+                while end < range.upperBound && styles[end] == styles[index] { end += 1 }
+                let text = String(String.UnicodeScalarView(scalars[index..<end]))
+                line += styles[index].map { style.apply($0, text) } ?? text
+                index = end
+            }
+            return line + "\n"
+        }.joined()
     }
 
     /// The call's conversation metrics in words, or why it has none.
@@ -181,7 +238,10 @@ public struct CallExplanation: Sendable {
             }
         }
         var lines: [String] = []
-        for range in lineRanges(scalars, extra: extra, width: width) {
+        // A marked span broken over lines is opened and closed on each: keep room for both markers.
+        let markers = Mark.allCases.map { DisplayWidth.of($0.markers.open) + DisplayWidth.of($0.markers.close) }
+        let room = style.enabled || !marks.contains(where: { $0 != nil }) ? width : width - (markers.max() ?? 0)
+        for range in lineRanges(scalars, extra: extra, width: room) {
             var line = ""
             var index = range.lowerBound
             while index < range.upperBound {
@@ -285,12 +345,12 @@ public struct CallExplanation: Sendable {
         return suggestions
     }
 
-    private func symbol(_ status: ItemStatus, style: TerminalStyle) -> String {
+    private func symbol(_ status: ItemStatus) -> (String, TerminalStyle.Style) {
         switch status {
-        case .pass: style.apply(.green, "✓")
-        case .partial: style.apply(.yellow, "◐")
-        case .fail: style.apply(.boldRed, "✗")
-        case .na: style.apply(.dim, "–")
+        case .pass: ("✓", .green)
+        case .partial: ("◐", .yellow)
+        case .fail: ("✗", .boldRed)
+        case .na: ("–", .dim)
         }
     }
 

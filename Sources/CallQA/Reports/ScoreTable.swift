@@ -1,5 +1,8 @@
 /// Renders a scoring run as readable tables that fit 100 columns: a line per
 /// call as it is scored, then agents, item pass rates and the rubrics used.
+/// On a narrower terminal the calls table narrows its columns (below 72
+/// columns it leaves out the rubric, which the end of the output names), and
+/// a critical failure is always shown in "not met", whatever else is cut.
 ///
 /// ```text
 ///  score  result  call                    agent         rubric        not met
@@ -14,19 +17,23 @@ package struct ScoreTable: Sendable {
     /// Colours, or none.
     package let style: TerminalStyle
 
-    private let callWidth = 22, agentWidth = 12, rubricWidth = 12
+    private let callWidth: Int, agentWidth: Int, rubricWidth: Int
 
-    /// Creates a renderer for `width` columns.
+    /// Creates a renderer for `width` columns (at least 40).
     package init(width: Int = 100, style: TerminalStyle = TerminalStyle(enabled: false)) {
-        self.width = max(width, 72)
+        self.width = max(width, 40)
         self.style = style
+        (callWidth, agentWidth, rubricWidth) =
+            self.width >= 90 ? (22, 12, 12) : self.width >= 72 ? (14, 8, 11) : (14, 8, 0)
     }
 
-    private var lead: Int { 7 + 2 + 6 + 2 + callWidth + 2 + agentWidth + 2 + rubricWidth + 2 }
+    private var lead: Int {
+        7 + 2 + 6 + 2 + callWidth + 2 + agentWidth + 2 + (rubricWidth > 0 ? rubricWidth + 2 : 0)
+    }
 
     /// The header of the calls table.
     package func header() -> String {
-        let columns = [("call", callWidth), ("agent", agentWidth), ("rubric", rubricWidth)]
+        let columns = [("call", callWidth), ("agent", agentWidth), ("rubric", rubricWidth)].filter { $0.1 > 0 }
             .map { DisplayWidth.pad($0, to: $1) }.joined(separator: "  ")
         return style.apply(
             .bold,
@@ -41,7 +48,8 @@ package struct ScoreTable: Sendable {
         }.map {
             TerminalText.visible($0.id) + ($0.critical && $0.status == .fail ? "!" : $0.status == .partial ? "~" : "")
         }
-        let notMet = missed.isEmpty ? "—" : fitting(missed, in: max(10, width - lead))
+        let critical = card.items.filter { $0.critical && $0.status == .fail }.count
+        let notMet = missed.isEmpty ? "—" : fitting(missed, in: max(10, width - lead), keeping: critical)
         let result =
             card.passed
             ? style.apply(.green, DisplayWidth.pad("pass", to: 6))
@@ -50,7 +58,8 @@ package struct ScoreTable: Sendable {
             + "  "
             + DisplayWidth.fit(TerminalText.visible(card.callID), to: callWidth) + "  "
             + DisplayWidth.fit(TerminalText.visible(card.agent ?? AgentSummary.unknownAgent), to: agentWidth) + "  "
-            + DisplayWidth.fit(TerminalText.visible(card.rubric.id), to: rubricWidth) + "  " + notMet + "\n"
+            + (rubricWidth > 0 ? DisplayWidth.fit(TerminalText.visible(card.rubric.id), to: rubricWidth) + "  " : "")
+            + notMet + "\n"
     }
 
     /// Agents, item pass rates and rubrics, after the calls (or alone, `byAgent`).
@@ -119,13 +128,20 @@ package struct ScoreTable: Sendable {
         (item.critical && item.status == .fail ? 0 : 1, item.status == .fail ? 0 : 1)
     }
 
-    /// As many of `names` as fit in `width` columns, then "+N more".
-    private func fitting(_ names: [String], in width: Int) -> String {
+    /// As many of `names` as fit in `width` columns, then "+N more"; the
+    /// first `keeping` names are shown even when they do not fit (then
+    /// followed by a bare "+N").
+    private func fitting(_ names: [String], in width: Int, keeping: Int = 0) -> String {
         var shown: [String] = []
         for (index, name) in names.enumerated() {
             let rest = names.count - index - 1
             let candidate = (shown + [name]).joined(separator: ", ") + (rest > 0 ? ", +\(rest) more" : "")
             if DisplayWidth.of(candidate) > width {
+                if index < keeping {
+                    let kept = names.prefix(keeping)
+                    let left = names.count - kept.count
+                    return kept.joined(separator: ", ") + (left > 0 ? ", +\(left)" : "")
+                }
                 return shown.joined(separator: ", ") + (shown.isEmpty ? "" : ", ") + "+\(names.count - index) more"
             }
             shown.append(name)
