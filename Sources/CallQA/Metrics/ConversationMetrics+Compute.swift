@@ -2,12 +2,14 @@ extension ConversationMetrics {
     /// The metrics of a call, or why it has none.
     ///
     /// Every agent and customer turn needs a start and an end time (turns by
-    /// other speakers count as talk when timed). Talk time is the union of a
+    /// other speakers count as talk when timed); a time that is not a valid
+    /// one (see ``TurnTime``) counts as unknown. Talk time is the union of a
     /// side's turns, so overlapping turns are not counted twice; silences are
     /// the gaps in everyone's talk.
     public static func compute(for call: Call, settings: Settings = Settings()) -> Result<
         ConversationMetrics, Unavailable
     > {
+        let call = call.withValidTimes()
         let scored = call.turns.filter { $0.role != .other }
         guard !scored.isEmpty else { return .failure(Unavailable(reason: "the call has no agent or customer turns")) }
         if scored.allSatisfy({ $0.start == nil }) {
@@ -77,10 +79,13 @@ extension ConversationMetrics {
             let seconds = spoken.reduce(0) { $0 + end($1) - start($1) }
             let units = spoken.reduce(0) { $0 + SpeechUnits.count(in: call.turns[$1].text) }
             guard seconds > 0, units > 0 else { return nil }
-            return chinese ? Double(units) / seconds : Double(units) / seconds * 60
+            let rate = chinese ? Double(units) / seconds : Double(units) / seconds * 60
+            // Turns a few nanoseconds long make a rate too large to be one.
+            return rate.isFinite ? rate : nil
         }
         let agentRate = rate(agentTurns)
         let customerRate = rate(customerTurns)
+        let paceRatio = agentRate.flatMap { agent in customerRate.map { agent / $0 } }
 
         return .success(
             ConversationMetrics(
@@ -95,7 +100,7 @@ extension ConversationMetrics {
                 agentRate: agentRate,
                 customerRate: customerRate,
                 rateUnit: chinese ? "chars/s" : "words/min",
-                paceRatio: agentRate.flatMap { agent in customerRate.map { agent / $0 } },
+                paceRatio: paceRatio.flatMap { $0.isFinite ? $0 : nil },
                 responses: responses))
     }
 

@@ -30,6 +30,8 @@ struct CallAnalysis {
         call: Call, matcher: any PhraseMatching,
         settings: ConversationMetrics.Settings = ConversationMetrics.Settings(), customerNames: [String] = []
     ) {
+        // Only valid times are scored: a call built in code may hold others.
+        let call = call.withValidTimes()
         self.call = call
         self.context = MatchContext(call: call, customerNames: customerNames)
         let forms = context.forms
