@@ -36,6 +36,9 @@ public enum TranscriptError: Error, Sendable, Equatable, Hashable, CustomStringC
     /// A time that cannot be read, or is not a time a turn may carry (see
     /// ``TurnTime``): the detail names the turn or the field it is in.
     case invalidTime(line: Int?, detail: String)
+    /// A part of an XML file beyond the reader's limits (see
+    /// ``XMLTranscriptReader/maximumTextBytes``): it rejects its call only.
+    case xmlLimit(line: Int?, detail: String)
 
     /// The 1-based line of the fault, when known.
     public var line: Int? {
@@ -44,7 +47,8 @@ public enum TranscriptError: Error, Sendable, Equatable, Hashable, CustomStringC
         case .invalidUTF8(let line, _, _), .textBeforeFirstTurn(let line): line
         case .noTurns(let line), .malformedXML(let line, _), .forbiddenDoctype(let line, _),
             .entityReference(_, let line), .nestingTooDeep(let line, _), .notATranscript(_, let line),
-            .missingSpeaker(let line), .invalidForm(_, let line, _), .invalidTime(let line, _):
+            .missingSpeaker(let line), .invalidForm(_, let line, _), .invalidTime(let line, _),
+            .xmlLimit(let line, _):
             line
         }
     }
@@ -85,6 +89,8 @@ public enum TranscriptError: Error, Sendable, Equatable, Hashable, CustomStringC
             "not a readable \(format) transcript: \(detail)"
         case .invalidTime(_, let detail):
             "invalid time: \(detail)"
+        case .xmlLimit(_, let detail):
+            "beyond the XML reader's limits: \(detail)"
         }
     }
 
