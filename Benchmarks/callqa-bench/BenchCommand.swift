@@ -10,7 +10,10 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "callqa-bench",
         abstract: "Generate benchmark corpora and measure CallQA's throughput.",
-        subcommands: [GenerateCommand.self, StagesCommand.self, GrowRubricCommand.self, AlternativesCommand.self]
+        subcommands: [
+            GenerateCommand.self, StagesCommand.self, GrowRubricCommand.self, AlternativesCommand.self,
+            ExtremesCommand.self,
+        ]
     )
 }
 

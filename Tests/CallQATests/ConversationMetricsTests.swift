@@ -135,4 +135,70 @@ struct ConversationMetricsTests {
                 source: "bad.yaml")
         }
     }
+    /// Calls full of overlapping, touching, zero-length and tied turns, in
+    /// no particular order, timed to the tenth of a second.
+    private static func overlappingCall(seed: UInt64, turns: Int) -> Call {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        func next(_ bound: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        let roles: [SpeakerRole] = [.agent, .customer, .customer, .agent, .other]
+        return Call(
+            id: "overlaps-\(seed)", language: .english,
+            turns: (0..<turns).map { _ in
+                let start = Double(next(600)) / 10
+                return Turn(
+                    role: roles[next(roles.count)], start: start, end: start + Double(next(60)) / 10, text: "words")
+            })
+    }
+
+    /// The interruptions by trying every agent turn against every customer
+    /// turn, the definition the sweep must meet: for each, the agent turn,
+    /// the customer turn, when and the overlap.
+    private static func interruptionsByEveryPair(_ call: Call, minimumOverlap: Double) -> [[Double]] {
+        let timed = call.turns.indices.sorted { (call.turns[$0].start!, $0) < (call.turns[$1].start!, $1) }
+        let customers = timed.filter { call.turns[$0].role == .customer }
+        return timed.filter { call.turns[$0].role == .agent }.compactMap { agent -> [Double]? in
+            let at = call.turns[agent].start!
+            let found =
+                customers
+                .filter { call.turns[$0].start! < at && at < call.turns[$0].end! }
+                .map { (turn: $0, overlap: min(call.turns[agent].end!, call.turns[$0].end!) - at) }
+                .max { $0.overlap < $1.overlap }
+            guard let found, found.overlap > minimumOverlap else { return nil }
+            return [Double(agent), Double(found.turn), at, found.overlap]
+        }
+    }
+
+    @Test("Interruptions found in one sweep in time order are those of every pair of turns", arguments: UInt64(1)...12)
+    func interruptionsSweep(seed: UInt64) throws {
+        let call = Self.overlappingCall(seed: seed, turns: 20 + Int(seed) * 15)
+        for minimumOverlap in [0, 0.5, 1, 3] {
+            let settings = ConversationMetrics.Settings(interruptionOverlap: minimumOverlap)
+            let metrics = try ConversationMetrics.compute(for: call, settings: settings).get()
+            let expected = Self.interruptionsByEveryPair(call, minimumOverlap: minimumOverlap)
+            let found = metrics.interruptions.map { [Double($0.turn), Double($0.interruptedTurn), $0.at, $0.overlap] }
+            #expect(found == expected, "seed \(seed), overlap \(minimumOverlap)")
+            #expect(!expected.isEmpty || minimumOverlap > 1, "seed \(seed): the call has no interruption to find")
+        }
+    }
+
+    @Test("Of customer turns overlapped alike, the earliest is the one interrupted")
+    func interruptionTies() throws {
+        let call = Fixtures.call(
+            """
+            [00:00:00 - 00:00:20] Customer: I have called three times about this order
+            [00:00:01 - 00:00:08] Customer: and every time I was told to wait
+            [00:00:02 - 00:00:09] Customer: so now I want a refund
+            [00:00:05 - 00:00:07] Agent: I see
+            [00:00:08.5 - 00:00:12] Agent: let me check the order for you
+            """)
+        let metrics = try ConversationMetrics.compute(for: call).get()
+        #expect(metrics.interruptions.map(\.turn) == [3, 4])
+        #expect(metrics.interruptions.map(\.interruptedTurn) == [0, 0])
+        #expect(metrics.interruptions.map(\.overlap) == [2, 3.5])
+    }
 }

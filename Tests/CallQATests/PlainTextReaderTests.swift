@@ -31,6 +31,37 @@ struct PlainTextReaderTests {
         #expect(call.turns.last?.text == "a decimal comma\n[inaudible] the customer's reply could not be heard")
     }
 
+    @Test(".NET TimeSpan timestamps (seven fractional digits, up to nine) start turns like any other")
+    func dotNetTimestamps() throws {
+        let read = Fixtures.read("text/dotnet-timestamps.txt")
+        let call = try #require(read.call)
+        #expect(read.errors.isEmpty && read.warnings.isEmpty)
+        #expect(call.turns.map(\.role) == [.agent, .customer, .agent])
+        #expect(call.turns.map(\.start) == [1, 5.1234567, 9.25])
+        // The customer's words stay the customer's: no forbidden phrase of the agent's, no critical failure.
+        let card = Scorer(try Fixtures.shipped("en-standard")).score(call)
+        #expect(card.criticalFailures.isEmpty)
+        #expect(card.items.first { $0.id == "forbidden" }?.status == .pass)
+    }
+
+    @Test(
+        "A timestamp that cannot be read is an error naming its line, never text of the turn before",
+        arguments: [
+            ("text/timestamp-61-seconds.txt", 3, "[00:61]"), ("text/timestamp-99.txt", 4, "[99:99:99]"),
+            ("text/timestamp-negative.txt", 1, "[-00:00:05 - 00:00:02]"),
+            ("text/timestamp-ten-digits.txt", 2, "[00:00:03.1234567891]"),
+        ])
+    func unreadableTimestamp(file: String, line: Int, written: String) {
+        let read = Fixtures.read(file)
+        #expect(read.calls.isEmpty)
+        #expect(read.errors.map(\.line) == [line])
+        #expect(
+            read.errors.map(\.message) == [
+                "invalid time: cannot read the timestamp \"\(written)\" (write [hh:mm:ss.fff], [mm:ss] or [seconds],"
+                    + " minutes and seconds below 60, or a range of two)"
+            ])
+    }
+
     @Test("Continuation lines, blank lines, colons inside sentences")
     func continuation() throws {
         let read = Fixtures.read("text/continuation.txt")

@@ -37,6 +37,35 @@ struct ReferenceEngineTests {
         }
     }
 
+    @Test(
+        """
+        In one long agent turn (a call's agent turns joined, six times over) the engine finds what the reference \
+        finds, and every quote's offsets point at its words
+        """,
+        arguments: UInt64(1)...2)
+    func longTurn(seed: UInt64) throws {
+        for call in calls(seed: seed, count: 2) {
+            let agent = call.turns.filter { $0.role == .agent }
+            let text = Array(repeating: agent.map(\.text).joined(separator: "\n"), count: 6).joined(separator: "\n")
+            #expect(text.utf8.count > ScalarOffsets.unindexedBytes)
+            var long = call
+            let joined = Turn(
+                role: .agent, label: agent[0].label, start: agent[0].start, end: agent.last?.end, text: text)
+            long.turns = call.turns.filter { $0.role != .agent } + [joined]
+            let rubric = rubric(for: long)
+            let card = Scorer(rubric).score(long)
+            #expect(card == Scorer(rubric, matcher: ReferenceMatcher(rubric: rubric)).score(long), "\(call.id)")
+            var quotes = 0
+            for evidence in card.items.flatMap(\.evidence) {
+                let offsets = try #require(evidence.offsets)
+                let scalars = Array(long.turns[evidence.turn].text.unicodeScalars)
+                #expect(String(String.UnicodeScalarView(scalars[offsets])) == evidence.text, "\(call.id)")
+                if evidence.turn == long.turns.count - 1 { quotes += 1 }
+            }
+            #expect(quotes > 3, "\(call.id): too few quotes in the long turn to test")
+        }
+    }
+
     @Test("The matcher finds what the brute-force reference finds, turn by turn", arguments: UInt64(7)...9)
     func matches(seed: UInt64) {
         for call in calls(seed: seed, count: 4) {

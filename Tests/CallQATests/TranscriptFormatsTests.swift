@@ -157,6 +157,10 @@ struct TranscriptFormatsTests {
             ("malformed/no-episode.trs", 2, "holds no <Episode>"),
             ("malformed/unclosed.trs", 3, "malformed XML"),
             ("malformed/no-tiers.eaf", 2, "has no <TIER>"),
+            (
+                "malformed/duplicate-slot.eaf", 7,
+                "TIME_SLOT_ID \"ts2\" is defined twice (first on line 6): which time its annotations have is ambiguous"
+            ),
         ])
     func malformed(file: String, line: Int, message: String) {
         let read = Fixtures.read("formats/" + file)

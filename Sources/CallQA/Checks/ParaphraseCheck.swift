@@ -184,14 +184,16 @@ extension ParaphraseCheck: CheckKind {
         }
         var checked: Set<Range<Int>> = []
         var heardByTurn: [Int: [UInt64]] = [:]
-        var originals: [Int: [UInt8]] = [:]
+        var sentences: [Int: Sentences] = [:]
         for (turn, match) in found {
-            if originals[turn] == nil { originals[turn] = Array(analysis.call.turns[turn].text.utf8) }
-            let sentence = Self.sentence(
-                around: match.range, in: analysis.normalized[turn], original: originals[turn]!)
+            if sentences[turn] == nil {
+                sentences[turn] = Sentences(
+                    of: analysis.normalized[turn], original: Array(analysis.call.turns[turn].text.utf8))
+            }
+            let sentence = sentences[turn]!.sentence(around: match.range, in: analysis.normalized[turn].bytes)
             guard checked.insert(sentence).inserted else { continue }
             if let asked = asking?[turn], asked.contains(where: { sentence.overlaps($0.match.range) }) { continue }
-            let before = customerTurns.prefix { $0 < turn }.suffix(recent)
+            let before = customerTurns[..<customerTurns.partitioningIndex { $0 >= turn }].suffix(recent)
             guard !before.isEmpty else { continue }
             // Compared as fingerprints; only the restatement found is spelt out.
             let said = ContentUnits.fingerprints(of: Array(content(turn)[sentence]))
@@ -240,39 +242,66 @@ extension ParaphraseCheck: CheckKind {
         return named
     }
 
-    /// The sentence of normalised text around `range`: from after the
-    /// previous sentence end (or line break) to the next one, inclusive,
-    /// without the spaces around it.
-    static func sentence(around range: Range<Int>, in text: NormalizedText, original: [UInt8]) -> Range<Int> {
-        let bytes = text.bytes
-        // A space that stands for a line break in the original ends a sentence
-        // too, and so does one between characters of a script written without
-        // spaces: there it parts two chat messages (`…途中哦 请问…`).
-        func isBreak(_ index: Int) -> Bool {
-            guard bytes[index] == 0x20 else { return false }
+    /// Where the sentences of a turn's normalised text begin and end, found
+    /// in one pass, so that finding the sentence around each of many cues
+    /// costs a binary search, not a walk to the sentence's ends.
+    ///
+    /// A sentence runs from after the previous sentence end (`.`, `!`, `?`,
+    /// `。！？`) or line break to the next one, the end included; a space
+    /// that stands for a line break of the original ends one too, and so
+    /// does one between characters of a script written without spaces:
+    /// there it parts two chat messages (`…途中哦 请问…`).
+    struct Sentences {
+        /// Where a sentence may begin: 0, and after every sentence end or break.
+        private var starts: [Int] = [0]
+        /// Spaces that stand for a line break, then the text's end.
+        private var breaks: [Int] = []
+        /// The offsets just after every sentence end.
+        private var ends: [Int] = []
+
+        init(of text: NormalizedText, original: [UInt8]) {
+            let bytes = text.bytes
+            var index = 0
+            while index < bytes.count {
+                let (value, width) = UTF8Scalars.decode(at: index, in: bytes)
+                if bytes[index] == 0x20, Self.isBreak(at: index, in: text, original: original) {
+                    breaks.append(index)
+                    starts.append(index + 1)
+                }
+                index += width
+                if let scalar = Unicode.Scalar(value), ParaphraseCheck.isSentenceEnd(scalar) {
+                    starts.append(index)
+                    ends.append(index)
+                }
+            }
+            breaks.append(bytes.count)
+        }
+
+        /// Whether the space at `index` ends a sentence: it stands for a line
+        /// break of the original, or parts two characters of a script
+        /// written without spaces.
+        private static func isBreak(at index: Int, in text: NormalizedText, original: [UInt8]) -> Bool {
             if original[text.originalRange(of: index..<(index + 1)).lowerBound] == 0x0A { return true }
-            guard let before = UTF8Scalars.scalar(before: index, in: bytes),
-                let after = UTF8Scalars.scalar(at: index + 1, in: bytes)
+            guard let before = UTF8Scalars.scalar(before: index, in: text.bytes),
+                let after = UTF8Scalars.scalar(at: index + 1, in: text.bytes)
             else { return false }
             return UnicodeFacts.isWrittenWithoutSpaces(before) && UnicodeFacts.isWrittenWithoutSpaces(after)
         }
-        var start = range.lowerBound
-        while start > 0, let scalar = UTF8Scalars.scalar(before: start, in: bytes), !isSentenceEnd(scalar),
-            !isBreak(start - 1)
-        {
-            start -= UTF8.width(scalar)
+
+        /// The sentence around `range` of `bytes` (the text it was made
+        /// of), without the spaces around it.
+        func sentence(around range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+            var start = starts[starts.partitioningIndex { $0 > range.lowerBound } - 1]
+            var end = breaks[breaks.partitioningIndex { $0 >= range.upperBound }]
+            let after = ends.partitioningIndex { $0 > range.upperBound }
+            if after < ends.count { end = min(end, ends[after]) }
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
+            return start..<end
         }
-        var end = range.upperBound
-        while end < bytes.count, let scalar = UTF8Scalars.scalar(at: end, in: bytes), !isBreak(end) {
-            end += UTF8.width(scalar)
-            if isSentenceEnd(scalar) { break }
-        }
-        while start < end, bytes[start] == 0x20 { start += 1 }
-        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
-        return start..<end
     }
 
-    private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+    fileprivate static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case ".", "!", "?", "\n", "\u{3002}", "\u{FF01}", "\u{FF1F}": true
         default: false

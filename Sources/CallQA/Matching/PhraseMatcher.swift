@@ -381,6 +381,7 @@ public struct PhraseMatcher: PhraseMatching {
 
         // Leftmost-longest within each list, negated occurrences left out.
         scratch.raw.sort { ($0.list, $0.start, $1.end) < ($1.list, $1.start, $0.end) }
+        scratch.negatorEnds.sort()
         var lastList: Int32 = -1
         var lastEnd: Int32 = 0
         text.bytes.withUnsafeBufferPointer { bytes in
@@ -526,13 +527,16 @@ public struct PhraseMatcher: PhraseMatching {
 
     /// Whether a negator ends within the window before `start`, with no
     /// clause punctuation between.
+    ///
+    /// `negatorEnds` is sorted. Only the last negator to end at or before
+    /// `start` needs a look: the units between an earlier one and `start`
+    /// include those between it and `start` (and any clause punctuation),
+    /// so a turn with many negators costs a binary search per occurrence.
     private func isNegated(start: Int, negatorEnds: [Int], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for end in negatorEnds where end <= start {
-            if Self.units(between: end, and: start, in: bytes, limit: window, acrossClauses: false) <= window {
-                return true
-            }
-        }
-        return false
+        let after = negatorEnds.partitioningIndex { $0 > start }
+        guard after > 0 else { return false }
+        return Self.units(between: negatorEnds[after - 1], and: start, in: bytes, limit: window, acrossClauses: false)
+            <= window
     }
 
     /// Han characters and words between two byte offsets, counted up to one

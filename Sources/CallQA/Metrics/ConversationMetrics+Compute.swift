@@ -2,12 +2,15 @@ extension ConversationMetrics {
     /// The metrics of a call, or why it has none.
     ///
     /// Every agent and customer turn needs a start and an end time (turns by
-    /// other speakers count as talk when timed). Talk time is the union of a
+    /// other speakers count as talk when timed); a time that is not a valid
+    /// one (see ``TurnTime``) counts as unknown. Talk time is the union of a
     /// side's turns, so overlapping turns are not counted twice; silences are
-    /// the gaps in everyone's talk.
+    /// the gaps in everyone's talk. The cost grows with the turns as
+    /// n log n: every figure is found in one pass over the turns in time order.
     public static func compute(for call: Call, settings: Settings = Settings()) -> Result<
         ConversationMetrics, Unavailable
     > {
+        let call = call.withValidTimes()
         let scored = call.turns.filter { $0.role != .other }
         guard !scored.isEmpty else { return .failure(Unavailable(reason: "the call has no agent or customer turns")) }
         if scored.allSatisfy({ $0.start == nil }) {
@@ -47,20 +50,9 @@ extension ConversationMetrics {
         let silent = silences.reduce(0) { $0 + $1.duration }
         let deadAir = silences.filter { $0.duration >= settings.deadAir && call.turns[$0.beforeTurn].role == .agent }
 
-        var interruptions: [Interruption] = []
-        for agent in agentTurns {
-            let interrupted =
-                customerTurns
-                .filter { start($0) < start(agent) && start(agent) < end($0) }
-                .map { (turn: $0, overlap: min(end(agent), end($0)) - start(agent)) }
-                .max { $0.overlap < $1.overlap }
-            if let interrupted, interrupted.overlap > settings.interruptionOverlap {
-                interruptions.append(
-                    Interruption(
-                        turn: agent, interruptedTurn: interrupted.turn, at: start(agent),
-                        overlap: interrupted.overlap))
-            }
-        }
+        let interruptions = interruptions(
+            agentTurns: agentTurns, customerTurns: customerTurns, start: start, end: end,
+            minimumOverlap: settings.interruptionOverlap)
 
         // Each customer turn answered by the next agent turn to start after it began.
         var responses: [Response] = []
@@ -77,10 +69,13 @@ extension ConversationMetrics {
             let seconds = spoken.reduce(0) { $0 + end($1) - start($1) }
             let units = spoken.reduce(0) { $0 + SpeechUnits.count(in: call.turns[$1].text) }
             guard seconds > 0, units > 0 else { return nil }
-            return chinese ? Double(units) / seconds : Double(units) / seconds * 60
+            let rate = chinese ? Double(units) / seconds : Double(units) / seconds * 60
+            // Turns a few nanoseconds long make a rate too large to be one.
+            return rate.isFinite ? rate : nil
         }
         let agentRate = rate(agentTurns)
         let customerRate = rate(customerTurns)
+        let paceRatio = agentRate.flatMap { agent in customerRate.map { agent / $0 } }
 
         return .success(
             ConversationMetrics(
@@ -95,8 +90,42 @@ extension ConversationMetrics {
                 agentRate: agentRate,
                 customerRate: customerRate,
                 rateUnit: chinese ? "chars/s" : "words/min",
-                paceRatio: agentRate.flatMap { agent in customerRate.map { agent / $0 } },
+                paceRatio: paceRatio.flatMap { $0.isFinite ? $0 : nil },
                 responses: responses))
+    }
+
+    /// Each agent turn that starts while a customer turn is under way, by
+    /// more than `minimumOverlap` seconds of the customer's turn, and the
+    /// customer turn it overlaps most (the earliest of equals).
+    ///
+    /// One sweep in time order: both lists are in order of start, so the
+    /// customer turns begun before an agent turn grow as the agent turns are
+    /// taken in turn. Of those, the one reaching furthest overlaps most, and
+    /// the earliest that overlaps as much is among the turns that reached
+    /// further than every earlier one (the records), whose ends increase:
+    /// a binary search finds it. Same result as trying every pair.
+    private static func interruptions(
+        agentTurns: [Int], customerTurns: [Int], start: (Int) -> Double, end: (Int) -> Double,
+        minimumOverlap: Double
+    ) -> [Interruption] {
+        var interruptions: [Interruption] = []
+        var records: [Int] = []
+        var begun = 0
+        for agent in agentTurns {
+            let at = start(agent)
+            while begun < customerTurns.count && start(customerTurns[begun]) < at {
+                let customer = customerTurns[begun]
+                if records.last.map({ end(customer) > end($0) }) ?? true { records.append(customer) }
+                begun += 1
+            }
+            guard let furthest = records.last, end(furthest) > at else { continue }
+            func overlap(_ customer: Int) -> Double { min(end(agent), end(customer)) - at }
+            let most = overlap(furthest)
+            guard most > minimumOverlap else { continue }
+            let first = records[records.partitioningIndex { end($0) > at && overlap($0) >= most }]
+            interruptions.append(Interruption(turn: agent, interruptedTurn: first, at: at, overlap: most))
+        }
+        return interruptions
     }
 
     /// Intervals merged where they overlap or touch, in order.

@@ -115,8 +115,15 @@ struct CallAssembler {
     // MARK: - Turns
 
     /// Adds a turn; a speaker without a role is read as other.
-    mutating func add(label: String, role: SpeakerRole?, start: Double?, end: Double?, text: String, line: Int?) {
-        let end = checkedEnd(start: start, end: end, line: line)
+    ///
+    /// - Parameter origin: what names the turn in a message when the form
+    ///   has no lines (`Transcript[3]`); by default its speaker label.
+    mutating func add(
+        label: String, role: SpeakerRole?, start: Double?, end: Double?, text: String, line: Int?,
+        origin: String? = nil
+    ) {
+        let subject = origin ?? "turn by \"\(label)\""
+        let (start, end) = checkedTimes(start: start, end: end, line: line, subject: subject)
         turns.append(Turn(role: role ?? .other, label: label, start: start, end: end, text: text, line: line ?? 0))
     }
 
@@ -130,16 +137,45 @@ struct CallAssembler {
     /// turn's, and the call is rejected for `error` when it is finished (the
     /// first such error is the one reported).
     mutating func reject(turnAt line: Int?, start: Double?, end: Double?, because error: TranscriptError) {
-        _ = checkedEnd(start: start, end: end, line: line)
+        _ = checkedTimes(start: start, end: end, line: line, subject: "turn")
+        reject(because: error)
+    }
+
+    /// Rejects the call for `error` when it is finished, unless an earlier
+    /// error already does.
+    mutating func reject(because error: TranscriptError) {
         if rejection == nil { rejection = error }
     }
 
-    /// The one check of a turn's times: an end before the start is ignored,
-    /// with a warning.
-    private mutating func checkedEnd(start: Double?, end: Double?, line: Int?) -> Double? {
-        guard let start, let end, end < start else { return end }
-        warn(line, "turn ends before it starts; end time ignored")
+    /// The one check of every time a transcript gives: `seconds` when it is
+    /// a time a turn may carry (see ``TurnTime``); otherwise `nil`, and the
+    /// call is rejected with an error naming `subject`, the field and the
+    /// value.
+    ///
+    /// - Parameters:
+    ///   - what: the field, as the message names it (`start time`, `TIME_VALUE`).
+    ///   - subject: the turn, word or element the time belongs to.
+    ///   - written: the value as the transcript wrote it, when not in seconds.
+    mutating func time(_ seconds: Double, _ what: String, line: Int?, of subject: String, written: String? = nil)
+        -> Double?
+    {
+        guard let problem = TurnTime.problem(seconds) else { return seconds }
+        let value = written ?? TurnTime.text(seconds)
+        reject(because: .invalidTime(line: line, detail: "\(subject): \(what) \(value) \(problem)"))
         return nil
+    }
+
+    /// A turn's times, each checked (``time(_:_:line:of:)``); an end before
+    /// the start is ignored, with a warning.
+    private mutating func checkedTimes(start: Double?, end: Double?, line: Int?, subject: String) -> (Double?, Double?)
+    {
+        let start = start.flatMap { time($0, "start time", line: line, of: subject) }
+        var end = end.flatMap { time($0, "end time", line: line, of: subject) }
+        if let start, let checked = end, checked < start {
+            warn(line, "turn ends before it starts; end time ignored")
+            end = nil
+        }
+        return (start, end)
     }
 
     /// Orders the turns by start time (stable: turns starting together keep

@@ -43,19 +43,30 @@ struct ELANDocument {
             call.header.set(key: "language", value: language, line: 0, warn: { _, _ in })
         }
 
-        var slots: [String: Double?] = [:]
+        // Each slot's time (nil: unaligned, or invalid and the call rejected) and the line that defines it.
+        var slots: [String: (time: Double?, line: Int?, isValid: Bool)] = [:]
         for slot in root.child("TIME_ORDER")?.children("TIME_SLOT") ?? [] {
             guard let id = slot["TIME_SLOT_ID"] else { continue }
-            if let text = slot["TIME_VALUE"] {
-                guard let value = Double(text.trimmingWhitespace()), value >= 0 else {
-                    call.warn(slot.line, "time slot \(id) has an invalid TIME_VALUE \"\(text)\"; its time is unknown")
-                    slots[id] = .some(nil)
-                    continue
-                }
-                slots[id] = value / 1000
-            } else {
-                slots[id] = .some(nil)
+            if let first = slots[id] {
+                throw .invalidForm(
+                    format: "ELAN", line: slot.line,
+                    detail: "TIME_SLOT_ID \"\(id)\" is defined twice"
+                        + (first.line.map { " (first on line \($0))" } ?? "")
+                        + ": which time its annotations have is ambiguous")
             }
+            var time: Double?
+            var isValid = true
+            if let text = slot["TIME_VALUE"] {
+                if let value = Double(text.trimmingWhitespace()) {
+                    time = call.time(
+                        value / 1000, "TIME_VALUE", line: slot.line, of: "time slot \(id)",
+                        written: "\(text.trimmingWhitespace()) ms")
+                    isValid = time != nil
+                } else {
+                    call.warn(slot.line, "time slot \(id) has an invalid TIME_VALUE \"\(text)\"; its time is unknown")
+                }
+            }
+            slots[id] = (time, slot.line, isValid)
         }
 
         let tiers = root.children("TIER")
@@ -94,6 +105,7 @@ struct ELANDocument {
                 let text = SpacedJoin.collapsingWhitespace(aligned.child("ANNOTATION_VALUE")?.text ?? "")
                 if text.isEmpty { continue }
                 var times: [Double?] = []
+                var rejected = false
                 for key in ["TIME_SLOT_REF1", "TIME_SLOT_REF2"] {
                     guard let ref = aligned[key], let slot = slots[ref] else {
                         call.warn(
@@ -104,9 +116,10 @@ struct ELANDocument {
                         times.append(nil)
                         continue
                     }
-                    times.append(slot)
+                    times.append(slot.time)
+                    rejected = rejected || !slot.isValid
                 }
-                if times.contains(where: { $0 == nil }) { unaligned += 1 }
+                if !rejected, times.contains(where: { $0 == nil }) { unaligned += 1 }
                 call.add(label: speaker, role: role, start: times[0], end: times[1], text: text, line: aligned.line)
             }
         }

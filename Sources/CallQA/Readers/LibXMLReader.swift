@@ -12,6 +12,11 @@ import CLibXML2
 /// `XML_PARSE_NOENT` (entity substitution), `XML_PARSE_DTDLOAD` (external DTDs)
 /// or `XML_PARSE_HUGE` (which lifts libxml2's own size and depth limits).
 /// Parser messages are collected for this reader, never printed.
+///
+/// libxml2 reads the input through an ``XMLInputFilter``, which keeps one
+/// oversized part (a text of megabytes, an element with a million
+/// attributes) from meeting libxml2's limits and stopping the whole file;
+/// ``refusal`` says when the current element's start tag was refused.
 final class LibXMLReader {
     /// The kinds of node the transcript reader cares about.
     enum NodeKind: Equatable {
@@ -25,11 +30,13 @@ final class LibXMLReader {
         var text: String
     }
 
-    private let reader: xmlTextReaderPtr?
+    private var reader: xmlTextReaderPtr?
     private let log = MessageLog()
-    private var memory: UnsafeMutableBufferPointer<UInt8>?
+    private let filter: XMLInputFilter?
 
-    private static let options = Int32(
+    /// The parser options: never `XML_PARSE_HUGE`, `XML_PARSE_NOENT` or
+    /// `XML_PARSE_DTDLOAD`; always `XML_PARSE_NONET`.
+    static let options = Int32(
         bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
             | XML_PARSE_COMPACT.rawValue)
 
@@ -42,25 +49,33 @@ final class LibXMLReader {
     /// Opens a file for streaming; its contents are never held in memory at once.
     init(path: String) {
         _ = Self.initialised
-        reader = xmlReaderForFile(path, nil, Self.options)
-        install()
+        let descriptor = open(path, O_RDONLY)
+        filter = descriptor < 0 ? nil : XMLInputFilter(.file(descriptor))
+        start(url: path)
     }
 
     /// Reads from bytes already in memory (standard input, tests).
     init(bytes: [UInt8], url: String) {
         _ = Self.initialised
-        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        _ = copy.initialize(from: bytes)
-        memory = copy
-        reader = copy.baseAddress!.withMemoryRebound(to: CChar.self, capacity: copy.count) { base in
-            xmlReaderForMemory(base, Int32(clamping: bytes.count), url, nil, Self.options)
-        }
+        filter = XMLInputFilter(.memory(bytes))
+        start(url: url)
+    }
+
+    /// Creates the parser over the filter.
+    private func start(url: String) {
+        guard let filter else { return }
+        reader = xmlReaderForIO(
+            { context, buffer, length in
+                guard let context, let buffer else { return -1 }
+                let filter = Unmanaged<XMLInputFilter>.fromOpaque(context).takeUnretainedValue()
+                return Int32(filter.read(into: buffer, count: Int(length)))
+            },
+            { _ in 0 }, Unmanaged.passUnretained(filter).toOpaque(), url, nil, Self.options)
         install()
     }
 
     deinit {
         if let reader { xmlFreeTextReader(reader) }
-        memory?.deallocate()
     }
 
     /// Whether the reader could be created at all.
@@ -80,7 +95,22 @@ final class LibXMLReader {
         let status = xmlTextReaderRead(reader)
         if status < 0 { failed = true }
         kind = status == 1 ? Self.kind(of: xmlTextReaderNodeType(reader)) : .other
+        if kind == .element {
+            element = elementCount
+            elementCount += 1
+        }
         return status == 1
+    }
+
+    /// The current element's place among the document's elements, and how many have been met.
+    private var element = -1
+    private var elementCount = 0
+
+    /// Why the current element's start tag was refused by the filter (too
+    /// many attributes, too long), with the line it starts on; `nil` for a
+    /// node that is not an element, or an element read as written.
+    var refusal: XMLInputFilter.Refusal? {
+        kind == .element ? filter?.refusal(ofElement: element) : nil
     }
 
     private var silencedThread: pthread_t?

@@ -13,6 +13,9 @@ enum LineScanner {
         var text: ArraySlice<UInt8>
         /// The line after the timestamp, label included.
         var fullText: ArraySlice<UInt8>
+        /// A leading `[…]` that is meant as a time (it starts with a digit or
+        /// a sign) but cannot be read as one: the line is an error, never text.
+        var unreadableTime: ArraySlice<UInt8>? = nil
     }
 
     /// Labels are short: at most this many bytes (about 20 Han characters).
@@ -36,11 +39,19 @@ enum LineScanner {
     static func turn(_ line: ArraySlice<UInt8>) -> TurnLine {
         var rest = line
         var time: Timestamp.Range?
-        if rest.first == UInt8(ascii: "["), let close = rest.firstIndex(of: UInt8(ascii: "]")),
-            let range = rest[(rest.startIndex + 1)..<close].withUnsafeBufferPointer({ Timestamp.range(utf8: $0[...]) })
-        {
-            time = range
-            rest = WhitespaceBytes.trimmed(rest[(close + 1)...])
+        if rest.first == UInt8(ascii: "[") {
+            let close = rest.firstIndex(of: UInt8(ascii: "]"))
+            if let close,
+                let range = rest[(rest.startIndex + 1)..<close].withUnsafeBufferPointer({
+                    Timestamp.range(utf8: $0[...])
+                })
+            {
+                time = range
+                rest = WhitespaceBytes.trimmed(rest[(close + 1)...])
+            } else if startsLikeTime(rest.dropFirst()) {
+                let written = close.map { rest[...$0] } ?? rest
+                return TurnLine(time: nil, label: nil, text: rest, fullText: rest, unreadableTime: written)
+            }
         }
         guard let label = labelEnd(in: rest) else {
             return TurnLine(time: time, label: nil, text: rest, fullText: rest)
@@ -106,6 +117,14 @@ enum LineScanner {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// Whether the text after a `[` is meant as a time: a digit, after white
+    /// space and a sign if any (`[00:61]`, `[-00:05]`; not `[inaudible]`).
+    private static func startsLikeTime(_ text: ArraySlice<UInt8>) -> Bool {
+        var rest = WhitespaceBytes.trimmed(text)
+        if rest.first == UInt8(ascii: "-") || rest.first == UInt8(ascii: "+") { rest = rest.dropFirst() }
+        return rest.first.map(isDigit) ?? false
+    }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)

@@ -14,7 +14,9 @@
 ///   kept as metadata. `#` lines without a key are comments.
 /// - Turn lines `LABEL: text` or `LABEL : text`, with an ASCII or full-width
 ///   colon, and an optional leading timestamp `[hh:mm:ss(.fff)]`, `[mm:ss]`,
-///   `[12.5]` or a range `[00:01:02 - 00:01:05]`.
+///   `[12.5]` or a range `[00:01:02 - 00:01:05]`. A `[` followed by a digit
+///   or a sign starts a timestamp: one that cannot be read (`[00:61]`) is an
+///   error naming the line, never text.
 /// - A line without a label continues the previous turn (joined with a line
 ///   feed); a timestamped line without a label starts a new turn by the same
 ///   speaker. Blank lines are ignored.
@@ -80,6 +82,13 @@ extension PlainTextReader: OneCallReading {
             }
 
             var parsed = LineScanner.turn(content)
+            if let written = parsed.unreadableTime {
+                throw .invalidTime(
+                    line: lineNumber,
+                    detail: "cannot read the timestamp \"\(String(decoding: written, as: UTF8.self))\""
+                        + " (write [hh:mm:ss.fff], [mm:ss] or [seconds], minutes and seconds below 60,"
+                        + " or a range of two)")
+            }
             var speaker: (label: String, role: SpeakerRole)?
             if let labelBytes = parsed.label {
                 let label = String(decoding: labelBytes, as: UTF8.self)

@@ -4,6 +4,10 @@
 /// - `mm:ss`, `mm:ss.f`
 /// - plain seconds: `12`, `12.5`
 ///
+/// A fraction has up to nine digits (.NET's `TimeSpan` writes seven:
+/// `00:00:05.1234567`); minutes and seconds after the leading field are
+/// below 60.
+///
 /// A range joins two of them with `-`, `–`, `—`, `~` or `-->`.
 package enum Timestamp {
     /// A start time with an optional end time, in seconds.
@@ -89,8 +93,9 @@ package enum Timestamp {
         return nil
     }
 
-    private static func integer(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
-        guard !field.isEmpty, field.count <= 6 else { return nil }
+    /// Digits of a whole field: at most six (999,999 hours or seconds).
+    private static func integer(_ field: Slice<UnsafeBufferPointer<UInt8>>, maximumDigits: Int = 6) -> Double? {
+        guard !field.isEmpty, field.count <= maximumDigits else { return nil }
         var value = 0
         for byte in field {
             guard byte >= 0x30 && byte <= 0x39 else { return nil }
@@ -103,7 +108,9 @@ package enum Timestamp {
         let mark = field.contains(UInt8(ascii: ",")) ? UInt8(ascii: ",") : UInt8(ascii: ".")
         guard let point = field.firstIndex(of: mark) else { return integer(field) }
         let fraction = field[(point + 1)...]
-        guard !fraction.contains(mark), let whole = integer(field[..<point]), let digits = integer(fraction) else {
+        guard !fraction.contains(mark), let whole = integer(field[..<point]),
+            let digits = integer(fraction, maximumDigits: 9)
+        else {
             return nil
         }
         return whole + digits / pow10(fraction.count)

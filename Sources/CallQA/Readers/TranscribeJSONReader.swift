@@ -105,14 +105,16 @@ extension TranscribeJSONReader: OneCallReading {
                 throw .invalidForm(format: Self.format, line: nil, detail: "\(name) has no 'ParticipantId'")
             }
             let label = roles[participant] ?? participant
-            let start = Self.number(segment["BeginOffsetMillis"]).map { $0 / 1000 }
-            let end = Self.number(segment["EndOffsetMillis"]).map { $0 / 1000 }
+            let start = try Self.number(segment["BeginOffsetMillis"], field: "BeginOffsetMillis", of: name)
+                .map { $0 / 1000 }
+            let end = try Self.number(segment["EndOffsetMillis"], field: "EndOffsetMillis", of: name)
+                .map { $0 / 1000 }
             if start == nil || end == nil {
                 call.warnOnce("untimed", nil, "\(name) has no BeginOffsetMillis/EndOffsetMillis: its time is unknown")
             }
             call.add(
                 label: label, role: call.role(of: [label, participant]), start: start, end: end,
-                text: SpacedJoin.collapsingWhitespace(content), line: nil)
+                text: SpacedJoin.collapsingWhitespace(content), line: nil, origin: "\(name) (\(label))")
         }
         call.sortByStart()
     }
@@ -136,7 +138,7 @@ extension TranscribeJSONReader: OneCallReading {
         if let job = object["jobName"] as? String { call.header.metadata["job"] = job }
         var words: [Word] = []
         if let items = results["items"] as? [Any], !items.isEmpty {
-            guard let read = readWords(from: items, path: "results.items", into: &call) else {
+            guard let read = try readWords(from: items, path: "results.items", into: &call) else {
                 throw .invalidForm(
                     format: Self.format, line: nil, detail: "results.items holds an item that is not a word")
             }
@@ -146,7 +148,7 @@ extension TranscribeJSONReader: OneCallReading {
             for case let channel as [String: Any] in channels {
                 let label = channel["channel_label"] as? String
                 guard let items = channel["items"] as? [Any],
-                    var read = readWords(from: items, path: "channel_labels", into: &call)
+                    var read = try readWords(from: items, path: "channel_labels", into: &call)
                 else { continue }
                 for index in read.indices where read[index].speaker == nil { read[index].speaker = label }
                 words += read
@@ -201,9 +203,15 @@ extension TranscribeJSONReader: OneCallReading {
         return start - end
     }
 
-    private func readWords(from items: [Any], path: String, into call: inout CallAssembler) -> [Word]? {
+    /// The words of `items`, their times checked (a time that is not a
+    /// valid one rejects the call, naming the item); `nil` when an item is
+    /// not a word.
+    private func readWords(from items: [Any], path: String, into call: inout CallAssembler) throws(TranscriptError)
+        -> [Word]?
+    {
         var words: [Word] = []
-        for case let item as [String: Any] in items {
+        for (position, entry) in items.enumerated() {
+            guard let item = entry as? [String: Any] else { continue }
             guard let content = ((item["alternatives"] as? [Any])?.first as? [String: Any])?["content"] as? String
             else {
                 return nil
@@ -211,10 +219,14 @@ extension TranscribeJSONReader: OneCallReading {
             let isPunctuation = (item["type"] as? String) == "punctuation"
             var speaker = item["speaker_label"] as? String
             if speaker == nil { speaker = item["channel_label"] as? String }
+            let name = "\(path)[\(position)] (\"\(content)\")"
+            let start = try Self.number(item["start_time"], field: "start_time", of: name)
+            let end = try Self.number(item["end_time"], field: "end_time", of: name)
             words.append(
                 Word(
-                    content: content, isPunctuation: isPunctuation, start: Self.number(item["start_time"]),
-                    end: Self.number(item["end_time"]), speaker: speaker))
+                    content: content, isPunctuation: isPunctuation,
+                    start: start.flatMap { call.time($0, "start_time", line: nil, of: name) },
+                    end: end.flatMap { call.time($0, "end_time", line: nil, of: name) }, speaker: speaker))
         }
         return words.count == items.count ? words : nil
     }
@@ -264,7 +276,24 @@ extension TranscribeJSONReader: OneCallReading {
         if let problem { call.warn(nil, problem) }
     }
 
-    /// A number written as JSON number or as a string (Transcribe writes times as strings).
+    /// A number written as JSON number or as a string (Transcribe writes
+    /// times as strings), as ``Double`` reads it (`"nan"` and `"1e308"`
+    /// included: the caller checks the value); `nil` when absent or `null`.
+    /// Anything else — text that is no number, an array — is an error
+    /// naming `field` of `subject`.
+    private static func number(_ value: Any?, field: String, of subject: String) throws(TranscriptError) -> Double? {
+        switch value {
+        case nil, is NSNull: return nil
+        case let number as NSNumber: return number.doubleValue
+        case let text as String:
+            if let number = Double(text.trimmingWhitespace()) { return number }
+            throw .invalidTime(line: nil, detail: "\(subject): \(field) \"\(text)\" is not a number")
+        default:
+            throw .invalidTime(line: nil, detail: "\(subject): \(field) is not a number")
+        }
+    }
+
+    /// A time of a speaker segment or channel item, when it is a number.
     private static func number(_ value: Any?) -> Double? {
         switch value {
         case let number as NSNumber: number.doubleValue

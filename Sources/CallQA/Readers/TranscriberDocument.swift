@@ -135,12 +135,14 @@ struct TranscriberDocument {
         }
     }
 
+    /// A time attribute in seconds: text that is no number is ignored with a
+    /// warning; a number that is not a valid time rejects the call.
     private func time(_ element: MarkupElement, _ attribute: String, into call: inout CallAssembler) -> Double? {
         guard let text = element[attribute] else { return nil }
-        guard let seconds = Double(text.trimmingWhitespace()), seconds.isFinite, seconds >= 0 else {
+        guard let seconds = Double(text.trimmingWhitespace()) else {
             call.warn(element.line, "invalid \(attribute) \"\(text)\" on <\(element.name)> ignored")
             return nil
         }
-        return seconds
+        return call.time(seconds, attribute, line: element.line, of: "<\(element.name)>")
     }
 }

@@ -33,6 +33,12 @@ public enum TranscriptError: Error, Sendable, Equatable, Hashable, CustomStringC
     /// A file in one of the transcript forms CallQA reads (WebVTT, SRT,
     /// Transcriber, ELAN, Amazon Transcribe JSON) that breaks that form's rules.
     case invalidForm(format: String, line: Int?, detail: String)
+    /// A time that cannot be read, or is not a time a turn may carry (see
+    /// ``TurnTime``): the detail names the turn or the field it is in.
+    case invalidTime(line: Int?, detail: String)
+    /// A part of an XML file beyond the reader's limits (see
+    /// ``XMLTranscriptReader/maximumTextBytes``): it rejects its call only.
+    case xmlLimit(line: Int?, detail: String)
 
     /// The 1-based line of the fault, when known.
     public var line: Int? {
@@ -41,7 +47,8 @@ public enum TranscriptError: Error, Sendable, Equatable, Hashable, CustomStringC
         case .invalidUTF8(let line, _, _), .textBeforeFirstTurn(let line): line
         case .noTurns(let line), .malformedXML(let line, _), .forbiddenDoctype(let line, _),
             .entityReference(_, let line), .nestingTooDeep(let line, _), .notATranscript(_, let line),
-            .missingSpeaker(let line), .invalidForm(_, let line, _):
+            .missingSpeaker(let line), .invalidForm(_, let line, _), .invalidTime(let line, _),
+            .xmlLimit(let line, _):
             line
         }
     }
@@ -80,6 +87,10 @@ public enum TranscriptError: Error, Sendable, Equatable, Hashable, CustomStringC
             "<turn> has no 'speaker' attribute"
         case .invalidForm(let format, _, let detail):
             "not a readable \(format) transcript: \(detail)"
+        case .invalidTime(_, let detail):
+            "invalid time: \(detail)"
+        case .xmlLimit(_, let detail):
+            "beyond the XML reader's limits: \(detail)"
         }
     }
 

@@ -31,12 +31,32 @@
 ///
 /// Unknown elements or attributes inside a `<turn>` keep their text and are
 /// warned about once per file; unknown elements elsewhere are skipped with a
-/// warning. A call that cannot be read (a turn without a speaker, no turns)
-/// is rejected with an error and reading goes on with the next call.
+/// warning. A call that cannot be read (a turn without a speaker, no turns,
+/// a part beyond the limits below) is rejected with an error and reading
+/// goes on with the next call.
+///
+/// The limits are the reader's own, and hold per call: libxml2 reads the
+/// file through an ``XMLInputFilter``, so its own limits (10,000,000 bytes
+/// for a text or a tag) are never met and never stop the rest of the file.
 public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     /// How deep elements may nest: `<calls>`, `<call>`, `<turn>` and some
     /// inline markup need far fewer levels.
     public static let maximumDepth = 32
+
+    /// The most text an element may hold, in bytes of UTF-8: a turn of 10 MB
+    /// is some 3 million Chinese characters or 1.7 million English words,
+    /// days of speech. A turn (or `<meta>`, or an element of a Transcriber
+    /// or ELAN document) with more rejects its call.
+    public static let maximumTextBytes = 10_000_000
+
+    /// The most attributes a start tag may have: transcripts use a handful.
+    /// libxml2 compares each attribute with every other, so a tag with a
+    /// million would take minutes; one with more than this rejects its call.
+    public static let maximumAttributes = 256
+
+    /// The longest start tag, attributes included, in bytes; a longer one
+    /// rejects its call (long values belong in `<meta>`).
+    public static let maximumTagBytes = 1_000_000
 
     private let xml: LibXMLReader
     private let source: String
@@ -106,6 +126,9 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             // libxml2 keeps no line for a DOCTYPE, and its parser has read ahead: name no line.
             if let refusal = xml.documentTypeRefusal { fail(.forbiddenDoctype(line: nil, detail: refusal)) }
         case (.prolog, .element):
+            if let refusal = xml.refusal {
+                return fail(.xmlLimit(line: refusal.line, detail: refusal.detail))
+            }
             switch xml.name {
             case "calls": phase = xml.isEmptyElement ? .epilog : .container
             case "call":
@@ -152,6 +175,10 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             return false
         }
         guard moved else { return false }
+        // A refused start tag inside a call rejects the call; elsewhere its reader decides.
+        if let refusal = xml.refusal, call != nil {
+            call?.reject(because: .xmlLimit(line: refusal.line, detail: refusal.detail))
+        }
         switch xml.kind {
         case .entityReference:
             fail(.entityReference(name: xml.name, line: xml.line))
@@ -196,6 +223,9 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
             source: source, defaultID: index == 0 ? defaultID : "\(defaultID)#\(index + 1)",
             speakers: speakers)
         call = CallAssembler(context, conventions: .xmlCall, header: header, labels: labels)
+        if let refusal = xml.refusal {
+            call?.reject(because: .xmlLimit(line: refusal.line, detail: refusal.detail))
+        }
         openCall = "call " + (header.id ?? "#\(index + 1)") + (callLine.map { " starting on line \($0)" } ?? "")
         defer {
             openCall = nil
@@ -235,40 +265,60 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     /// Reads the root element whole and hands it to a form that reads the
     /// call's turns out of it; the call begins on the root's line.
     private func readDocument(_ form: (MarkupElement, inout CallAssembler) throws(TranscriptError) -> Void) {
-        guard let root = readElement() else { return }
+        var beyondLimits: TranscriptError?
+        guard let root = readElement(beyondLimits: &beyondLimits) else { return }
         phase = .epilog
         var call = CallAssembler(
             ReadContext(source: source, defaultID: defaultID, speakers: speakers),
             conventions: .document)
+        if let beyondLimits { return call.fail(beyondLimits) { queue.append($0) } }
         do { try form(root, &call) } catch { return call.fail(error) { queue.append($0) } }
         call.finish(line: root.line) { queue.append($0) }
     }
 
-    /// The current element and everything inside it; `nil` when a fault stops the input first.
-    private func readElement() -> MarkupElement? {
-        func start() -> MarkupElement {
+    /// The current element and everything inside it; `nil` when a fault stops
+    /// the input first. A part beyond the reader's limits (a refused start
+    /// tag, an element's text over ``maximumTextBytes``) is read past and
+    /// named in `beyondLimits`, the first only.
+    private func readElement(beyondLimits: inout TranscriptError?) -> MarkupElement? {
+        func start(beyondLimits: inout TranscriptError?) -> MarkupElement {
+            if let refusal = xml.refusal, beyondLimits == nil {
+                beyondLimits = .xmlLimit(line: refusal.line, detail: refusal.detail)
+            }
             var attributes: [String: String] = [:]
             for (name, value) in xml.attributes { attributes[name] = value }
             return MarkupElement(name: xml.name, attributes: attributes, line: xml.line)
         }
-        var stack = [start()]
+        var stack = [start(beyondLimits: &beyondLimits)]
+        var textBytes = [0]
         if xml.isEmptyElement { return stack[0] }
         let depth = xml.depth
         while advance() {
             switch xml.kind {
             case .element:
-                let element = start()
+                let element = start(beyondLimits: &beyondLimits)
                 if xml.isEmptyElement {
                     stack[stack.count - 1].content.append(.element(element))
                 } else {
                     stack.append(element)
+                    textBytes.append(0)
                 }
             case .endElement:
                 let element = stack.removeLast()
+                textBytes.removeLast()
                 if xml.depth == depth { return element }
                 stack[stack.count - 1].content.append(.element(element))
             case .text, .whitespace:
-                stack[stack.count - 1].content.append(.text(xml.value))
+                let value = xml.value
+                textBytes[textBytes.count - 1] += value.utf8.count
+                guard textBytes[textBytes.count - 1] <= Self.maximumTextBytes else {
+                    let element = stack[stack.count - 1]
+                    if beyondLimits == nil {
+                        beyondLimits = .xmlLimit(line: element.line, detail: Self.textLimitDetail(element.name))
+                    }
+                    continue
+                }
+                stack[stack.count - 1].content.append(.text(value))
             default:
                 break
             }
@@ -335,22 +385,43 @@ public final class XMLTranscriptReader: IteratorProtocol, Sequence {
     /// up to its end tag; `nil` when a fault stops the input first.
     ///
     /// - Parameter nested: told of each element nested inside (its name and line).
+    /// An element whose text is over ``maximumTextBytes`` rejects the call
+    /// being read, and its text is read past.
     private func readText(nested: (String, Int?) -> Void) -> String? {
         guard !xml.isEmptyElement else { return "" }
         let depth = xml.depth
+        let name = xml.name
+        let line = xml.line
+        var tooLong = false
         textBytes.removeAll(keepingCapacity: true)
         while advance() {
             switch xml.kind {
             case .endElement where xml.depth == depth:
+                if tooLong {
+                    call?.reject(because: .xmlLimit(line: line, detail: Self.textLimitDetail(name)))
+                    textBytes = []
+                    return ""
+                }
                 return textBytes.withUnsafeBufferPointer {
                     String(decoding: WhitespaceBytes.trimmed($0), as: UTF8.self)
                 }
-            case .text, .whitespace: xml.appendValue(to: &textBytes)
+            case .text, .whitespace:
+                guard !tooLong else { continue }
+                xml.appendValue(to: &textBytes)
+                if textBytes.count > Self.maximumTextBytes {
+                    tooLong = true
+                    textBytes = []
+                }
             case .element: nested(xml.name, xml.line)
             default: break
             }
         }
         return nil
+    }
+
+    /// What an element whose text is over ``maximumTextBytes`` is told.
+    private static func textLimitDetail(_ element: String) -> String {
+        "the text of <\(element)> is over \(maximumTextBytes) bytes (10 MB), the most an element may hold"
     }
 
     /// Skips an element the schema does not know, with a warning once per name.

@@ -26,8 +26,8 @@ extension Call {
                         json.field("index", index)
                         json.field("role", turn.role.rawValue)
                         json.field("label", turn.label)
-                        json.field("start", turn.start)
-                        json.field("end", turn.end)
+                        json.field("start", turn.validStart)
+                        json.field("end", turn.validEnd)
                         json.field("text", turn.text)
                         json.field("line", turn.line)
                     }

@@ -316,7 +316,7 @@ public struct CallExplanation: Sendable {
         func flush() {
             guard let current else { return }
             let turn = call.turns[current.turn]
-            let time = turn.start.map { " (\(InspectTable.clock($0)))" } ?? ""
+            let time = turn.validStart.map { " (\(InspectTable.clock($0)))" } ?? ""
             lines.append("turn \(current.turn)\(time) \(turn.role.rawValue): " + current.words.joined(separator: " · "))
         }
         for evidence in item.evidence {

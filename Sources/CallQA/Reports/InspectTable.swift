@@ -59,10 +59,10 @@ package struct InspectTable: Sendable {
     }
 
     /// `mm:ss`, `h:mm:ss`, with tenths when the time has them; a range when
-    /// the turn has an end.
+    /// the turn has an end; only valid times (``Turn/validStart``).
     static func time(_ turn: Turn) -> String {
-        guard let start = turn.start else { return "" }
-        return turn.end.map { clock(start) + "-" + clock($0) } ?? clock(start)
+        guard let start = turn.validStart else { return "" }
+        return turn.validEnd.map { clock(start) + "-" + clock($0) } ?? clock(start)
     }
 
     /// A time as tables of turns show it: `mm:ss` or `h:mm:ss`, with tenths when it has them.

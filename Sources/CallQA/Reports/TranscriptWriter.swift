@@ -10,7 +10,10 @@
 /// A turn keeps its speaker label when the label alone says its role
 /// (`客服`, `Agent Maria`); otherwise the label becomes the role's name
 /// (`spk_0` → `Agent`), so the written call needs no speaker mapping. In the
-/// plain-text form a line break inside a turn becomes a space.
+/// plain-text form a line break inside a turn becomes a space. Only valid
+/// times are written (``Turn/validStart``): a time that is not one — which
+/// no reader gives, but a call built in code may hold — is left out, so
+/// every time written reads back.
 package enum TranscriptWriter {
     /// A call in the plain-text form, with its header.
     package static func plainText(_ call: Call) -> String {
@@ -23,8 +26,8 @@ package enum TranscriptWriter {
             text += "# \(oneLine(key)): \(oneLine(call.metadata[key]!))\n"
         }
         for turn in call.turns {
-            if let start = turn.start {
-                text += "[" + clock(start) + (turn.end.map { " - " + clock($0) } ?? "") + "] "
+            if let start = turn.validStart {
+                text += "[" + clock(start) + (turn.validEnd.map { " - " + clock($0) } ?? "") + "] "
             }
             text += "\(label(turn, labels: labels)): \(oneLine(turn.text))\n"
         }
@@ -45,8 +48,8 @@ package enum TranscriptWriter {
             text += "  <turn speaker=\"\(turn.role.rawValue)\""
             let label = label(turn, labels: labels)
             if label != turn.role.rawValue { text += " label=\"\(escape(label))\"" }
-            if let start = turn.start { text += " start=\"\(NumberText.shortest(start, places: 3))\"" }
-            if let end = turn.end { text += " end=\"\(NumberText.shortest(end, places: 3))\"" }
+            if let start = turn.validStart { text += " start=\"\(NumberText.shortest(start, places: 3))\"" }
+            if let end = turn.validEnd { text += " end=\"\(NumberText.shortest(end, places: 3))\"" }
             text += ">\(escape(turn.text))</turn>\n"
         }
         return text + "</call>\n"

@@ -21,6 +21,9 @@ struct CallAnalysis {
     private let customerTurns: [Int]
     /// The call's conversation metrics, or why it has none.
     let metrics: Result<ConversationMetrics, ConversationMetrics.Unavailable>
+    /// Scalar offsets of the long turns' bytes, by turn, so that evidence
+    /// in a long turn costs the same wherever it is.
+    private let scalarOffsets: [Int: ScalarOffsets]
 
     /// What the call tells the matcher about its people (`{name}`, `{agent}`, `{company}`).
     let context: MatchContext
@@ -34,12 +37,19 @@ struct CallAnalysis {
         call given: Call, matcher: any PhraseMatching,
         settings: ConversationMetrics.Settings = ConversationMetrics.Settings(), customerNames: [String] = []
     ) {
-        let call = given.unredacted
+        // Only valid times are scored: a call built in code may hold others.
+        let call = given.unredacted.withValidTimes()
         self.call = call
         self.redaction = given.redaction.map { ($0.redactor, given.turns.map(\.text)) }
         self.context = MatchContext(call: call, customerNames: customerNames)
         let forms = context.forms
         self.metrics = ConversationMetrics.compute(for: call, settings: settings)
+        var scalarOffsets: [Int: ScalarOffsets] = [:]
+        for (index, turn) in call.turns.enumerated() where turn.text.utf8.count > ScalarOffsets.unindexedBytes {
+            var text = turn.text
+            scalarOffsets[index] = text.withUTF8 { ScalarOffsets($0) }
+        }
+        self.scalarOffsets = scalarOffsets
         var normalized: [NormalizedText] = []
         normalized.reserveCapacity(call.turns.count)
         var all: [PhraseMatcher.Hit] = []
@@ -134,12 +144,8 @@ struct CallAnalysis {
             found.sort { ($0.turn, $0.hit.start, $0.position) < ($1.turn, $1.hit.start, $1.position) }
         }
         if !group.except.isEmpty {
-            let cancelling = matches(of: PhraseGroup(name: "except", lists: group.except), inTurns: turns)
-            found.removeAll { found in
-                cancelling.contains {
-                    $0.turn == Int(found.turn) && $0.match.range.overlaps(Int(found.hit.start)..<Int(found.hit.end))
-                }
-            }
+            let cancelling = Exceptions(matches(of: PhraseGroup(name: "except", lists: group.except), inTurns: turns))
+            found.removeAll { cancelling.overlap(turn: Int($0.turn), Int($0.hit.start)..<Int($0.hit.end)) }
         }
         return found.map { found in
             (
@@ -148,6 +154,46 @@ struct CallAnalysis {
                     list: listNames[Int(found.hit.list)], phrase: phrases[Int(found.hit.phrase)],
                     range: Int(found.hit.start)..<Int(found.hit.end))
             )
+        }
+    }
+
+    /// The occurrences of a group's exception lists, ready to say in a few
+    /// steps whether one overlaps a range of a turn, however many there are.
+    private struct Exceptions {
+        /// Non-empty ranges by turn, then start.
+        private let spans: [(turn: Int, range: Range<Int>)]
+        /// The furthest end among each span and the spans before it in its turn.
+        private let reach: [Int]
+
+        init(_ matches: [(turn: Int, match: PhraseMatch)]) {
+            spans = matches.filter { !$0.match.range.isEmpty }.map { (turn: $0.turn, range: $0.match.range) }
+                .sorted { ($0.turn, $0.range.lowerBound) < ($1.turn, $1.range.lowerBound) }
+            var reach: [Int] = []
+            reach.reserveCapacity(spans.count)
+            for (index, span) in spans.enumerated() {
+                let before = index > 0 && spans[index - 1].turn == span.turn ? reach[index - 1] : Int.min
+                reach.append(max(before, span.range.upperBound))
+            }
+            self.reach = reach
+        }
+
+        /// Whether a span of `turn` overlaps `range` (a non-empty range in common).
+        func overlap(turn: Int, _ range: Range<Int>) -> Bool {
+            guard !range.isEmpty else { return false }
+            // The spans of the turn that start before the range ends: the last reaches furthest.
+            let after = partition { ($0.turn, $0.range.lowerBound) >= (turn, range.upperBound) }
+            guard after > 0, spans[after - 1].turn == turn else { return false }
+            return reach[after - 1] > range.lowerBound
+        }
+
+        private func partition(where isAfter: ((turn: Int, range: Range<Int>)) -> Bool) -> Int {
+            var low = 0
+            var high = spans.count
+            while low < high {
+                let middle = (low + high) / 2
+                if isAfter(spans[middle]) { high = middle } else { low = middle + 1 }
+            }
+            return low
         }
     }
 
@@ -165,14 +211,19 @@ struct CallAnalysis {
 
     /// Evidence quoting the original UTF-8 range `bytes` of a turn (masked,
     /// when the call was redacted: masks keep every byte where it was).
+    ///
+    /// Costs the length of the quote, not of the turn before it: a long
+    /// turn's offsets come from its index (``ScalarOffsets``).
     func evidence(turn: Int, utf8 bytes: Range<Int>, phrase: String, kind: Evidence.Kind = .quote) -> Evidence {
         let spoken = call.turns[turn]
         var source = quotedText(turn)
+        let offsets = scalarOffsets[turn]
         let (text, begin, length) = source.withUTF8 { utf8 in
-            (
-                String(decoding: UnsafeBufferPointer(rebasing: utf8[bytes]), as: UTF8.self),
-                UTF8Scalars.count(in: utf8[0..<bytes.lowerBound]), UTF8Scalars.count(in: utf8[bytes])
-            )
+            let quote = UnsafeBufferPointer(rebasing: utf8[bytes])
+            let begin =
+                offsets?.scalars(before: bytes.lowerBound, in: utf8)
+                ?? UTF8Scalars.count(in: UnsafeBufferPointer(rebasing: utf8[0..<bytes.lowerBound]))
+            return (String(decoding: quote, as: UTF8.self), begin, UTF8Scalars.count(in: quote))
         }
         return Evidence(
             turn: turn, speaker: spoken.role, start: spoken.start, text: text, phrase: phrase, kind: kind,

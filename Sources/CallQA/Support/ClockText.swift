@@ -9,7 +9,9 @@
 /// ```
 ///
 /// A time before the start of the call is written as the clock of its
-/// distance from the start, after a minus sign: `-00:01.5`.
+/// distance from the start, after a minus sign: `-00:01.5`. Every `Double`
+/// has a text: one that is not finite, or beyond a million hours, which no
+/// clock shows, is written ``unknown`` (`--:--`).
 package enum ClockText {
     /// Whether a clock shows the hours.
     package enum Hours: Sendable {
@@ -51,6 +53,7 @@ package enum ClockText {
     {
         let scale = fraction.scale
         let magnitude = abs(seconds)
+        guard magnitude < largest else { return unknown }
         let units =
             fraction == .wholeSeconds
             ? Int(magnitude.rounded(.down)) : Int((magnitude * Double(scale)).rounded())
@@ -70,6 +73,13 @@ package enum ClockText {
         }
         return text
     }
+
+    /// What a time no clock shows is written as: `--:--`.
+    package static let unknown = "--:--"
+
+    /// Times from this many seconds on (a million hours) have no clock;
+    /// below it every clock's units fit an `Int`. Not a number is never below.
+    private static let largest = 3_600_000_000.0
 
     private static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"

@@ -40,20 +40,25 @@ package enum NumberText {
     }
 
     /// `value` with exactly `places` decimals, as table columns show numbers
-    /// (`87.0`, `-0.25`); `—`, the empty cell, when there is no value.
+    /// (`87.0`, `-0.25`); `—`, the empty cell, when there is no value or it
+    /// is not finite. A value too large for its decimals (from 10^15) is
+    /// written shortest (``shortest(_:)``).
     package static func fixed(_ value: Double?, places: Int) -> String {
-        guard let value else { return "—" }
+        guard let value, value.isFinite else { return "—" }
         let scale = (0..<places).reduce(1) { scale, _ in scale * 10 }
-        let units = Int((value * Double(scale)).rounded())
+        let scaled = (value * Double(scale)).rounded()
+        guard abs(scaled) < 1e15 else { return shortest(value) }
+        let units = Int(scaled)
         let whole = abs(units) / scale
         let fraction = String(abs(units) % scale + scale).dropFirst()
         return (units < 0 ? "-" : "") + "\(whole)" + (places > 0 ? "." + fraction : "")
     }
 
     /// A share from 0 to 1 as a whole percentage (`86%`); `—`, the empty
-    /// cell, when there is no share.
+    /// cell, when there is no share or it is not finite.
     package static func percent(_ share: Double?) -> String {
-        guard let share else { return "—" }
-        return "\(Int((share * 100).rounded()))%"
+        guard let share, share.isFinite else { return "—" }
+        let percent = (share * 100).rounded()
+        return abs(percent) < 1e15 ? "\(Int(percent))%" : "\(shortest(percent))%"
     }
 }
