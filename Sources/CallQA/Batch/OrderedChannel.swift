@@ -4,10 +4,11 @@ import Foundation
 /// to one consumer in input order, whatever order the workers finish in.
 ///
 /// Each input's results queue up until it is the input being delivered; a
-/// worker whose input is not yet being delivered waits once its queue holds
-/// `capacity` results, so memory stays bounded however large the batch. The
+/// worker waits once its input's queue holds `capacity` results — also on
+/// the input being delivered, when the consumer falls behind — so memory
+/// stays bounded however large the batch and however loaded the machine. The
 /// input being delivered is always drained, and inputs are handed out in
-/// order, so a worker on it never waits: no deadlock.
+/// order, so a worker that waits is always woken: no deadlock.
 final class OrderedChannel<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let count: Int
@@ -16,6 +17,8 @@ final class OrderedChannel<Item: Sendable>: @unchecked Sendable {
     private var head = 0
     private var queues: [Int: Queue] = [:]
     private var finished: Set<Int> = []
+    /// The most results one queue has held: never more than `capacity`.
+    private(set) var largestQueue = 0
 
     /// A channel for `count` inputs, holding at most `capacity` results per
     /// input that is not yet being delivered.
@@ -33,12 +36,12 @@ final class OrderedChannel<Item: Sendable>: @unchecked Sendable {
         return nextToTake
     }
 
-    /// Adds a result of `input`, waiting while that input's queue is full and
-    /// it is not the one being delivered.
+    /// Adds a result of `input`, waiting while that input's queue is full.
     func put(_ item: Item, input: Int) {
         condition.lock()
-        while input != head && (queues[input]?.count ?? 0) >= capacity { condition.wait() }
+        while (queues[input]?.count ?? 0) >= capacity { condition.wait() }
         queues[input, default: Queue()].append(item)
+        largestQueue = max(largestQueue, queues[input]!.count)
         condition.broadcast()
         condition.unlock()
     }
@@ -56,7 +59,9 @@ final class OrderedChannel<Item: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while head < count {
-            if queues[head]?.count ?? 0 > 0 {
+            if let waiting = queues[head]?.count, waiting > 0 {
+                // A worker may be waiting for room in this queue.
+                if waiting >= capacity { condition.broadcast() }
                 return queues[head]!.removeFirst()
             }
             if finished.contains(head) {

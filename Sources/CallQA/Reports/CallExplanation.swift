@@ -101,14 +101,16 @@ public struct CallExplanation: Sendable {
         func add(_ pieces: [(text: String, style: TerminalStyle.Style?)], indent: Int = 0) -> String {
             Self.wrap(pieces, indent: indent, width: width, style: style)
         }
-        var output = add([
-            ("Call \(visible(call.id))", .bold),
-            (
-                " · agent \(visible(call.agent ?? AgentSummary.unknownAgent))"
-                    + (call.customer.map { " · customer \(visible($0))" } ?? "") + " · \(call.language.rawValue) · "
-                    + visible(call.source.description), nil
-            ),
-        ])
+        let about =
+            " · agent \(visible(call.agent ?? AgentSummary.unknownAgent))"
+            + (call.customer.map { " · customer \(visible($0))" } ?? "") + " · \(call.language.rawValue)"
+        let source = visible(call.source.description)
+        // The source is never broken, so that it can be copied: when the line
+        // is too long, it goes on a line of its own.
+        var output =
+            DisplayWidth.of("Call \(visible(call.id))" + about + " · " + source) <= width
+            ? add([("Call \(visible(call.id))", .bold), (about + " · " + source, nil)])
+            : add([("Call \(visible(call.id))", .bold), (about, nil)]) + "  " + source + "\n"
         output += add([
             ("Rubric \(visible(scorecard.rubric.name)) · score \(number(scorecard.score)) / 100 · ", nil),
             scorecard.passed ? ("PASS", .green) : ("FAIL", .boldRed),
