@@ -33,7 +33,8 @@ struct NarrowTerminalTests {
     func explanation(width: Int) throws {
         for (call, card, rubric) in Self.cards {
             let text = CallExplanation(call: call, scorecard: card, rubric: rubric).plainText(width: width)
-            for line in text.split(separator: "\n") {
+            // The call's source path is never broken (so it can be copied): its line may be longer.
+            for line in text.split(separator: "\n") where !line.contains(call.source.description) {
                 #expect(DisplayWidth.of(line) <= width, "\(call.id) at \(width) columns: [\(line)]")
             }
             #expect(
