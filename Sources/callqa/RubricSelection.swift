@@ -119,7 +119,7 @@ struct RubricSelection: Sendable {
         if let fixed, let problem = fixed.rubric.languageProblem(call) { return problem }
         let reason =
             call.language == .unknown
-            ? "its language is not declared and could not be recognised"
+            ? Rubric.unrecognisedLanguage
             : "no shipped rubric scores \(call.language.rawValue)"
         return Diagnostic(
             .error, source: call.source.path, line: call.source.line,

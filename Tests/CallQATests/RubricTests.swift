@@ -103,10 +103,8 @@ struct RubricTests {
             do {
                 _ = try Rubric(yaml: yaml, source: "topics.yaml")
                 return []
-            } catch let error as RubricError {
-                return error.problems.map(\.message)
             } catch {
-                return ["\(error)"]
+                return error.problems.map(\.message)
             }
         }
         #expect(problems("{kind: paraphrase, cues: {list: cues}, shared: 1, topics: [refund]}") == [])

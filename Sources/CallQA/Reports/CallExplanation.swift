@@ -177,13 +177,6 @@ public struct CallExplanation: Sendable {
         return output
     }
 
-    /// `text` (shown as it is: already made visible) as lines of at most
-    /// `width` columns, the first indented by `indent` and the others by two
-    /// more, each ending with a line break.
-    static func wrap(_ text: String, indent: Int, width: Int) -> String {
-        wrap([(text, nil)], indent: indent, width: width, style: TerminalStyle(enabled: false))
-    }
-
     /// Pieces of text (already made visible), each in its style or none, as
     /// lines of at most `width` columns, the first indented by `indent` and
     /// the others by two more, each ending with a line break. Styles are

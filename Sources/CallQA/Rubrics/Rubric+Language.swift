@@ -4,6 +4,9 @@ extension Rubric {
         languages.contains(language)
     }
 
+    /// Why a call whose language is unknown cannot be matched to a rubric.
+    package static let unrecognisedLanguage = "its language is not declared and could not be recognised"
+
     /// The error for a call whose language the rubric does not score, or
     /// `nil` when it scores it. A rubric is never applied to another
     /// language silently: its phrases would not be said, and the call would
@@ -16,7 +19,7 @@ extension Rubric {
         guard !scores(call.language) else { return nil }
         let language =
             call.language == .unknown
-            ? "its language is not declared and could not be recognised"
+            ? Self.unrecognisedLanguage
             : "its language is \(call.language.rawValue)"
         return Diagnostic(
             .error, source: call.source.path, line: call.source.line,
