@@ -191,7 +191,13 @@ struct JSONScanner {
     /// Whether the current key is `name`, compared without allocating.
     mutating func keyIs(_ name: StaticString) -> Bool {
         let expected = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        guard tokenHasEscapes else { return bytes[token].elementsEqual(expected) }
+        guard tokenHasEscapes else {
+            // Keys of another length, the most a reader meets, are told apart at once.
+            guard token.count == expected.count else { return false }
+            var offset = 0
+            while offset < expected.count, bytes[token.lowerBound + offset] == expected[offset] { offset += 1 }
+            return offset == expected.count
+        }
         scratch.removeAll(keepingCapacity: true)
         Self.unescape(bytes[token], into: &scratch)
         return scratch.elementsEqual(expected)
