@@ -14,42 +14,63 @@ extension CorpusGenerator {
 
     /// Writes one Amazon Transcribe transcription job of at least `bytes`
     /// bytes: the turns of generated calls in `language`, one after the
-    /// other, as a job with speaker partitioning writes them — the whole
-    /// transcript, then an item for every word (with its times, a confidence
-    /// and `spk_0` for the agent, `spk_1` for the customer) and every
-    /// punctuation mark. English words are split at spaces, Chinese text
-    /// into words of two characters.
+    /// other, as a job with speaker partitioning writes them — an item for
+    /// every word (with its times, a confidence and `spk_0` for the agent,
+    /// `spk_1` for the customer) and every punctuation mark, then the whole
+    /// transcript. English words are split at spaces, Chinese text into
+    /// words of two characters.
     ///
-    /// The same seed writes the same file; it is meant for measuring how
-    /// the reader copes with a large job, so times simply run on (a word
-    /// every few tenths of a second).
+    /// The same seed writes the same file. It is written as it is generated,
+    /// so the generator holds little more than the transcript. It is meant
+    /// for measuring how the reader copes with a large job, so times simply
+    /// run on (a word every few tenths of a second).
     public mutating func writeTranscribeJob(bytes target: Int, language: Language = .english, to file: URL) throws
         -> TranscribeJob
     {
+        let code =
+            switch language {
+            case .english: "en-US"
+            case .traditionalChinese: "zh-TW"
+            default: "zh-CN"
+            }
+        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+        }
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
         var job = TranscribeJob()
+        var pending =
+            #"{"jobName":"generated-job","accountId":"000000000000","results":{"language_code":""#
+            + code + #"","items":["# + "\n"
+        func flush(atLeast size: Int) throws {
+            guard pending.utf8.count >= size else { return }
+            let data = Data(pending.utf8)
+            try handle.write(contentsOf: data)
+            job.bytes += data.count
+            pending = ""
+        }
         var transcript = ""
-        var items = ""
         var milliseconds = 0
         var speaker = ""
         func add(_ content: String, punctuation: Bool) {
-            if !items.isEmpty { items += ",\n" }
+            if job.items > 0 { pending += ",\n" }
             job.items += 1
             job.characters += content.count
             let escaped = Self.escaped(content)
             if punctuation {
-                items += #"{"type":"punctuation","alternatives":[{"confidence":"0.0","content":""#
-                items += escaped + #""}],"speaker_label":""# + speaker + #""}"#
+                pending += #"{"type":"punctuation","alternatives":[{"confidence":"0.0","content":""#
+                pending += escaped + #""}],"speaker_label":""# + speaker + #""}"#
                 return
             }
             let start = milliseconds
             milliseconds += min(600, max(150, 60 * content.count))
-            items += #"{"start_time":""# + Self.seconds(start) + #"","end_time":""# + Self.seconds(milliseconds)
-            items += #"","alternatives":[{"confidence":"0.98","content":""# + escaped
-            items += #""}],"type":"pronunciation","speaker_label":""# + speaker + #""}"#
+            pending += #"{"start_time":""# + Self.seconds(start) + #"","end_time":""# + Self.seconds(milliseconds)
+            pending += #"","alternatives":[{"confidence":"0.98","content":""# + escaped
+            pending += #""}],"type":"pronunciation","speaker_label":""# + speaker + #""}"#
             milliseconds += 50
         }
         var number = 0
-        while items.utf8.count + transcript.utf8.count < target {
+        while job.bytes + pending.utf8.count + transcript.utf8.count < target {
             for turn in call(number: number, language: language).turns {
                 speaker = turn.role == .agent ? "spk_0" : "spk_1"
                 if !transcript.isEmpty { transcript += " " }
@@ -58,24 +79,10 @@ extension CorpusGenerator {
                 milliseconds += 700
             }
             number += 1
+            try flush(atLeast: 1 << 20)
         }
-        let code =
-            switch language {
-            case .english: "en-US"
-            case .traditionalChinese: "zh-TW"
-            default: "zh-CN"
-            }
-        var data = Data(
-            (#"{"jobName":"generated-job","accountId":"000000000000","status":"COMPLETED","results":{"#
-                + #""language_code":""# + code + #"","transcripts":[{"transcript":""#).utf8)
-        data.append(contentsOf: transcript.utf8)
-        transcript = ""
-        data.append(contentsOf: #""}],"items":["#.utf8 + [0x0A])
-        data.append(contentsOf: items.utf8)
-        items = ""
-        data.append(contentsOf: "]}}\n".utf8)
-        try data.write(to: file)
-        job.bytes = data.count
+        pending += "],\n" + #""transcripts":[{"transcript":""# + transcript + #""}]},"status":"COMPLETED"}"# + "\n"
+        try flush(atLeast: 0)
         return job
     }
 

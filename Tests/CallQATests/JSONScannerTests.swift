@@ -122,14 +122,19 @@ struct JSONScannerTests {
         Broken(text: "{\"a\" 1}", line: 1, column: 6, reason: "expected ':' after a key, found '1'"),
         Broken(text: "{'a':1}", line: 1, column: 2, reason: "expected a key in double quotes, found '''"),
         Broken(text: "{a:1}", line: 1, column: 2, reason: "expected a key in double quotes, found 'a'"),
-        Broken(text: "{\"a\":1 \"b\":2}", line: 1, column: 8, reason: "expected ',' or '}' after an object member, found '\"'"),
+        Broken(
+            text: "{\"a\":1 \"b\":2}", line: 1, column: 8,
+            reason: "expected ',' or '}' after an object member, found '\"'"),
         Broken(text: "[1] // note", line: 1, column: 5, reason: "'/' after the end of the JSON value"),
         Broken(text: "{} {}", line: 1, column: 4, reason: "'{' after the end of the JSON value"),
         Broken(text: "[1}", line: 1, column: 3, reason: "expected ',' or ']' after an array element, found '}'"),
         // Strings.
         Broken(text: "[\"open]", line: 1, column: 2, reason: "a string is not closed: its closing '\"' is missing"),
-        Broken(text: "[\"a\tb\"]", line: 1, column: 4, reason: "a control character (0x09) in a string must be escaped"),
-        Broken(text: "[\"line\nbreak\"]", line: 1, column: 7, reason: "a control character (0x0A) in a string must be escaped"),
+        Broken(
+            text: "[\"a\tb\"]", line: 1, column: 4, reason: "a control character (0x09) in a string must be escaped"),
+        Broken(
+            text: "[\"line\nbreak\"]", line: 1, column: 7,
+            reason: "a control character (0x0A) in a string must be escaped"),
         Broken(text: #"["\x"]"#, line: 1, column: 3, reason: "invalid escape '\\x' in a string"),
         Broken(text: #"["\u12"]"#, line: 1, column: 3, reason: "\\u must be followed by four hex digits"),
         Broken(text: #"["\uGHIJ"]"#, line: 1, column: 3, reason: "\\u must be followed by four hex digits"),
@@ -176,7 +181,9 @@ struct JSONScannerTests {
             } catch {
                 #expect(error.column == 5)
                 #expect(error.offset == 4)
-                #expect(error.reason == "invalid UTF-8 in a string (byte 0x\(String(bytes[0], radix: 16, uppercase: true)))")
+                #expect(
+                    error.reason == "invalid UTF-8 in a string (byte 0x\(String(bytes[0], radix: 16, uppercase: true)))"
+                )
             }
         }
     }

@@ -54,7 +54,8 @@ struct TranscribeJSONReaderTests {
     @Test("Nesting deeper than the reader allows is an error at its line, whatever field it is in")
     func nesting() {
         let depth = TranscribeJSONReader.maximumDepth
-        let job = #"{"results": {"items": [], "#
+        let job =
+            #"{"results": {"items": [], "#
             + "\n" + #""extra": "# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}}"
         let read = Self.read(Array(job.utf8))
         #expect(read.errors.first?.line == 2)
@@ -103,7 +104,8 @@ struct TranscribeJSONReaderTests {
     @Test("A time that is true, an array or an object is not a number")
     func timesOfOtherKinds() {
         for value in ["true", "[1]", #"{"s": 1}"#] {
-            let job = #"{"results": {"items": [{"start_time": "# + value
+            let job =
+                #"{"results": {"items": [{"start_time": "# + value
                 + #", "alternatives": [{"content": "hi"}], "speaker_label": "spk_0"}]}}"#
             #expect(
                 Self.read(Array(job.utf8)).errors.map(\.message)

@@ -151,7 +151,8 @@ struct JSONScanner {
                     let (line, column) = TextDecoding.position(of: opening, in: bytes)
                     throw fault(
                         at: position,
-                        "the input ends inside the \(isObject ? "object" : "array") begun on line \(line), column \(column)")
+                        "the input ends inside the \(isObject ? "object" : "array") begun on line \(line), column \(column)"
+                    )
                 }
                 switch bytes[position] {
                 case UInt8(ascii: ","):
@@ -482,7 +483,8 @@ struct JSONScanner {
             let unit = try hexUnit(at: backslash)
             position += 6
             if (0xDC00...0xDFFF).contains(unit) {
-                throw fault(at: backslash, "\\u\(Self.hex4(unit)) is the second half of a surrogate pair without a first")
+                throw fault(
+                    at: backslash, "\\u\(Self.hex4(unit)) is the second half of a surrogate pair without a first")
             }
             if (0xD800...0xDBFF).contains(unit) {
                 var low: UInt16?
@@ -492,7 +494,8 @@ struct JSONScanner {
                 guard let low, (0xDC00...0xDFFF).contains(low) else {
                     throw fault(
                         at: backslash,
-                        "\\u\(Self.hex4(unit)) is the first half of a surrogate pair without its second (\\uDC00–\\uDFFF)")
+                        "\\u\(Self.hex4(unit)) is the first half of a surrogate pair without its second (\\uDC00–\\uDFFF)"
+                    )
                 }
                 position += 6
             }
@@ -542,7 +545,7 @@ struct JSONScanner {
                     scalar = 0x10000 + (scalar - 0xD800) << 10 + (low - 0xDC00)
                 }
                 appendUTF8(scalar, to: &output)
-            default: output.append(kind)  // " \ /
+            default: output.append(kind) // " \ /
             }
         }
     }

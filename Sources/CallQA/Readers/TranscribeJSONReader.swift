@@ -26,7 +26,7 @@
 /// way their script is written: spaces between English words, none between
 /// Chinese ones. The language comes from `language_code` / `LanguageCode`.
 ///
-/// The file is read with ``JSONScanner``, a pull scanner that builds no
+/// The file is read with CallQA's JSON scanner, a pull scanner that builds no
 /// tree: only the fields above are kept, so reading a job of half a million
 /// words takes a small multiple of the file's size. The JSON must follow
 /// RFC 8259 strictly; a fault is reported with its line and column.
@@ -57,7 +57,8 @@ public struct TranscribeJSONReader: Sendable {
 extension TranscribeJSONReader: OneCallReading {
     var conventions: CallAssembler.Conventions { .document }
 
-    /// Reads the turns of either kind of file into `call`; JSON has no lines.
+    /// Reads the turns of either kind of file into `call`; the call begins
+    /// on no line of its own.
     func readCall(_ bytes: [UInt8], into call: inout CallAssembler) throws(TranscriptError) -> Int? {
         // A byte-order mark or UTF-16 is seen through, invalid UTF-8 named, as for the other forms.
         var scanner = JSONScanner(try TextDecoding.utf8(bytes), maximumDepth: Self.maximumDepth)
@@ -67,7 +68,8 @@ extension TranscribeJSONReader: OneCallReading {
             try scanner.finish()
         } catch {
             throw .invalidForm(
-                format: Self.format, line: error.line, detail: "invalid JSON at column \(error.column): \(error.reason)")
+                format: Self.format, line: error.line, detail: "invalid JSON at column \(error.column): \(error.reason)"
+            )
         }
         guard let document else {
             throw .invalidForm(format: Self.format, line: nil, detail: "the top level is not an object")
@@ -332,7 +334,11 @@ private struct Document {
                 contact = nil
                 guard try scanner.beginObject() else { continue }
                 while try scanner.nextMember() {
-                    if scanner.keyIs("ContactId") { contact = try scanner.scalar().text } else { try scanner.skipValue() }
+                    if scanner.keyIs("ContactId") {
+                        contact = try scanner.scalar().text
+                    } else {
+                        try scanner.skipValue()
+                    }
                 }
             } else if scanner.keyIs("results") {
                 results = try Results(reading: &scanner)
@@ -430,8 +436,7 @@ private struct Results {
                 guard try scanner.beginObject() else { continue }
                 while try scanner.nextMember() {
                     if scanner.keyIs("channels") {
-                        channels = try scanner.array(Channel.init(reading:))?
-                            .compactMap { $0 }
+                        channels = try scanner.array(Channel.init(reading:))?.compactMap { $0 }
                     } else {
                         try scanner.skipValue()
                     }
@@ -464,8 +469,7 @@ private struct Results {
                     if scanner.keyIs("speaker_label") {
                         label = try scanner.scalar()
                     } else if scanner.keyIs("items") {
-                        items = try scanner.array(Self.item)?
-                            .compactMap { $0 } ?? []
+                        items = try scanner.array(Self.item)?.compactMap { $0 } ?? []
                     } else {
                         try scanner.skipValue()
                     }
