@@ -109,9 +109,14 @@ top_frame() {
     sed -E 's/^ *#[0-9]+ 0x[0-9a-f]+ in //'; } || true
 }
 
-# The first line that says what went wrong.
+# What went wrong, in one line: the Swift runtime's message (printed, or in a release build the
+# name of the trap's frame), else the sanitizer's or libFuzzer's.
 first_message() {
-  grep -m 1 -E 'Fatal error|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)' "$1" || true
+  local message
+  message=$(grep -m 1 -o 'Fatal error: .*' "$1" || true)
+  [ -n "$message" ] || message=$(grep -m 1 -o 'Swift runtime failure: [^/]*' "$1" || true)
+  [ -n "$message" ] || message=$(grep -m 1 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)' "$1" || true)
+  echo "$message"
 }
 
 # The known open finding (its fixture) of this kind whose signature is in the log, if any.

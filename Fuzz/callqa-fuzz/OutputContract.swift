@@ -34,7 +34,8 @@ enum OutputContract {
         do {
             _ = try JSONDecoder().decode(ScoreRecord.self, from: Data(line.utf8))
         } catch {
-            fatalError("a line of score --format jsonl does not read back as a result (\(error)): \(line.prefix(2_000))")
+            fatalError(
+                "a line of score --format jsonl does not read back as a result (\(error)): \(line.prefix(2_000))")
         }
     }
 }

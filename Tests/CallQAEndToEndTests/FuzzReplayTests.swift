@@ -54,7 +54,8 @@ struct FuzzReplayTests {
         #expect(Set(fixtures).count == fixtures.count, "an input is listed twice")
         for entry in FuzzReplay.knownOpen {
             #expect(FuzzReplay.saved.contains(entry.fixture), "\(entry.fixture) is not in Tests/Fixtures/fuzz")
-            #expect(!entry.signature.isEmpty && !entry.message.isEmpty, "\(entry.fixture) needs a signature and a message")
+            #expect(
+                !entry.signature.isEmpty && !entry.message.isEmpty, "\(entry.fixture) needs a signature and a message")
         }
     }
 
