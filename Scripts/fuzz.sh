@@ -190,7 +190,8 @@ for target in "${targets[@]}"; do
       budget=(-max_total_time="$left")
     fi
     log="$dir/last.log"
-    echo "fuzzing $target: ${runs:+$runs inputs}${runs:-${budget[0]#-max_total_time=} s} (log: $log)" >&2
+    if [ -n "$runs" ]; then what="$runs inputs"; else what="$left s"; fi
+    echo "fuzzing $target: $what (log: $log)" >&2
     if fuzz "$target" "${budget[@]}" "${known_leak[@]}" -print_final_stats=1 -artifact_prefix="$dir/artifacts/" \
       "$dir/corpus" "$dir/seeds" >"$log" 2>&1; then
       done_runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)

@@ -8,9 +8,8 @@ extension FuzzHarness {
     /// on at most ``suggestionCalls`` labelled calls per rubric, to keep an
     /// input's cost bounded.
     func readLabels(_ bytes: [UInt8], name: String) {
-        let text = String(decoding: bytes, as: UTF8.self)
         let items = Set(rubrics.flatMap { $0.items.map(\.id) })
-        let (labels, diagnostics) = HumanLabels.parse(text, source: name, knownItems: items)
+        let (labels, diagnostics) = HumanLabels.parse(bytes: bytes, source: name, knownItems: items)
         OutputRendering.renderDiagnostics(diagnostics)
 
         let labelled = Set(labels.labels.map(\.callID))

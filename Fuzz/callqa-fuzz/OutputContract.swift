@@ -18,11 +18,15 @@ enum OutputContract {
         for line in text.split(separator: "\n") { json(String(line), output) }
     }
 
-    /// Every row of `text` has as many fields as its first row, the header.
+    /// `text` reads back as CSV without a problem, and every row has as many
+    /// fields as its first row, the header.
     static func csv(_ text: String, _ output: String) {
-        let rows = CSVReader.rows(text)
-        guard let header = rows.first else { fatalError("\(output) wrote no header") }
-        for row in rows.dropFirst() where row.fields.count != header.fields.count {
+        let table = CSVReader.read(text)
+        if let problem = table.problems.first {
+            fatalError("\(output) wrote CSV that does not read back (line \(problem.line): \(problem.message))")
+        }
+        guard let header = table.rows.first else { fatalError("\(output) wrote no header") }
+        for row in table.rows.dropFirst() where row.fields.count != header.fields.count {
             fatalError(
                 "\(output) wrote a row of \(row.fields.count) fields under a header of \(header.fields.count) "
                     + "(line \(row.line)): \(text.prefix(2_000))")
