@@ -45,13 +45,20 @@ let package = Package(
             ],
             path: "Benchmarks/callqa-bench"
         ),
+        // Fuzz targets (Scripts/fuzz.sh builds them for libFuzzer); in an
+        // ordinary build, the tool that replays their saved inputs.
+        .executableTarget(
+            name: "callqa-fuzz",
+            dependencies: ["CallQA"],
+            path: "Fuzz/callqa-fuzz"
+        ),
         .testTarget(
             name: "CallQATests",
             dependencies: ["CallQA", "CallQATestSupport"]
         ),
         .testTarget(
             name: "CallQAEndToEndTests",
-            dependencies: ["callqa", "CallQATestSupport"]
+            dependencies: ["callqa", "callqa-fuzz", "CallQATestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]
