@@ -31,6 +31,9 @@ final class LibXMLReader {
     }
 
     private var reader: xmlTextReaderPtr?
+    /// The document handed over by `xmlTextReaderCurrentDoc`, which from then
+    /// on is ours to free (the reader no longer frees it).
+    private var heldDocument: xmlDocPtr?
     private let log = MessageLog()
     private let filter: XMLInputFilter?
 
@@ -76,6 +79,7 @@ final class LibXMLReader {
 
     deinit {
         if let reader { xmlFreeTextReader(reader) }
+        if let heldDocument { xmlFreeDoc(heldDocument) }
     }
 
     /// Whether the reader could be created at all.
@@ -226,8 +230,21 @@ final class LibXMLReader {
     /// The one external DTD let through is Transcriber's own
     /// (`<!DOCTYPE Trans SYSTEM "trans-14.dtd">`, on every `.trs` file): a
     /// bare local file name that is never loaded, as no DTD ever is.
+    ///
+    /// On the DOCTYPE node the document is reached through that node, which
+    /// leaves the reader streaming (freeing nodes as it goes). Anywhere else
+    /// (after a fault, when reading stops) it is taken from the reader, which
+    /// then keeps every node and leaves the document for this reader to free.
     var documentTypeRefusal: String? {
-        guard let document = xmlTextReaderCurrentDoc(reader) else { return nil }
+        guard let reader else { return nil }
+        let document: xmlDocPtr?
+        if kind == .documentType, let node = xmlTextReaderCurrentNode(reader) {
+            document = node.pointee.doc
+        } else {
+            document = heldDocument ?? xmlTextReaderCurrentDoc(reader)
+            heldDocument = document
+        }
+        guard let document else { return nil }
         for dtd in [document.pointee.intSubset, document.pointee.extSubset] {
             guard let dtd = dtd?.pointee else { continue }
             if dtd.entities != nil || dtd.pentities != nil { return "the DOCTYPE declares entities" }
