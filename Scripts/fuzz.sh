@@ -15,7 +15,8 @@
 #
 # The fuzz build is its own (.build/fuzz), a release build with -sanitize=fuzzer,address and
 # CALLQA_FUZZING defined; the ordinary build directories are left as they are. Each target is
-# seeded with the repository's fixtures of its kind, copied into the work directory.
+# seeded with the repository's fixtures of its kind and its fixed findings, copied into the
+# work directory.
 #
 # A crash, a hang, a leak or running out of memory is a finding: the input (minimized when the
 # crash reproduces) is copied to Tests/Fixtures/fuzz/TARGET/, where `swift test` replays it from
@@ -91,8 +92,15 @@ if [ -x "$toolchain/llvm-symbolizer" ]; then export ASAN_SYMBOLIZER_PATH="$toolc
 export SWIFT_BACKTRACE=enable=no
 export CALLQA_RUBRICS="$root/rubrics"
 
-# Files of the repository that seed a target.
+# Files of the repository that seed a target: its fixtures, and its fixed findings, so that a
+# finding come back is met at once (a known open one would stop every run at its start).
 seeds() {
+  if [ -d "Tests/Fixtures/fuzz/$1" ]; then
+    find "Tests/Fixtures/fuzz/$1" -type f | while IFS= read -r finding; do
+      grep -q -F -- "${finding#Tests/Fixtures/fuzz/}"$'\t' Tests/Fixtures/fuzz/known-open.tsv 2>/dev/null ||
+        echo "$finding"
+    done
+  fi
   case "$1" in
     text | xml | trs | eaf | vtt | srt | json)
       find corpora Tests/Fixtures -type f -name "*.${extension[$1]}" \
