@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Generate benchmark corpora and measure CallQA's throughput.",
         subcommands: [
             GenerateCommand.self, StagesCommand.self, GrowRubricCommand.self, AlternativesCommand.self,
-            ExtremesCommand.self, TranscribeJobCommand.self,
+            ExtremesCommand.self, TranscribeJobCommand.self, StoreTrendCommand.self,
         ]
     )
 }
