@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension ResultStore {
     /// A rubric content the store holds results of.
@@ -56,8 +56,9 @@ extension ResultStore {
                 let listed = mixed.map { id in names(stored.filter { $0.id == id }) }.joined(separator: "; ")
                 throw StoreError(
                     path: path, kind: .mixedVersions,
-                    reason: "holds results of several versions of rubric \(mixed.joined(separator: ", ")): "
-                        + "\(listed); choose with --rubric ID@VERSION (or pass --allow-mixed)")
+                    reason: "holds results of several versions of rubric \(mixed.joined(separator: ", ")) (\(listed));"
+                        + " choose with --rubric ID@VERSION, once for each rubric to count (it holds \(names(stored))),"
+                        + " or pass --allow-mixed")
             }
             return stored
         }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// A SQLite file that keeps every scored call, so that this week can be
 /// compared with last: `callqa score --store` writes it, `callqa report

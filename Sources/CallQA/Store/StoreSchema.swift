@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// The results store's tables, built by numbered migrations: a store made by
 /// an earlier CallQA is brought up to date when opened, and one made by a

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// Writes scorecards into a ``ResultStore``, one transaction per chunk of
 /// calls: a run that is killed leaves every chunk it committed readable and
