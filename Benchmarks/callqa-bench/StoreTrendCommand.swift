@@ -13,7 +13,9 @@ struct StoreTrendCommand: ParsableCommand {
             The results are made from one scored call, given another id, agent (of --agents), date \
             (over --weeks weeks) and score for each, and written through the store's own writer in \
             chunks of --chunk calls: rows, items and metadata as 'score --store' writes them, \
-            without scoring a million transcripts. An existing store of the same size is reused.
+            without scoring a million transcripts. The call's evidence and notes are left out of \
+            the stored results unless --full-results (they make the file five times larger, and \
+            trends never read them). An existing store file is reused as it is.
             """)
 
     @Option(help: "How many calls the store holds.") var calls = 1_000_000
@@ -22,6 +24,10 @@ struct StoreTrendCommand: ParsableCommand {
     @Option(help: "Calls per transaction while building.") var chunk = 10_000
     @Option(help: "Runs of each query (the median is shown).") var runs = 5
     @Option(help: "The store file (kept, to time again).") var store: String
+    @Flag(
+        name: .customLong("full-results"),
+        help: "Keep the template call's evidence and notes in every result (about 5 KB a call, not 1).")
+    var fullResults = false
 
     func run() throws {
         if !FileManager.default.fileExists(atPath: store) {
@@ -60,7 +66,13 @@ struct StoreTrendCommand: ParsableCommand {
                 .deletingLastPathComponent().appendingPathComponent("rubrics/en-standard.yaml"))
         var generator = CorpusGenerator(seed: 11)
         generator.callSize = 1_000...1_500
-        let template = Scorer(rubric).score(generator.call(number: 0, language: .english))
+        var template = Scorer(rubric).score(generator.call(number: 0, language: .english))
+        if !fullResults {
+            for index in template.items.indices {
+                template.items[index].evidence = []
+                template.items[index].note = ""
+            }
+        }
         var random = SeededGenerator(seed: 12)
         let writer = try ResultStore(path: store).writer(chunkSize: chunk)
         let monday = CallDay(metadata: "2024-01-01")!

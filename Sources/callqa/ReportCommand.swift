@@ -77,6 +77,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if paths.isEmpty && store == nil { throw ValidationError("Give at least one result file, or --store.") }
         if !paths.isEmpty && store != nil { throw ValidationError("Give result files or --store, not both.") }
+        if store == "-" || store?.isEmpty == true { throw ValidationError("--store takes a file: the results store.") }
         if minimumCalls < 1 { throw ValidationError("--min-calls must be at least 1.") }
         _ = try filter()
         _ = try grouping()

@@ -78,6 +78,7 @@ struct ScoreCommand: ParsableCommand {
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under must be from 0 to 100.")
         }
+        if store == "-" || store?.isEmpty == true { throw ValidationError("--store takes a file: the results store.") }
         if by == .agent, let format = format.format, format == .jsonl || format == .json {
             throw ValidationError("--by agent is for table and csv output; json and jsonl always hold every call.")
         }
