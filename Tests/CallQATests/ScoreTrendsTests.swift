@@ -143,4 +143,23 @@ struct ScoreTrendsTests {
         #expect(!filter.includes(record("Ana", nil, 90)))
         #expect(ReportFilter().includes(record("Ana", nil, 90)))
     }
+
+    @Test("Agent names and metadata values from transcripts are shown as text in the table, CSV and JSON")
+    func hostileNames() throws {
+        var builder = ScoreTrends.Builder(grouping: .period(.week))
+        builder.add(record("\u{1B}]52;c;Y2F0\u{07}Ana\u{202E}", "2024-05-06", 90))
+        builder.add(record("=HYPERLINK(\"http://x\")", "2024-05-07", 70))
+        let trends = builder.trends
+        let table = trends.table()
+        #expect(!table.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" })
+        #expect(table.contains("␛]52;c;Y2F0"))
+        let csv = trends.csv
+        #expect(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
+        #expect(!csv.unicodeScalars.contains { $0 == "\u{1B}" })
+        let json = trends.jsonDocument(filter: ReportFilter(), rubrics: [])
+        #expect(json.contains("\\u001b]52;c;Y2F0\\u0007Ana"))
+        var byQueue = ScoreTrends.Builder(grouping: .metadata("queue"))
+        byQueue.add(record("Bo", "2024-05-06", 90, queue: "<script>\u{1B}[2J"))
+        #expect(!byQueue.trends.table().unicodeScalars.contains { $0 == "\u{1B}" })
+    }
 }
