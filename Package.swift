@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +25,10 @@ let package = Package(
         ),
         .target(
             name: "CallQA",
-            dependencies: ["CLibXML2", "CStemmer", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CLibXML2", "CStemmer", .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "callqa",

@@ -38,9 +38,10 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var size: InputSizeOption
 
     enum OutputFormat: String, ExpressibleByArgument, TableOrJSON {
-        case table, json, csv
+        case table, json, csv, html
 
-        static let formatHelp = "Output format: table, json or csv (default: table on a terminal, json otherwise)."
+        static let formatHelp =
+            "Output format: table, json, csv or html (default: table on a terminal, json otherwise)."
         static let outputHelp = "Write the summaries to this file (atomically) instead of standard output."
     }
 
@@ -61,7 +62,14 @@ struct ReportCommand: ParsableCommand {
             inputs.append(input)
         }
         try CommandRun.checkOutputs([("--output", output.output)], reading: inputs)
-        for input in inputs { results.read(input, maximumLineLength: size.bytes, diagnostic: run.report) }
+        let format = format.resolved(toTerminal: run.toTerminal)
+        var report = HTMLReport()
+        for input in inputs {
+            results.read(
+                input, maximumLineLength: size.bytes,
+                result: format == .html ? { record, line in report.add(record, line: line) } : nil,
+                diagnostic: run.report)
+        }
 
         let mixed = results.mixedRubrics
         if !mixed.isEmpty && !allowMixed {
@@ -71,7 +79,7 @@ struct ReportCommand: ParsableCommand {
 
         try run.send(to: output.output, reading: inputs)
         let summary = results.summary
-        switch format.resolved(toTerminal: run.toTerminal) {
+        switch format {
         case .table:
             let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: run.style)
             run.write(table.summary(summary, minimumCalls: minimumCalls, byAgent: true))
@@ -83,6 +91,13 @@ struct ReportCommand: ParsableCommand {
             let csv = ScoreCSV(itemIDs: summary.items.map(\.id))
             run.write(csv.agentHeader)
             for agent in summary.agents(minimumCalls: minimumCalls) { run.write(csv.row(for: agent)) }
+        case .html:
+            // The calls to embed are read again from their transcripts, masked, when those still match.
+            var loader = TranscriptLoader(maximumInputSize: size.bytes)
+            loader.redactor = Redactor()
+            report.attachTranscripts(loader: loader, catalog: RubricSelection.shippedRubrics)
+            run.write(
+                report.html(summary: summary, diagnostics: run.diagnostics.diagnostics, minimumCalls: minimumCalls))
         }
         try run.finish(
             inputs: inputs,
