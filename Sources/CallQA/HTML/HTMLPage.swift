@@ -66,9 +66,11 @@ struct HTMLPage {
 
     /// Sorts a table of class `sortable` by the column whose header button
     /// is pressed (again: the other way), numbers by their `data-sort`
-    /// value when a cell has one.
+    /// value when a cell has one. It marks the page `script-on` once it has
+    /// run, which shows the sort arrows.
     static let script = """
         (function () {
+          document.documentElement.classList.add("script-on");
           function key(cell) {
             var value = cell.getAttribute("data-sort");
             if (value !== null && value !== "" && !isNaN(Number(value))) { return Number(value); }
@@ -118,7 +120,7 @@ struct HTMLPage {
           margin: 18px 0 8px; }
         .facts div { background: var(--soft); border-radius: 8px; padding: 10px 14px; min-width: 0; }
         .facts dt { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
-        .facts dd { margin: 2px 0 0; font-size: 1.2rem; font-weight: 600; overflow-wrap: anywhere; }
+        .facts dd { margin: 2px 0 0; font-size: 1.1rem; font-weight: 600; overflow-wrap: anywhere; }
         .facts dd small { display: block; font-size: 0.78rem; font-weight: 400; color: var(--muted); }
         .fingerprint { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8rem; }
         .table-wrap { overflow-x: auto; }
@@ -128,7 +130,7 @@ struct HTMLPage {
         td { overflow-wrap: anywhere; }
         .num { text-align: right; white-space: nowrap; }
         th button { font: inherit; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
-        th button::after { content: " \\2195"; color: #a3abb7; }
+        .script-on th button::after { content: " \\2195"; color: #a3abb7; }
         th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--ink); }
         th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--ink); }
         .few { color: var(--muted); }
@@ -165,7 +167,10 @@ struct HTMLPage {
         .transcript .text { white-space: pre-wrap; width: 100%; }
         .transcript .role { color: var(--muted); font-size: 0.85rem; white-space: nowrap; }
         .transcript tr.agent .role { color: var(--accent); font-weight: 600; }
-        .transcript .time, .transcript .index { color: var(--muted); font-size: 0.85rem; }
+        .transcript .time, .transcript .index { color: var(--muted); font-size: 0.85rem; white-space: nowrap;
+          overflow-wrap: normal; }
+        .agents td:first-child, .metrics td:first-child, .agent-items td:first-child, .review td:first-child,
+        .others td:first-child { min-width: 8em; }
         mark { color: inherit; border-radius: 3px; padding: 0 1px; -webkit-print-color-adjust: exact;
           print-color-adjust: exact; }
         mark.evidence { background: #e3ecfa; box-shadow: inset 0 -2px 0 var(--accent); }
