@@ -61,6 +61,30 @@ struct HTMLOutputTests {
         #expect(run.stdout.contains("<details><summary>\(errors) error"))
     }
 
+    @Test("report embeds a call's transcript read again from its file, and the scorecard alone when the file is gone")
+    func reportTranscripts() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-html-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scored = try CLI.run(["score", "corpora/en/billing-poor.txt", "--format", "jsonl"])
+        let results = folder.appendingPathComponent("found.jsonl")
+        try scored.stdoutData.write(to: results)
+        let found = try CLI.run(["report", results.path, "--format", "html"])
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(found.stdout.contains("<table class=\"transcript\">"))
+        #expect(found.stdout.contains("<mark class=\"forbidden\" title=\"forbidden\">not my job</mark>"))
+        #expect(found.stdout.contains("What good looks like:"))
+
+        let moved = folder.appendingPathComponent("moved.jsonl")
+        try Data(scored.stdout.replacingOccurrences(of: "corpora/en/billing-poor.txt", with: "gone/billing-poor.txt").utf8)
+            .write(to: moved)
+        let gone = try CLI.run(["report", moved.path, "--format", "html"])
+        #expect(gone.status == 0, "\(gone.stderr)")
+        #expect(!gone.stdout.contains("<table class=\"transcript\">"))
+        #expect(gone.stdout.contains("The transcript is not part of the results, and gone/billing-poor.txt:1 could not be read"))
+        #expect(gone.stdout.contains("<p class=\"detail\">turn 6 (00:28) agent: &quot;not my job&quot;"))
+    }
+
     /// `'sha256-…'` of `text`, by the system's `sha256sum`.
     static func hashSource(_ text: String) throws -> String {
         let process = Process()

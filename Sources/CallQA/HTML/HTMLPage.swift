@@ -122,7 +122,9 @@ struct HTMLPage {
         .facts dt { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
         .facts dd { margin: 2px 0 0; font-size: 1.1rem; font-weight: 600; overflow-wrap: anywhere; }
         .facts dd small { display: block; font-size: 0.78rem; font-weight: 400; color: var(--muted); }
-        .fingerprint { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8rem; }
+        .fingerprint { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8rem;
+          word-break: break-all; }
+        .rubrics td { overflow-wrap: normal; }
         .table-wrap { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
         th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -187,8 +189,13 @@ struct HTMLPage {
         .top { font-size: 0.85rem; }
         footer { margin-top: 40px; color: var(--muted); font-size: 0.8rem; }
         @media (max-width: 640px) {
-          main { padding: 16px 12px 40px; }
-          th, td { padding: 5px 6px; }
+          body { font-size: 14px; }
+          main { padding: 16px 10px 40px; }
+          th, td { padding: 5px 4px; }
+          th { white-space: normal; }
+          .agents td:first-child, .metrics td:first-child, .agent-items td:first-child, .review td:first-child,
+          .others td:first-child { min-width: 5.5em; }
+          svg.chart text { font-size: 20px; }
           .transcript .time { display: none; }
           .rate { width: 90px; }
           .hide-narrow { display: none; }

@@ -85,8 +85,8 @@ public struct HTMLReport: Sendable {
     /// rubric, among `catalog`'s, whose fingerprint is the one the call was
     /// scored with (for what good looks like and what to say instead), and
     /// the transcript, read again with `loader` from the file the result
-    /// names — used only when that file still holds the call, with the same
-    /// words at every piece of evidence.
+    /// names, masked as `loader` reads it — used only when that file still
+    /// holds the call, with the same words at every piece of evidence.
     public mutating func attachTranscripts(loader: TranscriptLoader, catalog: RubricCatalog) {
         for rubric in catalog.rubrics { rubrics[RubricReference(rubric)] = rubric }
         for agent in kept.keys {
@@ -221,16 +221,19 @@ public struct HTMLReport: Sendable {
     }
 
     /// Whether every quoted piece of evidence of `card` is, word for word,
-    /// where it says in `call`.
+    /// where it says in `call` — but where `call` has a mask character
+    /// (the call is read masked; the result may not have been).
     static func evidenceMatches(_ card: Scorecard, _ call: Call) -> Bool {
         for item in card.items {
             for evidence in item.evidence {
                 guard evidence.turn < call.turns.count else { return false }
                 guard evidence.kind == .quote, let offsets = evidence.offsets else { continue }
                 let scalars = Array(call.turns[evidence.turn].text.unicodeScalars)
-                guard offsets.upperBound <= scalars.count,
-                    String(String.UnicodeScalarView(scalars[offsets])) == evidence.text
-                else { return false }
+                let quoted = Array(evidence.text.unicodeScalars)
+                guard offsets.upperBound <= scalars.count, quoted.count == offsets.count else { return false }
+                for (said, quote) in zip(scalars[offsets], quoted) where said != quote {
+                    guard said == Redactor.narrowMask || said == Redactor.wideMask else { return false }
+                }
             }
         }
         return true

@@ -125,8 +125,9 @@ enum HTMLTemplates {
         <h2 id="agents">Agents</h2>
         <div class="table-wrap"><table class="sortable agents">
         <thead><tr><th><button type="button">agent</button></th><th class="num"><button type="button">calls</button></th>\
-        <th class="num"><button type="button">mean</button></th><th class="num"><button type="button">median</button></th>\
-        <th class="num"><button type="button">min</button></th><th class="num"><button type="button">max</button></th>\
+        <th class="num"><button type="button">mean</button></th><th class="num hide-narrow"><button type="button">median</button></th>\
+        <th class="num hide-narrow"><button type="button">min</button></th>\
+        <th class="num hide-narrow"><button type="button">max</button></th>\
         <th class="num"><button type="button">pass rate</button></th><th class="hide-narrow">scores</th>\
         <th>worst calls</th></tr></thead>
         <tbody>
@@ -136,9 +137,9 @@ enum HTMLTemplates {
         <td class="num" data-field="calls" data-value="{{callCount}}" data-sort="{{callCount}}">{{callCount}}\
         {{#tooFew}}*{{/tooFew}}</td>\
         <td class="num" data-field="mean" data-value="{{meanValue}}" data-sort="{{meanValue}}">{{meanText}}</td>\
-        <td class="num" data-field="median" data-value="{{medianValue}}" data-sort="{{medianValue}}">{{medianText}}</td>\
-        <td class="num" data-field="min" data-value="{{minValue}}" data-sort="{{minValue}}">{{minText}}</td>\
-        <td class="num" data-field="max" data-value="{{maxValue}}" data-sort="{{maxValue}}">{{maxText}}</td>\
+        <td class="num hide-narrow" data-field="median" data-value="{{medianValue}}" data-sort="{{medianValue}}">{{medianText}}</td>\
+        <td class="num hide-narrow" data-field="min" data-value="{{minValue}}" data-sort="{{minValue}}">{{minText}}</td>\
+        <td class="num hide-narrow" data-field="max" data-value="{{maxValue}}" data-sort="{{maxValue}}">{{maxText}}</td>\
         <td class="num" data-field="passRate" data-value="{{passRateValue}}" data-sort="{{passRateValue}}">\
         {{passRateText}}</td>\
         <td class="hide-narrow"><svg class="spark" viewBox="0 0 100 24" role="img" aria-label="{{sparkLabel}}">\
