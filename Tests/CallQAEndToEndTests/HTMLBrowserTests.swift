@@ -68,7 +68,10 @@ struct HTMLBrowserTests {
             let name = try #require(agent["agent"] as? String)
             let metrics = try #require(agent["metrics"] as? [String: Any])
             let row = try #require(
-                Self.matches(#"<tr data-agent="\#(NSRegularExpression.escapedPattern(for: name))"><td>[^<]*</td>(<td class="num" data-field="timedCalls".*?)</tr>"#, in: load.dom).first)
+                Self.matches(
+                    #"<tr data-agent="\#(NSRegularExpression.escapedPattern(for: name))"><td>[^<]*</td>(<td class="num" data-field="timedCalls".*?)</tr>"#,
+                    in: load.dom
+                ).first)
             let cells = Self.cells(row[0])
             for (field, value) in metrics {
                 #expect(cells[field] == Self.number(value) ?? "", "\(name): \(field)")
@@ -94,7 +97,10 @@ struct HTMLBrowserTests {
         // Every script of the transcript would retitle the page or mark the document.
         let title = try #require(Self.matches("<title>(.*?)</title>", in: load.dom).first?.first)
         #expect(title.hasPrefix("CallQA report") || title.hasPrefix("Call xss-001&lt;script&gt;"), "\(title)")
-        #expect(Self.matches("<html([^>]*)>", in: load.dom).first == [" lang=\"en\"" + (arguments[0] == "score" ? " class=\"script-on\"" : "")])
+        #expect(
+            Self.matches("<html([^>]*)>", in: load.dom).first == [
+                " lang=\"en\"" + (arguments[0] == "score" ? " class=\"script-on\"" : "")
+            ])
         // No element, attribute or URL of the transcript's: they are all text.
         let tags = Self.tags(in: load.dom)
         let names = Set(tags.map(\.name))
@@ -156,7 +162,10 @@ struct HTMLBrowserTests {
             // The per-agent item pass rates, behind <details>.
             let items = try #require(agent["items"] as? [[String: Any]])
             let itemRow = try #require(
-                matches(#"<tr data-agent="\#(NSRegularExpression.escapedPattern(for: row[0]))"><td>[^<]*</td>(<td class="num[^"]*" data-item=.*?)</tr>"#, in: dom).first)
+                matches(
+                    #"<tr data-agent="\#(NSRegularExpression.escapedPattern(for: row[0]))"><td>[^<]*</td>(<td class="num[^"]*" data-item=.*?)</tr>"#,
+                    in: dom
+                ).first)
             let rates = Dictionary(
                 matches(#"data-item="([^"]*)" data-value="([^"]*)""#, in: itemRow[0]).map { ($0[0], $0[1]) },
                 uniquingKeysWith: { first, _ in first })

@@ -35,7 +35,8 @@ struct HTMLOutputTests {
         // Nothing to fetch: no URL but the page's own anchors, no style attribute, no handler.
         for tag in HTMLBrowserTests.tags(in: page) {
             for (name, value) in tag.attributes {
-                #expect(!["src", "srcset", "action", "data", "style", "background"].contains(name), "<\(tag.name) \(name)>")
+                #expect(
+                    !["src", "srcset", "action", "data", "style", "background"].contains(name), "<\(tag.name) \(name)>")
                 #expect(!name.hasPrefix("on"), "<\(tag.name) \(name)>")
                 if name == "href" { #expect(value.hasPrefix("#"), "<\(tag.name) href=\(value)>") }
             }
@@ -76,12 +77,16 @@ struct HTMLOutputTests {
         #expect(found.stdout.contains("What good looks like:"))
 
         let moved = folder.appendingPathComponent("moved.jsonl")
-        try Data(scored.stdout.replacingOccurrences(of: "corpora/en/billing-poor.txt", with: "gone/billing-poor.txt").utf8)
-            .write(to: moved)
+        try Data(
+            scored.stdout.replacingOccurrences(of: "corpora/en/billing-poor.txt", with: "gone/billing-poor.txt").utf8
+        )
+        .write(to: moved)
         let gone = try CLI.run(["report", moved.path, "--format", "html"])
         #expect(gone.status == 0, "\(gone.stderr)")
         #expect(!gone.stdout.contains("<table class=\"transcript\">"))
-        #expect(gone.stdout.contains("The transcript is not part of the results, and gone/billing-poor.txt:1 could not be read"))
+        #expect(
+            gone.stdout.contains(
+                "The transcript is not part of the results, and gone/billing-poor.txt:1 could not be read"))
         #expect(gone.stdout.contains("<p class=\"detail\">turn 6 (00:28) agent: &quot;not my job&quot;"))
     }
 

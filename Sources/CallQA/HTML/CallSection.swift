@@ -83,7 +83,9 @@ struct CallSection {
             (scorecard.metrics?.summaryLines
             ?? ["no timing metrics: \(scorecard.metricsUnavailable ?? "not computed")"]).map(visible)
 
-        let explanation = call.flatMap { call in rubric.map { CallExplanation(call: call, scorecard: scorecard, rubric: $0) } }
+        let explanation = call.flatMap { call in
+            rubric.map { CallExplanation(call: call, scorecard: scorecard, rubric: $0) }
+        }
         if let call {
             let marks =
                 explanation?.marks ?? CallExplanation.marks(of: call, scorecard: scorecard, kind: { _ in .evidence })

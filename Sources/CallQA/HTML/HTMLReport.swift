@@ -167,7 +167,9 @@ public struct HTMLReport: Sendable {
 
     /// The calls kept whole, worst first (equal scores in call-id order).
     var embedded: [Kept] {
-        kept.values.joined().sorted { ($0.score, $0.callID, $0.card.agent ?? "") < ($1.score, $1.callID, $1.card.agent ?? "") }
+        kept.values.joined().sorted {
+            ($0.score, $0.callID, $0.card.agent ?? "") < ($1.score, $1.callID, $1.card.agent ?? "")
+        }
     }
 
     /// The calls not embedded, worst first, at most ``otherCallLimit``; and

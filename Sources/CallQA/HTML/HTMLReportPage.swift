@@ -148,7 +148,8 @@ struct HTMLReportPage {
                 Fact(
                     factKey: "period", factLabel: "Period", factValue: "\(period.first)/\(period.last)",
                     factText: period.first == period.last ? period.first : "\(period.first) – \(period.last)",
-                    factDetail: period.dated == summary.calls ? nil : "\(period.dated) of \(summary.calls) calls dated"))
+                    factDetail: period.dated == summary.calls ? nil : "\(period.dated) of \(summary.calls) calls dated")
+            )
         } else {
             facts.append(
                 Fact(
