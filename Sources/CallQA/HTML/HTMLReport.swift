@@ -64,7 +64,8 @@ public struct HTMLReport: Sendable {
     /// Counts one call, scored as `card` with `rubric`; `call` is its
     /// transcript, embedded when the call is among its agent's worst.
     public mutating func add(_ card: Scorecard, call: Call?, rubric: Rubric?) {
-        if let rubric { rubrics[RubricReference(rubric)] = rubric }
+        // The scorecard names its rubric: no fingerprint to compute again.
+        if let rubric, rubrics[card.rubric] == nil { rubrics[card.rubric] = rubric }
         let date = call.flatMap { Self.day($0.metadata["date"]) }
         count(ScoreRecord(card), date: date)
         keep(Kept(score: card.score, callID: card.callID, card: card, call: call, rubric: rubric))
