@@ -203,7 +203,14 @@ struct HTMLPage {
         @media print {
           body { font-size: 11pt; }
           main { max-width: none; padding: 0; }
-          th button::after { content: none; }
+          .script-on th button::after, th button::after { content: none; }
+          .table-wrap { overflow: visible; }
+          table { font-size: 8.5pt; }
+          table.transcript { font-size: 10pt; }
+          th, td { padding: 3px 5px; }
+          .spark { width: 60px; }
+          .rate { width: 90px; }
+          details:not([open]) { display: none; }
           .call { break-inside: avoid-page; border-color: #999; }
           .top { display: none; }
           a { color: inherit; text-decoration: none; }

@@ -90,17 +90,28 @@ public struct HTMLReport: Sendable {
     /// holds the call, with the same words at every piece of evidence.
     public mutating func attachTranscripts(loader: TranscriptLoader, catalog: RubricCatalog) {
         for rubric in catalog.rubrics { rubrics[RubricReference(rubric)] = rubric }
+        // Each file once, however many of its calls are embedded.
+        var wanted: [String: Set<Int>] = [:]
+        for list in kept.values {
+            for entry in list where entry.call == nil {
+                wanted[entry.card.source.path, default: []].insert(entry.card.source.index)
+            }
+        }
+        var found: [String: [Int: Call]] = [:]
+        for path in wanted.keys.sorted() {
+            loader.read(.file(path)) { event in
+                if case .call(let call) = event, wanted[path]!.contains(call.source.index) {
+                    found[path, default: [:]][call.source.index] = call
+                }
+            }
+        }
         for agent in kept.keys {
-            for index in kept[agent]!.indices {
+            for index in kept[agent]!.indices where kept[agent]![index].call == nil {
                 var entry = kept[agent]![index]
-                guard entry.call == nil else { continue }
                 entry.rubric = rubrics[entry.card.rubric]
                 let source = entry.card.source
-                var found: Call?
-                loader.read(.file(source.path)) { event in
-                    if case .call(let call) = event, call.source.index == source.index { found = call }
-                }
-                if let call = found, call.id == entry.card.callID || entry.card.callID.hasPrefix(call.id + "#"),
+                if let call = found[source.path]?[source.index],
+                    call.id == entry.card.callID || entry.card.callID.hasPrefix(call.id + "#"),
                     Self.evidenceMatches(entry.card, call)
                 {
                     entry.call = call
