@@ -6,7 +6,8 @@
 # TARGET: text xml trs eaf vtt srt json rubric labels results (default: all, one after another).
 #   --time SECONDS   fuzz each target this long (default 60)
 #   --runs N         or run each target on N inputs
-#   --timeout S      an input that takes longer than S seconds is a hang (default 1)
+#   --timeout S      an input that takes longer than S seconds is a hang (default 1; 5 for
+#                    rubric, whose every input compiles a whole automaton; doubled with --debug)
 #   --work DIR       where each target's growing corpus, logs and findings are kept
 #                    (default .build/fuzz-corpus; kept between runs, so each run goes on
 #                    from the corpus the last one grew)
@@ -42,14 +43,14 @@ declare -A extension=(
 )
 
 usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
 targets=()
 seconds=60
 runs=""
-timeout=1
+timeout=""
 work="$root/.build/fuzz-corpus"
 configuration=release
 while [ $# -gt 0 ]; do
@@ -70,7 +71,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
-for number in "$seconds" "${runs:-1}" "$timeout"; do
+for number in "$seconds" "${runs:-1}" "${timeout:-1}"; do
   case "$number" in '' | *[!0-9]* | 0) echo "fuzz.sh: $number is not a positive whole number" >&2; exit 2 ;; esac
 done
 mkdir -p "$work"
@@ -151,11 +152,22 @@ finding() {
   fi
 }
 
+# Seconds an input of a target may take before it counts as a hang: --timeout, else 1 s (5 s for
+# a rubric: each input is a whole rubric, linted, compiled into an automaton and scored with,
+# which takes a shipped rubric 0.3-1.5 s in this instrumented build, about 30 ms in a release
+# build); twice that in a debug build.
+timeout_for() {
+  local seconds=${timeout:-1}
+  if [ -z "$timeout" ] && [ "$1" = rubric ]; then seconds=5; fi
+  if [ -z "$timeout" ] && [ "$configuration" = debug ]; then seconds=$((seconds * 2)); fi
+  echo "$seconds"
+}
+
 # Runs the fuzz binary for one target with the options every run shares.
 fuzz() {
   local target=$1
   shift
-  CALLQA_FUZZ_TARGET=$target ASAN_OPTIONS=${asan_options:-} "$binary" -max_len="${max_len[$target]}" -timeout="$timeout" -rss_limit_mb=2048 \
+  CALLQA_FUZZ_TARGET=$target ASAN_OPTIONS=${asan_options:-} "$binary" -max_len="${max_len[$target]}" -timeout="$(timeout_for "$target")" -rss_limit_mb=2048 \
     -dict="$root/Fuzz/dictionaries/${dictionary[$target]}.dict" "$@"
 }
 
