@@ -33,6 +33,20 @@ enum OutputContract {
         }
     }
 
+    /// An HTML page holds no element its input could have brought: exactly
+    /// `scripts` script elements (the page's own), and none of the elements
+    /// that load or run something, which the pages never write themselves.
+    static func html(_ page: String, scripts: Int, _ output: String) {
+        let found = page.components(separatedBy: "<script").count - 1
+        if found != scripts {
+            fatalError("\(output) wrote \(found) script elements where the page has \(scripts): \(page.prefix(2_000))")
+        }
+        for element in ["<img", "<iframe", "<object", "<embed", "<form", "<base", "<link", "<a href=\"javascript"]
+        where page.localizedCaseInsensitiveContains(element) {
+            fatalError("\(output) wrote an element '\(element)' of its input: \(page.prefix(2_000))")
+        }
+    }
+
     /// A line of `score --format jsonl` reads back as a result, as `report` reads it.
     static func readsBack(_ line: String) {
         do {

@@ -3,14 +3,15 @@ import Foundation
 
 /// Renders a call and its scorecard in every form the command writes, and
 /// holds the machine-readable forms to their contracts: JSON parses, every CSV
-/// row has the header's number of fields, and a JSON Lines result reads back
-/// as `report` reads it.
+/// row has the header's number of fields, a JSON Lines result reads back as
+/// `report` reads it, and an HTML page carries no element of the call's.
 enum OutputRendering {
     /// Every output of `score`, `explain`, `inspect` and `convert` for one call.
     static func renderAll(call: Call, card: Scorecard, rubric: Rubric) {
         renderScore(card, rubric: rubric)
         renderExplanation(call: call, card: card, rubric: rubric)
         renderInspection(call)
+        renderPages(call: call, card: card, rubric: rubric)
         _ = TranscriptWriter.plainText(call)
         _ = TranscriptWriter.xmlDocument([call])
     }
@@ -49,6 +50,18 @@ enum OutputRendering {
         _ = explanation.plainText(colour: true, width: 60)
         _ = explanation.markdown()
         for item in card.items { _ = explanation.suggestions(for: item) }
+    }
+
+    /// `score --format html` and `explain --format html`: pages that carry
+    /// no element of the call's.
+    static func renderPages(call: Call, card: Scorecard, rubric: Rubric) {
+        var summary = ScoreSummary()
+        summary.add(ScoreRecord(card))
+        var report = HTMLReport()
+        report.add(card, call: call, rubric: rubric)
+        OutputContract.html(report.html(summary: summary, diagnostics: []), scripts: 1, "score --format html")
+        let explanation = CallExplanation(call: call, scorecard: card, rubric: rubric)
+        OutputContract.html(explanation.html(), scripts: 0, "explain --format html")
     }
 
     /// `inspect` as tables (wide and narrow) and as JSON.

@@ -45,9 +45,10 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var output: OutputFileOption<OutputFormat>
 
     enum OutputFormat: String, CommandOutput {
-        case plain, json, markdown
+        case plain, json, markdown, html
 
-        static let formatHelp = "Output format: plain (default), json (as 'score --format json') or markdown."
+        static let formatHelp =
+            "Output format: plain (default), json (as 'score --format json'), markdown or html (one page)."
         static let outputHelp = "Write the explanation to this file (atomically) instead of standard output."
     }
 
@@ -68,6 +69,7 @@ struct ExplainCommand: ParsableCommand {
         let format = format.format ?? .plain
         if format == .json { run.write(document.opening()) }
         var explained = 0
+        var pages: [CallExplanation] = []
         if let input {
             loader.read(input) { event in
                 switch event {
@@ -85,6 +87,7 @@ struct ExplainCommand: ParsableCommand {
                             (explained > 0 ? "\n" + String(repeating: "─", count: 40) + "\n\n" : "")
                                 + explanation.plainText(colour: run.colour, width: width))
                     case .markdown: run.write((explained > 0 ? "\n---\n\n" : "") + explanation.markdown())
+                    case .html: pages.append(explanation)
                     case .json:
                         summary.add(ScoreRecord(card))
                         run.write(document.call(ScoreJSONStream.render(card)))
@@ -101,6 +104,7 @@ struct ExplainCommand: ParsableCommand {
             run.report(Diagnostic(.error, source: path, message: "no call with the id '\(callID)'"))
         }
         if format == .json { run.write(document.closing(summary: summary, diagnostics: run.diagnostics.diagnostics)) }
+        if format == .html && !pages.isEmpty { run.write(CallExplanation.htmlPage(pages)) }
         try run.finish()
     }
 }

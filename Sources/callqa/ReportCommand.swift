@@ -68,9 +68,10 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var size: InputSizeOption
 
     enum OutputFormat: String, ExpressibleByArgument, TableOrJSON {
-        case table, json, csv
+        case table, json, csv, html
 
-        static let formatHelp = "Output format: table, json or csv (default: table on a terminal, json otherwise)."
+        static let formatHelp =
+            "Output format: table, json, csv or html (default: table on a terminal, json otherwise)."
         static let outputHelp = "Write the summaries to this file (atomically) instead of standard output."
     }
 
@@ -81,6 +82,10 @@ struct ReportCommand: ParsableCommand {
         if minimumCalls < 1 { throw ValidationError("--min-calls must be at least 1.") }
         _ = try filter()
         _ = try grouping()
+        if format.format == .html && (store != nil || by != "agent") {
+            throw ValidationError(
+                "--format html reports result files by agent; with --store or --by \(by) choose table, json or csv.")
+        }
     }
 
     /// The dates and rubric versions asked for.
@@ -132,7 +137,14 @@ struct ReportCommand: ParsableCommand {
             inputs.append(input)
         }
         try CommandRun.checkOutputs([("--output", output.output)], reading: inputs)
-        for input in inputs { results.read(input, maximumLineLength: size.bytes, diagnostic: run.report) }
+        let format = format.resolved(toTerminal: run.toTerminal)
+        var report = HTMLReport()
+        for input in inputs {
+            results.read(
+                input, maximumLineLength: size.bytes,
+                result: format == .html ? { record, line in report.add(record, line: line) } : nil,
+                diagnostic: run.report)
+        }
 
         let mixed = results.mixedRubrics
         if !mixed.isEmpty && !allowMixed {
@@ -145,7 +157,7 @@ struct ReportCommand: ParsableCommand {
         if let trends = results.trends?.trends {
             write(trends, filter: filter, rubrics: summary.rubrics, run: run)
         } else {
-            write(summary, run: run)
+            write(summary, html: report, run: run)
         }
         let left = results.filteredOut > 0 ? ", \(results.filteredOut) left out by --from, --to or --rubric" : ""
         try run.finish(
@@ -185,13 +197,14 @@ struct ReportCommand: ParsableCommand {
             write(trends, filter: filter, rubrics: rubrics, run: run)
             try run.finish(summary: "\(trends.calls) stored call\(trends.calls == 1 ? "" : "s") counted")
         } else {
-            write(summary, run: run)
+            write(summary, html: nil, run: run)
             try run.finish(summary: "\(summary.calls) stored call\(summary.calls == 1 ? "" : "s") read")
         }
     }
 
-    /// Writes the per-agent and per-item summaries, as `score` prints them.
-    private func write(_ summary: ScoreSummary, run: CommandRun) {
+    /// Writes the per-agent and per-item summaries, as `score` prints them;
+    /// as a page, with the calls `html` gathered from result files.
+    private func write(_ summary: ScoreSummary, html report: HTMLReport?, run: CommandRun) {
         switch format.resolved(toTerminal: run.toTerminal) {
         case .table:
             let table = ScoreTable(width: min(Terminal.columns(.standardOutput) ?? 100, 100), style: run.style)
@@ -204,6 +217,14 @@ struct ReportCommand: ParsableCommand {
             let csv = ScoreCSV(itemIDs: summary.items.map(\.id))
             run.write(csv.agentHeader)
             for agent in summary.agents(minimumCalls: minimumCalls) { run.write(csv.row(for: agent)) }
+        case .html:
+            guard var report else { return }
+            // The calls to embed are read again from their transcripts, masked, when those still match.
+            var loader = TranscriptLoader(maximumInputSize: size.bytes)
+            loader.redactor = Redactor()
+            report.attachTranscripts(loader: loader, catalog: RubricSelection.shippedRubrics)
+            run.write(
+                report.html(summary: summary, diagnostics: run.diagnostics.diagnostics, minimumCalls: minimumCalls))
         }
     }
 
@@ -214,6 +235,7 @@ struct ReportCommand: ParsableCommand {
         case .json:
             run.write(trends.jsonDocument(filter: filter, rubrics: rubrics, diagnostics: run.diagnostics.diagnostics))
         case .csv: run.write(trends.csv)
+        case .html: break
         }
         if trends.undated > 0 {
             StandardError.write(

@@ -82,6 +82,10 @@ struct RubricSelection: Sendable {
         return discovery
     }
 
+    /// The shipped rubrics found, those with errors left out (to look a
+    /// rubric up by its fingerprint).
+    static var shippedRubrics: RubricCatalog { discovered.catalog }
+
     /// The shipped rubrics, found once a run; files that are no rubric are
     /// reported then.
     private static let discovered: RubricCatalog.Discovery = {

@@ -62,10 +62,10 @@ struct ScoreCommand: ParsableCommand {
     var quiet = false
 
     enum OutputFormat: String, TableOrJSON {
-        case table, json, jsonl, csv
+        case table, json, jsonl, csv, html
 
         static let formatHelp =
-            "Output format: table, json, jsonl or csv (default: table on a terminal, json otherwise)."
+            "Output format: table, json, jsonl, csv or html (default: table on a terminal, json otherwise)."
         static let outputHelp = "Write the results to this file (atomically) instead of standard output."
     }
 
@@ -109,6 +109,7 @@ struct ScoreCommand: ParsableCommand {
         case .jsonl: render = ScoreJSONStream.line
         case .csv: render = { card in perCall ? csv.row(for: card) : "" }
         case .table: render = { card in perCall ? table.row(card) : "" }
+        case .html: render = { _ in "" }
         }
 
         let progress = Progress(total: inputs.count, quiet: quiet)
@@ -118,6 +119,7 @@ struct ScoreCommand: ParsableCommand {
         var ids = CallIDs()
         var below = BelowThreshold()
         var storing = writer != nil
+        var report = HTMLReport()
         switch format {
         case .json: run.write(document.opening())
         case .table where perCall: run.write(table.header())
@@ -127,36 +129,54 @@ struct ScoreCommand: ParsableCommand {
 
         let batch = BatchScorer(
             loader: loader, jobs: jobs.threads, unscorable: selection.unscorable, scorer: selection.scorer(for:))
-        batch.run(inputs, render: render) { event in
-            switch event {
-            case .scored(let scored, let rendered):
-                // A call whose id an earlier call has is written under a unique id, with a warning.
-                let (card, renamed) = ids.claim(scored)
-                if let renamed {
-                    progress.clear()
-                    run.report(renamed)
-                }
-                let text = renamed == nil ? rendered : render(card)
-                summary.add(ScoreRecord(card))
-                if storing, let writer {
-                    do {
-                        try writer.add(card, line: format == .jsonl ? text : nil)
-                    } catch {
-                        // The calls committed so far stay; the rest are scored but not stored.
-                        progress.clear()
-                        run.fail("callqa: \(error)")
-                        storing = false
-                    }
-                }
-                if perCall, let failUnder, card.score < failUnder { below.add(card.callID, card.score) }
-                run.write(format == .json ? document.call(text) : text)
-                progress.callScored()
-            case .diagnostic(let diagnostic):
+        // A call whose id an earlier call has is written under a unique id, with a warning.
+        func scored(_ scored: Scorecard, rendered: String) -> Scorecard {
+            let (card, renamed) = ids.claim(scored)
+            if let renamed {
                 progress.clear()
-                if diagnostic.severity == .error { progress.error() }
-                run.report(diagnostic)
-            case .inputDone:
-                progress.inputDone()
+                run.report(renamed)
+            }
+            let text = renamed == nil ? rendered : render(card)
+            summary.add(ScoreRecord(card))
+            if storing, let writer {
+                do {
+                    try writer.add(card, line: format == .jsonl ? text : nil)
+                } catch {
+                    // The calls committed so far stay; the rest are scored but not stored.
+                    progress.clear()
+                    run.fail("callqa: \(error)")
+                    storing = false
+                }
+            }
+            if perCall, let failUnder, card.score < failUnder { below.add(card.callID, card.score) }
+            run.write(format == .json ? document.call(text) : text)
+            progress.callScored()
+            return card
+        }
+        func reported(_ diagnostic: Diagnostic) {
+            progress.clear()
+            if diagnostic.severity == .error { progress.error() }
+            run.report(diagnostic)
+        }
+        if format == .html {
+            // The page needs each call's transcript and rubric beside its scorecard.
+            batch.run(inputs) { event in
+                switch event {
+                case .scored(var call, let card, let rubric):
+                    let card = scored(card, rendered: "")
+                    call.id = card.callID
+                    report.add(card, call: call, rubric: rubric)
+                case .diagnostic(let diagnostic): reported(diagnostic)
+                case .inputDone: progress.inputDone()
+                }
+            }
+        } else {
+            batch.run(inputs, render: render) { event in
+                switch event {
+                case .scored(let card, let rendered): _ = scored(card, rendered: rendered)
+                case .diagnostic(let diagnostic): reported(diagnostic)
+                case .inputDone: progress.inputDone()
+                }
             }
         }
         progress.clear()
@@ -176,6 +196,9 @@ struct ScoreCommand: ParsableCommand {
             )
         case .table: run.write(table.summary(summary, minimumCalls: minimumCalls, byAgent: !perCall))
         case .csv where !perCall: for agent in agents { run.write(csv.row(for: agent)) }
+        case .html:
+            run.write(
+                report.html(summary: summary, diagnostics: run.diagnostics.diagnostics, minimumCalls: minimumCalls))
         default: break
         }
         try run.commit()

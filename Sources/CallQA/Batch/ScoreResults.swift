@@ -79,9 +79,10 @@ public struct ScoreResults: Sendable {
     /// Blank lines are skipped; an input that cannot be read (or is not a
     /// regular file), each line that is not a result, and a line longer than
     /// `maximumLineLength` (where reading stops) go to `diagnostic` as an error.
+    /// Each result counted is also handed to `result`, with its line's bytes.
     public mutating func read(
         _ input: TranscriptInput, maximumLineLength: Int = TranscriptLoader.defaultMaximumInputSize,
-        diagnostic: (Diagnostic) -> Void
+        result: ((ScoreRecord, [UInt8]) -> Void)? = nil, diagnostic: (Diagnostic) -> Void
     ) {
         let decoder = JSONDecoder()
         let path = input.description
@@ -119,6 +120,7 @@ public struct ScoreResults: Sendable {
                         counted[record.callID] = (path, number, record.source, record.rubric)
                     }
                     add(record, source: path)
+                    result?(record, Array(bytes))
                 } catch {
                     diagnostic(
                         Diagnostic(

@@ -29,19 +29,22 @@ package enum FileBytes {
         wantsRest: (ArraySlice<UInt8>) throws(TranscriptError) -> Bool
     ) throws(TranscriptError) -> [UInt8] {
         guard let path = input.pathBytes else {
-            let head = try drain(descriptor: 0, limit: prefix)
-            guard try wantsRest(head[...]) else { return head }
-            if head.count > limit { throw tooLarge(size: nil, limit: limit) }
-            guard head.count == prefix else { return head }
-            return head + (try rest(descriptor: 0, after: head.count, limit: limit))
+            var bytes = try drain(descriptor: 0, limit: prefix)
+            guard try wantsRest(bytes[...]) else { return bytes }
+            if bytes.count > limit { throw tooLarge(size: nil, limit: limit) }
+            guard bytes.count == prefix else { return bytes }
+            try readRest(descriptor: 0, into: &bytes, limit: limit)
+            return bytes
         }
         let (descriptor, size) = try openRegularFile(path, readsStandardInput: true)
         defer { close(descriptor) }
-        let head = try drain(descriptor: descriptor, limit: prefix)
-        guard try wantsRest(head[...]) else { return head }
-        if max(size, head.count) > limit { throw tooLarge(size: max(size, head.count), limit: limit) }
-        guard head.count == prefix else { return head }
-        return head + (try rest(descriptor: descriptor, after: head.count, limit: limit))
+        var bytes = try drain(descriptor: descriptor, limit: prefix)
+        guard try wantsRest(bytes[...]) else { return bytes }
+        if max(size, bytes.count) > limit { throw tooLarge(size: max(size, bytes.count), limit: limit) }
+        guard bytes.count == prefix else { return bytes }
+        // The rest is read after the first bytes, in the same array: one copy of the input.
+        try readRest(descriptor: descriptor, into: &bytes, limit: limit)
+        return bytes
     }
 
     /// The whole of the regular file at `path`, at most `limit` bytes.
@@ -52,7 +55,9 @@ package enum FileBytes {
         let (descriptor, size) = try openRegularFile(path)
         defer { close(descriptor) }
         if size > limit { throw tooLarge(size: size, limit: limit) }
-        return try rest(descriptor: descriptor, after: 0, limit: limit)
+        var bytes: [UInt8] = []
+        try readRest(descriptor: descriptor, into: &bytes, limit: limit)
+        return bytes
     }
 
     /// Opens the regular file at `path` for reading, and says how large it is.
@@ -114,14 +119,13 @@ package enum FileBytes {
                 + (stream ? " (to read it, give '-' and redirect it to standard input)" : ""))
     }
 
-    /// The rest of a descriptor after `count` bytes were read, refusing more
-    /// than `limit` bytes in all.
-    private static func rest(descriptor: Int32, after count: Int, limit: Int) throws(TranscriptError) -> [UInt8] {
-        let room = max(0, limit - count)
+    /// Appends the rest of a descriptor to `bytes` (what was read of it so
+    /// far), refusing more than `limit` bytes in all.
+    private static func readRest(descriptor: Int32, into bytes: inout [UInt8], limit: Int) throws(TranscriptError) {
+        let room = max(0, limit - bytes.count)
         // One byte more than there is room for tells an input over the limit.
-        let bytes = try drain(descriptor: descriptor, limit: room < .max ? room + 1 : room)
-        if bytes.count > room { throw tooLarge(size: nil, limit: limit) }
-        return bytes
+        try drain(descriptor: descriptor, limit: room < .max ? room + 1 : room, into: &bytes)
+        if bytes.count > limit { throw tooLarge(size: nil, limit: limit) }
     }
 
     /// An input over the limit, with its size when it is known.
@@ -133,31 +137,37 @@ package enum FileBytes {
 
     /// Reads a descriptor to its end, or to `limit` bytes.
     static func drain(descriptor: Int32, limit: Int = .max) throws(TranscriptError) -> [UInt8] {
-        // A regular file says how large it is: one read, no growing.
+        var bytes: [UInt8] = []
+        try drain(descriptor: descriptor, limit: limit, into: &bytes)
+        return bytes
+    }
+
+    /// Appends what a descriptor holds to `bytes`, to its end or until
+    /// `limit` more bytes were read. Bytes are read straight into the array:
+    /// a regular file, whose size is known, takes one allocation and no copy.
+    static func drain(descriptor: Int32, limit: Int, into bytes: inout [UInt8]) throws(TranscriptError) {
         var info = stat()
         let size = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-        var capacity = max(1, min(limit, max(size + 1, 1 << 16)))
-        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 1)
-        defer { buffer.deallocate() }
-        var count = 0
-        while count < limit {
-            if count == capacity {
-                let larger = UnsafeMutableRawBufferPointer.allocate(
-                    byteCount: capacity > limit / 2 ? limit : capacity * 2, alignment: 1)
-                larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
-                buffer.deallocate()
-                buffer = larger
-                capacity = larger.count
-            }
+        let start = bytes.count
+        // Room for the file (whose first bytes may be in `bytes` already) and one byte to meet its end.
+        if size > 0 { bytes.reserveCapacity(start + min(limit, max(size - start, 0) + 1)) }
+        while bytes.count - start < limit {
+            var room = bytes.capacity - bytes.count
+            if room == 0 { room = max(1 << 16, bytes.count) }
+            room = min(room, limit - (bytes.count - start))
+            let end = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: room))
             var readCount = 0
             repeat {
-                readCount = read(descriptor, buffer.baseAddress! + count, capacity - count)
+                readCount = bytes.withUnsafeMutableBufferPointer { buffer in
+                    read(descriptor, buffer.baseAddress! + end, room)
+                }
             } while readCount < 0 && errno == EINTR
-            if readCount < 0 { throw .unreadable(reason: describe(errno)) }
+            let failure = readCount < 0 ? errno : 0
+            bytes.removeLast(room - max(readCount, 0))
+            if readCount < 0 { throw .unreadable(reason: describe(failure)) }
             if readCount == 0 { break }
-            count += readCount
         }
-        return [UInt8](UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
     }
 
     /// The system's description of an error number, in lower case.

@@ -65,9 +65,15 @@ public struct CallExplanation: Sendable {
 
     /// For each turn, the mark of each Unicode scalar of its text (`nil` for untagged).
     public var marks: [[Mark?]] {
+        Self.marks(of: call, scorecard: scorecard, kind: kind(of:))
+    }
+
+    /// For each turn of `call`, the mark of each Unicode scalar of its text,
+    /// each item's quoted evidence marked as `kind` says.
+    static func marks(of call: Call, scorecard: Scorecard, kind: (ItemResult) -> Mark) -> [[Mark?]] {
         var marks = call.turns.map { [Mark?](repeating: nil, count: $0.text.unicodeScalars.count) }
         for item in scorecard.items {
-            let mark = kind(of: item)
+            let mark = kind(item)
             for evidence in item.evidence where evidence.kind == .quote {
                 guard let offsets = evidence.offsets, evidence.turn < marks.count,
                     offsets.upperBound <= marks[evidence.turn].count

@@ -29,9 +29,11 @@ enum CLI {
         var stdoutData: Data
     }
 
-    /// Runs `callqa` with `arguments` in `directory` (the package root by default), feeding `stdin`.
+    /// Runs `callqa` (or another of the package's programs, `executable`) with
+    /// `arguments` in `directory` (the package root by default), feeding `stdin`.
     static func run(
-        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], directory: URL? = nil,
+        executable: URL = binary
     ) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -42,7 +44,7 @@ enum CLI {
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
 
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

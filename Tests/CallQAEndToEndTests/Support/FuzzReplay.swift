@@ -60,36 +60,12 @@ enum FuzzReplay {
     /// shipped rubrics and without the Swift runtime's backtracer (a crash
     /// ends the process at once, with its message on standard error).
     static func run(_ arguments: [String]) throws -> CLI.Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-fuzz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out")
-        let errURL = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = CLI.packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging([
-            "CALLQA_RUBRICS": CLI.packageRoot.appendingPathComponent("rubrics").path,
-            "SWIFT_BACKTRACE": "enable=no",
-        ]) { $1 }
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        let stdoutData = try Data(contentsOf: outURL)
-        return CLI.Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-            stdoutData: stdoutData)
+        try CLI.run(
+            arguments,
+            environment: [
+                "CALLQA_RUBRICS": CLI.packageRoot.appendingPathComponent("rubrics").path,
+                "SWIFT_BACKTRACE": "enable=no",
+            ],
+            executable: binary)
     }
 }
