@@ -178,7 +178,9 @@ struct BatchCommandTests {
         #expect(byAgent[1][0] == "Lopez, Maria \"Mia\"")
     }
 
-    @Test("Memory stays flat: 20,000 calls scored as JSON Lines within 256 MB, no more than 2,000 calls need")
+    @Test(
+        "Memory stays flat: 20,000 calls scored as JSON Lines within 256 MB, no more than 2,000 calls need",
+        .enabled(if: CLI.canMeasure, "needs GNU time (apt-get install time)"))
     func boundedMemory() throws {
         let small = try GeneratedCorpus.make(calls: 2_000, perFile: 1_000)
         let large = try GeneratedCorpus.make(calls: 20_000, perFile: 1_000)

@@ -4,36 +4,9 @@ import Testing
 
 @Suite("A large Amazon Transcribe job, end to end")
 struct TranscribeJobMemoryTests {
-    /// GNU time (Debian's `time`), which runs a command and reports its peak.
-    static let time = "/usr/bin/time"
-
-    /// Runs `callqa` with `arguments` and returns its exit status and peak
-    /// resident memory in kilobytes.
-    ///
-    /// GNU time forks `callqa` from its own small process and reports what
-    /// the kernel counted for it. Spawned straight from the test process,
-    /// `callqa`'s count would start from the test process's own peak, which
-    /// other tests raise (Linux carries it over to the spawned program).
-    static func measure(_ arguments: [String]) throws -> (status: Int32, peakKilobytes: Int) {
-        let report = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-peak-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: report) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: time)
-        process.arguments = ["-f", "%M", "-o", report.path, CLI.binary.path] + arguments
-        process.currentDirectoryURL = CLI.packageRoot
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        // "Command exited with non-zero status N" may come first; the peak is the last line.
-        let lines = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
-        return (process.terminationStatus, lines.last.flatMap { Int($0) } ?? -1)
-    }
-
     @Test(
         "inspect reads a 32 MB job of 200,000 words within 4 × the file's size, its words all kept",
-        .enabled(if: FileManager.default.isExecutableFile(atPath: time), "needs GNU time (apt-get install time)"))
+        .enabled(if: CLI.canMeasure, "needs GNU time (apt-get install time)"))
     func peakMemory() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-job-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -43,9 +16,9 @@ struct TranscribeJobMemoryTests {
         let job = try generator.writeTranscribeJob(bytes: 32_000_000, to: file)
         #expect(job.items > 200_000)
 
-        let small = try Self.measure(
+        let small = try CLI.measure(
             ["inspect", "--format", "json", "Tests/Fixtures/formats/same-call/en-hold.transcribe.json"])
-        let large = try Self.measure(["inspect", "--format", "json", "--max-input-size", "1G", file.path])
+        let large = try CLI.measure(["inspect", "--format", "json", "--max-input-size", "1G", file.path])
         #expect(small.status == 0 && large.status == 0)
         #expect(small.peakKilobytes > 0)
         let peak = large.peakKilobytes * 1024

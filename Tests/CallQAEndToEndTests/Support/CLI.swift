@@ -153,23 +153,33 @@ enum CLI {
         return Running(pid: pid, scratch: scratch, stdout: outPath, captured: stdout == nil)
     }
 
-    /// Runs `callqa` with standard output and error discarded, and returns its
-    /// exit status and peak resident memory in kilobytes, as the kernel counted it.
+    /// GNU time (Debian's `time`), which runs a command and reports its peak memory.
+    static let time = "/usr/bin/time"
+
+    /// Whether peak memory can be measured: GNU time is installed.
+    static let canMeasure = FileManager.default.isExecutableFile(atPath: time)
+
+    /// Runs `callqa` with `arguments`, standard output and error discarded,
+    /// and returns its exit status and peak resident memory in kilobytes.
+    ///
+    /// GNU time forks `callqa` from its own small process and reports what
+    /// the kernel counted for it. Spawned straight from the test process,
+    /// `callqa`'s count would start from the test process's own peak, which
+    /// other tests raise (Linux carries it over to the spawned program).
     static func measure(_ arguments: [String]) throws -> (status: Int32, peakKilobytes: Int) {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let exited = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return (exited, usage.ru_maxrss)
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("callqa-peak-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: time)
+        process.arguments = ["-f", "%M", "-o", report.path, binary.path] + arguments
+        process.currentDirectoryURL = packageRoot
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        // "Command exited with non-zero status N" may come first; the peak is the last line.
+        let lines = try String(contentsOf: report, encoding: .utf8).split(separator: "\n")
+        return (process.terminationStatus, lines.last.flatMap { Int($0) } ?? -1)
     }
 }
