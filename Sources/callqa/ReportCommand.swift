@@ -15,6 +15,8 @@ struct ReportCommand: ParsableCommand {
             day, week (ISO 8601 weeks, Monday to Sunday) or month it prints each agent's calls, mean \
             and pass rate period by period, from the calls' 'date' metadata, with the change from \
             the agent's previous period; with --by KEY, the same per value of that metadata key. \
+            --format html writes one page: the summaries, the trend drawn (by --by day, week or \
+            month, or a period suited to the calls' dates) and the calls to review. \
             Results scored with different versions of a rubric are refused unless --rubric chooses \
             one or --allow-mixed. Exits 1 when a file, line or store cannot be read (the rest are \
             still counted), 2 for usage errors, refused mixes and stores written by a newer CallQA.
@@ -82,9 +84,9 @@ struct ReportCommand: ParsableCommand {
         if minimumCalls < 1 { throw ValidationError("--min-calls must be at least 1.") }
         _ = try filter()
         _ = try grouping()
-        if format.format == .html && (store != nil || by != "agent") {
+        if format.format == .html, case .metadata = try grouping() {
             throw ValidationError(
-                "--format html reports result files by agent; with --store or --by \(by) choose table, json or csv.")
+                "--format html draws trends by day, week or month; with --by \(by) choose table, json or csv.")
         }
     }
 
@@ -125,9 +127,10 @@ struct ReportCommand: ParsableCommand {
             try report(fromStore: store, filter: filter, grouping: grouping, run: run)
             return
         }
+        let format = format.resolved(toTerminal: run.toTerminal)
         var results = ScoreResults()
         results.filter = filter
-        if grouping != .agent { results.trends = ScoreTrends.Builder(grouping: grouping) }
+        if grouping != .agent && format != .html { results.trends = ScoreTrends.Builder(grouping: grouping) }
         var inputs: [TranscriptInput] = []
         for (path, input) in zip(paths, RawArguments.inputs(paths)) {
             guard let input else {
@@ -137,8 +140,7 @@ struct ReportCommand: ParsableCommand {
             inputs.append(input)
         }
         try CommandRun.checkOutputs([("--output", output.output)], reading: inputs)
-        let format = format.resolved(toTerminal: run.toTerminal)
-        var report = HTMLReport()
+        var report = HTMLReport(trendPeriod: grouping.period)
         for input in inputs {
             results.read(
                 input, maximumLineLength: size.bytes,
@@ -174,6 +176,20 @@ struct ReportCommand: ParsableCommand {
         do {
             let store = try ResultStore(path: path, create: false)
             let chosen = try store.selectRubrics(filter.rubrics, allowMixed: allowMixed)
+            if format.resolved(toTerminal: run.toTerminal) == .html {
+                // The page: the summaries, the trend, and the worst calls decoded from their stored results.
+                var results = ScoreResults()
+                var report = HTMLReport(trendPeriod: grouping.period)
+                try store.forEachResult(rubrics: chosen, filter: filter) { record, line in
+                    results.add(record, source: path)
+                    report.add(record, line: line)
+                }
+                try run.send(to: output.output, reading: [])
+                write(results.summary, html: report, run: run)
+                try run.finish(
+                    summary: "\(results.summary.calls) stored call\(results.summary.calls == 1 ? "" : "s") read")
+                return
+            }
             if grouping == .agent {
                 var results = ScoreResults()
                 try store.forEachRecord(rubrics: chosen, filter: filter) { results.add($0, source: path) }

@@ -65,18 +65,44 @@ struct ResultStoreTests {
         }
     }
 
-    @Test("Items, points, evidence and metadata are in their tables, and the whole result in its row")
-    func tables() throws {
+    /// The corpus cards eight times over, under distinct ids: chunks whose
+    /// items and metadata take several multi-row statements.
+    static let manyCards: [Scorecard] = (0..<8).flatMap { copy in
+        cards.map { card in
+            var card = card
+            card.callID += "-\(copy)"
+            return card
+        }
+    }
+
+    @Test(
+        "Items, points, evidence and metadata are in their tables, and the whole result in its row",
+        arguments: [1, 4, 256])
+    func tables(chunk: Int) throws {
         try withStorePath { path in
-            _ = try store(Self.cards, at: path)
+            let cards = Self.manyCards
+            _ = try store(cards, at: path, chunk: chunk)
             let queue = try DatabaseQueue(path: path)
             try queue.read { db in
                 let items = try Int.fetchOne(db, sql: "SELECT count(*) FROM call_item") ?? 0
-                #expect(items == Self.cards.reduce(0) { $0 + $1.items.count })
+                #expect(items == cards.reduce(0) { $0 + $1.items.count })
+                let metadata = try Int.fetchOne(db, sql: "SELECT count(*) FROM call_metadata") ?? 0
+                #expect(metadata == cards.reduce(0) { $0 + $1.metadata.count })
+                // Each item in its call's row, at its position, with its verdict and points.
+                let last = try #require(cards.last)
+                let stored = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT i.item_id, i.status, i.points FROM call_item i JOIN scored_call c ON c.id = i.call
+                        WHERE c.call_id = ? ORDER BY i.position
+                        """, arguments: [last.callID])
+                #expect(stored.map { $0[0] as String } == last.items.map(\.id))
+                #expect(stored.map { $0[1] as String } == last.items.map(\.status.rawValue))
+                #expect(stored.map { $0[2] as Double } == last.items.map(\.points))
                 let evidence = try Int.fetchOne(db, sql: "SELECT sum(evidence) FROM call_item") ?? 0
-                #expect(evidence == Self.cards.reduce(0) { $0 + $1.items.reduce(0) { $0 + $1.evidence.count } })
+                #expect(evidence == cards.reduce(0) { $0 + $1.items.reduce(0) { $0 + $1.evidence.count } })
                 let dated = try Int.fetchOne(db, sql: "SELECT count(*) FROM scored_call WHERE day IS NOT NULL") ?? 0
-                #expect(dated == Self.cards.filter { CallDay(of: $0.metadata) != nil }.count)
+                #expect(dated == cards.filter { CallDay(of: $0.metadata) != nil }.count)
                 let queues = try String.fetchAll(
                     db, sql: "SELECT DISTINCT value FROM call_metadata WHERE key = 'queue' ORDER BY value")
                 #expect(queues.contains("billing"))

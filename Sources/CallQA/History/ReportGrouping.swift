@@ -24,6 +24,11 @@ public enum ReportGrouping: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The period grouped by; `nil` when grouping by agent or metadata.
+    public var period: ReportPeriod? {
+        if case .period(let period) = self { period } else { nil }
+    }
+
     /// The word that names the grouping on the command line.
     public var description: String {
         switch self {

@@ -86,6 +86,16 @@ extension ResultStore {
     public func forEachRecord(
         rubrics: [RubricReference], filter: ReportFilter = ReportFilter(), _ body: (ScoreRecord) throws -> Void
     ) throws {
+        try forEachResult(rubrics: rubrics, filter: filter) { record, _ in try body(record) }
+    }
+
+    /// Calls each stored result as ``forEachRecord(rubrics:filter:_:)`` does,
+    /// with the result's JSON as `score --format jsonl` wrote it (without
+    /// the line feed), for the calls a report decodes whole.
+    public func forEachResult(
+        rubrics: [RubricReference], filter: ReportFilter = ReportFilter(),
+        _ body: (ScoreRecord, [UInt8]) throws -> Void
+    ) throws {
         let decoder = JSONDecoder()
         do {
             try queue.read { db in
@@ -95,15 +105,16 @@ extension ResultStore {
                     arguments: arguments)
                 while let row = try rows.next() {
                     let text: String = row[1]
+                    let bytes = Array(text.utf8)
                     let record: ScoreRecord
                     do {
-                        record = try decoder.decode(ScoreRecord.self, from: Data(text.utf8))
+                        record = try decoder.decode(ScoreRecord.self, from: Data(bytes))
                     } catch {
                         let call: String = row[0]
                         throw StoreError(
                             path: path, kind: .damaged, reason: "the stored result of call \(call) does not read back")
                     }
-                    try body(record)
+                    try body(record, bytes)
                 }
             }
         } catch let error as StoreError {

@@ -60,7 +60,7 @@ public final class ResultStore: Sendable {
         } catch {
             throw Self.error(error, path: path, doing: "cannot open the results store")
         }
-        try checkSchema()
+        try checkSchema(claim: create)
         do {
             // Only once the file is known to be a store of this schema or an older one.
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
@@ -71,17 +71,38 @@ public final class ResultStore: Sendable {
     }
 
     /// Refuses a file that is not a CallQA store, or one a newer CallQA wrote.
-    private func checkSchema() throws(StoreError) {
-        let facts: (application: Int32, version: Int, tables: Int, superseded: Bool)
+    ///
+    /// - Parameter claim: whether an empty database is marked as a CallQA
+    ///   store, in the same transaction as the check — so that another
+    ///   process creating the store at the same moment finds it marked, not
+    ///   half made.
+    private func checkSchema(claim: Bool) throws(StoreError) {
+        typealias Facts = (application: Int32, version: Int, tables: Int, superseded: Bool)
+        func readFacts(_ db: Database) throws -> Facts {
+            let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            let tables =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
+            let superseded = try db.tableExists("grdb_migrations") && StoreSchema.migrator.hasBeenSuperseded(db)
+            return (application, version, tables, superseded)
+        }
+        let facts: Facts
         do {
-            facts = try queue.read { db in
-                let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                let tables =
-                    try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
-                let superseded = try db.tableExists("grdb_migrations") && StoreSchema.migrator.hasBeenSuperseded(db)
-                return (application, version, tables, superseded)
+            if claim {
+                facts = try queue.writeWithoutTransaction { db in
+                    var found: Facts = (0, 0, 0, false)
+                    try db.inTransaction(.immediate) {
+                        found = try readFacts(db)
+                        if found.application == 0 && found.tables == 0 {
+                            try db.execute(sql: "PRAGMA application_id = \(StoreSchema.applicationID)")
+                        }
+                        return .commit
+                    }
+                    return found
+                }
+            } else {
+                facts = try queue.read(readFacts)
             }
         } catch {
             throw Self.error(error, path: path, doing: "cannot read the results store")

@@ -18,10 +18,17 @@ public final class StoreWriter {
     private var pending: [(card: Scorecard, line: String)] = []
     private var rubricRows: [String: Int64] = [:]
     private let storedAt: String
+    private var lastCommit = ContinuousClock.now
 
-    /// Calls per transaction unless a writer is told otherwise: a chunk of
-    /// the batch scorer.
-    public static let defaultChunkSize = BatchScorer.chunkSize
+    /// How long the calls scored stay uncommitted at most (when calls come
+    /// slowly, a chunk is committed before it is full).
+    static let longestWait: Duration = .seconds(2)
+
+    /// Calls per transaction unless a writer is told otherwise. Each commit
+    /// writes every page the chunk touched to the write-ahead log, so larger
+    /// chunks cost less per call; a chunk not full after ``longestWait`` is
+    /// committed all the same.
+    public static let defaultChunkSize = 256
 
     /// A writer to `store`, committing every `chunkSize` calls.
     init(store: ResultStore, chunkSize: Int) {
@@ -39,7 +46,9 @@ public final class StoreWriter {
     ///   when the caller has it already; made here otherwise.
     public func add(_ card: Scorecard, line: String? = nil) throws(StoreError) {
         pending.append((card, line ?? ScoreJSONStream.line(card)))
-        if pending.count >= chunkSize { try flush() }
+        if pending.count >= chunkSize || (pending.count > 1 && .now - lastCommit > Self.longestWait) {
+            try flush()
+        }
     }
 
     /// Commits the calls added since the last chunk.
@@ -55,9 +64,7 @@ public final class StoreWriter {
         do {
             try store.queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    for (card, line) in chunk {
-                        try insert(card, line: line, in: db, rubricRows: &rubricRows)
-                    }
+                    try insert(chunk, in: db, rubricRows: &rubricRows)
                     return .commit
                 }
             }
@@ -66,12 +73,15 @@ public final class StoreWriter {
         }
         self.rubricRows = rubricRows
         committed += chunk.count
+        lastCommit = .now
     }
 
+    /// Stores a chunk: one upsert per call, then the items and metadata of
+    /// every call of the chunk in multi-row statements — a few statements per
+    /// chunk instead of one per item.
     private func insert(
-        _ card: Scorecard, line: String, in db: Database, rubricRows: inout [String: Int64]
+        _ chunk: [(card: Scorecard, line: String)], in db: Database, rubricRows: inout [String: Int64]
     ) throws {
-        let rubric = try rubricRow(card.rubric, in: db, rows: &rubricRows)
         let upsert = try db.cachedStatement(
             sql: """
                 INSERT INTO scored_call (call_id, rubric, agent, day, score, passed, language, source_path,
@@ -83,31 +93,76 @@ public final class StoreWriter {
                     source_index = excluded.source_index, stored_at = excluded.stored_at, result = excluded.result
                 RETURNING id
                 """)
-        let jsonLine = line.hasSuffix("\n") ? String(line.dropLast()) : line
-        let arguments: StatementArguments = [
-            card.callID, rubric, card.agent, CallDay(of: card.metadata)?.number, card.score, card.passed,
-            card.language.rawValue, card.source.path, card.source.line, card.source.index, storedAt, jsonLine,
-        ]
-        guard let row = try Int64.fetchOne(upsert, arguments: arguments) else {
-            throw StoreError(path: store.path, kind: .database, reason: "no row stored for call \(card.callID)")
+        var rows: [Int64] = []
+        rows.reserveCapacity(chunk.count)
+        for (card, line) in chunk {
+            let rubric = try rubricRow(card.rubric, in: db, rows: &rubricRows)
+            // Without the line feed; `dropLast()` on a String would walk every character.
+            var jsonLine = line
+            if jsonLine.utf8.last == UInt8(ascii: "\n") { jsonLine.removeLast() }
+            let arguments: StatementArguments = [
+                card.callID, rubric, card.agent, CallDay(of: card.metadata)?.number, card.score, card.passed,
+                card.language.rawValue, card.source.path, card.source.line, card.source.index, storedAt, jsonLine,
+            ]
+            guard let row = try Int64.fetchOne(upsert, arguments: arguments) else {
+                throw StoreError(path: store.path, kind: .database, reason: "no row stored for call \(card.callID)")
+            }
+            rows.append(row)
         }
-        try db.cachedStatement(sql: "DELETE FROM call_item WHERE call = ?").execute(arguments: [row])
-        try db.cachedStatement(sql: "DELETE FROM call_metadata WHERE call = ?").execute(arguments: [row])
-        let item = try db.cachedStatement(
-            sql: """
-                INSERT INTO call_item (call, position, item_id, status, points, max_points, critical, evidence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for (position, result) in card.items.enumerated() {
-            try item.execute(arguments: [
-                row, position, result.id, result.status.rawValue, result.points, result.maxPoints, result.critical,
-                result.evidence.count,
-            ])
+        // A call stored before keeps its row: its old items and metadata go.
+        for table in ["call_item", "call_metadata"] {
+            try executeBatched(rows.map { $0 as DatabaseValueConvertible? }, columns: 1, in: db) { count in
+                "DELETE FROM \(table) WHERE call IN (\(Self.placeholders(count, columns: 1, tuple: false)))"
+            }
         }
-        let metadata = try db.cachedStatement(sql: "INSERT INTO call_metadata (call, key, value) VALUES (?, ?, ?)")
-        for key in card.metadata.keys.sorted() {
-            try metadata.execute(arguments: [row, key, card.metadata[key]!])
+        var items: [DatabaseValueConvertible?] = []
+        var metadata: [DatabaseValueConvertible?] = []
+        for ((card, _), row) in zip(chunk, rows) {
+            for (position, result) in card.items.enumerated() {
+                items += [
+                    row, position, result.id, result.status.rawValue, result.points, result.maxPoints,
+                    result.critical, result.evidence.count,
+                ]
+            }
+            for key in card.metadata.keys.sorted() { metadata += [row, key, card.metadata[key]!] }
         }
+        try executeBatched(items, columns: 8, in: db) { count in
+            """
+            INSERT INTO call_item (call, position, item_id, status, points, max_points, critical, evidence)
+            VALUES \(Self.placeholders(count, columns: 8))
+            """
+        }
+        try executeBatched(metadata, columns: 3, in: db) { count in
+            "INSERT INTO call_metadata (call, key, value) VALUES \(Self.placeholders(count, columns: 3))"
+        }
+    }
+
+    /// Rows per multi-row statement: well under SQLite's limit of bound
+    /// values, and few enough distinct statements to cache.
+    private static let rowsPerStatement = 64
+
+    /// Runs `sql(n)` over `values` (`columns` per row), `rowsPerStatement`
+    /// rows at a time.
+    private func executeBatched(
+        _ values: [DatabaseValueConvertible?], columns: Int, in db: Database, sql: (Int) -> String
+    ) throws {
+        let rowCount = values.count / columns
+        var first = 0
+        while first < rowCount {
+            let count = min(Self.rowsPerStatement, rowCount - first)
+            let statement = try db.cachedStatement(sql: sql(count))
+            try statement.execute(
+                arguments: StatementArguments(values[(first * columns)..<((first + count) * columns)]))
+            first += count
+        }
+    }
+
+    /// `(?, ?, …), (?, ?, …)…`: `count` tuples of `columns` parameters; or
+    /// `?, ?, …` (`tuple: false`, one column).
+    private static func placeholders(_ count: Int, columns: Int, tuple: Bool = true) -> String {
+        guard tuple else { return Array(repeating: "?", count: count).joined(separator: ", ") }
+        let one = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        return Array(repeating: one, count: count).joined(separator: ", ")
     }
 
     /// The row of a rubric content, added the first time it is stored.
