@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
@@ -27,6 +28,7 @@ let package = Package(
             name: "CallQA",
             dependencies: [
                 "CLibXML2", "CStemmer", .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -58,11 +60,13 @@ let package = Package(
         ),
         .testTarget(
             name: "CallQATests",
-            dependencies: ["CallQA", "CallQATestSupport"]
+            dependencies: ["CallQA", "CallQATestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "CallQAEndToEndTests",
-            dependencies: ["callqa", "callqa-fuzz", "CallQATestSupport"]
+            dependencies: [
+                "callqa", "callqa-fuzz", "CallQATestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -10,8 +10,10 @@
 # compile (`callqa rubric phrases`), then times — hot in the page cache, the
 # median of RUNS runs each — reading the files (cat), ripgrep counting lines
 # that hold any phrase (`rg -F -i -c -f`), xmllint parsing the XML, and
-# `callqa score --format jsonl` on one core and on all cores. Prints MB/s
-# (10^6 bytes per second) and callqa's ratio to ripgrep. Needs rg and
+# `callqa score --format jsonl` on one core and on all cores, and the same
+# with `--store` (every call also written to a new results store). Prints MB/s
+# (10^6 bytes per second), callqa's ratio to ripgrep, and what storing costs
+# over scoring alone (target: at most 1.3x). Needs rg and
 # xmllint on the PATH for their rows (apt-get install ripgrep libxml2-utils).
 set -euo pipefail
 
@@ -58,6 +60,14 @@ XONE=$(median_seconds "$BIN/callqa" score "$WORK/xml" --jobs 1 --format jsonl)
 row "callqa score --jobs 1 --format jsonl (XML)" "$XML_BYTES" "$XONE"
 XALL=$(median_seconds "$BIN/callqa" score "$WORK/xml" --jobs "$JOBS" --format jsonl)
 row "callqa score --jobs $JOBS --format jsonl (XML)" "$XML_BYTES" "$XALL"
+fresh_store() {   # each run writes a new store, as a day's first run does
+    rm -f "$WORK/qa.sqlite" "$WORK/qa.sqlite-wal" "$WORK/qa.sqlite-shm"
+    "$@"
+}
+SONE=$(median_seconds fresh_store "$BIN/callqa" score "$WORK/text" --jobs 1 --format jsonl --store "$WORK/qa.sqlite")
+row "callqa score --jobs 1 --format jsonl --store (text)" "$TEXT_BYTES" "$SONE"
+SALL=$(median_seconds fresh_store "$BIN/callqa" score "$WORK/text" --jobs "$JOBS" --format jsonl --store "$WORK/qa.sqlite")
+row "callqa score --jobs $JOBS --format jsonl --store (text)" "$TEXT_BYTES" "$SALL"
 if [ -n "${BEFORE:-}" ]; then
     BONE=$(median_seconds "$BEFORE" score "$WORK/text" --jobs 1 --format jsonl)
     row "before: callqa score --jobs 1 (text)" "$TEXT_BYTES" "$BONE"
@@ -67,6 +77,8 @@ fi
 echo
 awk -v one="$ONE" -v all="$ALL" -v xone="$XONE" -v xall="$XALL" -v jobs="$JOBS" \
     'BEGIN { printf "scaling on %d cores: text %.2fx, XML %.2fx\n", jobs, one / all, xone / xall }'
+awk -v one="$ONE" -v sone="$SONE" -v all="$ALL" -v sall="$SALL" -v jobs="$JOBS" \
+    'BEGIN { printf "score --store / score (time; target at most 1.30x): one core %.2fx, %d cores %.2fx\n", sone / one, jobs, sall / all }'
 if [ -n "${RG1:-}" ]; then
     awk -v rg="$RG1" -v one="$ONE" 'BEGIN { printf "callqa (one core) / ripgrep (one thread): %.2f of its speed\n", rg / one }'
 fi

@@ -6,8 +6,8 @@
 #   Scripts/install.sh PREFIX              e.g. /usr/local or ~/.local
 #   CALLQA_BINARY=FILE Scripts/install.sh PREFIX   install a binary built before
 #
-# The binary needs only the system's libxml2 and Snowball stemmer libraries at run time
-# (Debian: libxml2, libstemmer0d), not the Swift toolchain. It finds the rubrics in
+# The binary needs only the system's libxml2, Snowball stemmer and SQLite libraries at run
+# time (Debian: libxml2, libstemmer0d, libsqlite3-0), not the Swift toolchain. It finds the rubrics in
 # PREFIX/share/callqa/rubrics from its own location.
 set -euo pipefail
 if [ $# -ne 1 ] || [ -z "$1" ]; then

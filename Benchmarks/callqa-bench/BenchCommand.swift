@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Generate benchmark corpora and measure CallQA's throughput.",
         subcommands: [
             GenerateCommand.self, StagesCommand.self, GrowRubricCommand.self, AlternativesCommand.self,
-            ExtremesCommand.self, TranscribeJobCommand.self,
+            ExtremesCommand.self, TranscribeJobCommand.self, StoreTrendCommand.self,
         ]
     )
 }
@@ -28,13 +28,24 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("per-file"), help: "Calls per XML file.") var perFile = 1_000
     @Option(help: "The seed: the same seed writes the same corpus.") var seed: UInt64 = 1
     @Option(help: "Only this language (zh-Hans, zh-Hant or en); a mix by default.") var language: String?
+    @Option(help: "How many agents the calls are spread among.") var agents = 40
+    @Option(help: "Date the calls from this day on (YYYY-MM-DD), evenly over --days.") var from: String?
+    @Option(help: "The days the dated calls span.") var days = 1
     @Option(help: "The folder to write.") var output: String
 
     func run() throws {
         guard let format = CorpusGenerator.Format(rawValue: format) else {
             throw ValidationError("--format must be text or xml")
         }
+        let first = try from.map { text in
+            guard let day = CallDay(metadata: text), text.utf8.count == 10 else {
+                throw ValidationError("--from takes a day as YYYY-MM-DD")
+            }
+            return day
+        }
+        guard agents >= 1, days >= 1 else { throw ValidationError("--agents and --days must be at least 1") }
         var generator = CorpusGenerator(seed: seed)
+        generator.agentCount = agents
         if let language {
             guard let chosen = Language(rawValue: language) else {
                 throw ValidationError("unknown language \(language)")
@@ -42,7 +53,7 @@ struct GenerateCommand: ParsableCommand {
             generator.languages = [(chosen, 1)]
         }
         let written = try generator.write(
-            calls: calls, as: format, perFile: perFile,
+            calls: calls, as: format, perFile: perFile, dates: first.map { ($0, days) },
             to: URL(fileURLWithPath: output, isDirectory: true))
         print(
             "\(written.calls) calls, \(written.files) files, \(written.bytes) bytes"

@@ -27,9 +27,12 @@ extension CorpusGenerator {
     public static func xmlDocument(_ calls: [Call]) -> String { TranscriptWriter.xmlDocument(calls) }
 
     /// Writes `count` calls into `folder`: one call per file for text, and
-    /// `perFile` calls per file for XML.
-    public mutating func write(calls count: Int, as format: Format, perFile: Int = 1, to folder: URL) throws -> Written
-    {
+    /// `perFile` calls per file for XML; with `dates`, the calls are dated
+    /// (`date` metadata) evenly over `days` days from `first`, in order.
+    public mutating func write(
+        calls count: Int, as format: Format, perFile: Int = 1, dates: (first: CallDay, days: Int)? = nil,
+        to folder: URL
+    ) throws -> Written {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var written = Written()
         var batch: [Call] = []
@@ -43,7 +46,11 @@ extension CorpusGenerator {
             batch.removeAll(keepingCapacity: true)
         }
         for number in 0..<count {
-            let call = call(number: number)
+            var call = call(number: number)
+            if let dates {
+                call.metadata[CallDay.metadataKey] =
+                    CallDay(number: dates.first.number + number * max(1, dates.days) / max(1, count)).text
+            }
             written.calls += 1
             switch format {
             case .text:

@@ -22,6 +22,8 @@ public struct CorpusGenerator: Sendable {
     public var phraseChance = 0.33
     /// The chance that a middle turn carries a decoy.
     public var decoyChance = 0.05
+    /// How many agents calls are drawn among (`Agent 0`, `坐席0`, …).
+    public var agentCount = 40
     /// The languages to draw from, each with its share.
     public var languages: [(language: Language, share: Double)] = [
         (.simplifiedChinese, 0.4), (.traditionalChinese, 0.2), (.english, 0.4),
@@ -62,7 +64,7 @@ public struct CorpusGenerator: Sendable {
             case .traditionalChinese: Vocabulary.traditionalChinese
             default: Vocabulary.chinese
             }
-        let agentIndex = Int.random(in: 0..<40, using: &random)
+        let agentIndex = Int.random(in: 0..<max(1, agentCount), using: &random)
         let agent = language == .english ? "Agent \(agentIndex)" : "坐席\(agentIndex)"
         let target = Int.random(in: callSize, using: &random)
         var turns: [Turn] = []

@@ -12,9 +12,13 @@ struct ScoreCommand: ParsableCommand {
             (from the transcript, or recognised from its text). Inputs are scored in parallel; the \
             output is in input order whatever the number of jobs.
 
-            Exit codes: 0 every call scored; 1 an input failed or a call could not be scored (the \
-            rest are still scored); 2 usage error or a rubric with errors; 3 a score below \
-            --fail-under.
+            With --store, every scored call is also kept in a SQLite results store (created when \
+            missing), one transaction per chunk of calls; 'callqa report --store' reads it back.
+
+            Exit codes: 0 every call scored; 1 an input failed, a call could not be scored (the \
+            rest are still scored) or the store could not be written; 2 usage error, a rubric with \
+            errors, or a store that cannot be opened (not a store, written by a newer CallQA); 3 a \
+            score below --fail-under.
             """
     )
 
@@ -36,6 +40,11 @@ struct ScoreCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Also write every error to this file, as JSON Lines.", valueName: "file"))
     var errors: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also keep every scored call in this SQLite results store (created when missing).", valueName: "file"))
+    var store: String?
 
     @Option(
         name: .customLong("fail-under"),
@@ -69,6 +78,7 @@ struct ScoreCommand: ParsableCommand {
         if let failUnder, !(0...100).contains(failUnder) {
             throw ValidationError("--fail-under must be from 0 to 100.")
         }
+        if store == "-" || store?.isEmpty == true { throw ValidationError("--store takes a file: the results store.") }
         if by == .agent, let format = format.format, format == .jsonl || format == .json {
             throw ValidationError("--by agent is for table and csv output; json and jsonl always hold every call.")
         }
@@ -78,7 +88,14 @@ struct ScoreCommand: ParsableCommand {
         let selection = try RubricSelection.resolve(rubric, anyLanguage: language.anyLanguage)
         let loader = try input.loader(rubrics: selection.rubrics)
         let (inputs, pathProblems) = input.inputs(loader)
-        try CommandRun.checkOutputs([("--output", output.output), ("--errors", errors)], reading: inputs)
+        try CommandRun.checkOutputs(
+            [("--output", output.output), ("--errors", errors), ("--store", store)], reading: inputs)
+        let writer: StoreWriter?
+        do {
+            writer = try store.map { try ResultStore(path: $0).writer() }
+        } catch {
+            throw ExitCode.usage("callqa: \(error)")
+        }
 
         let run = CommandRun()
         try run.send(to: output.output, reading: inputs)
@@ -101,6 +118,7 @@ struct ScoreCommand: ParsableCommand {
         var document = ScoreJSONStream()
         var ids = CallIDs()
         var below = BelowThreshold()
+        var storing = writer != nil
         var report = HTMLReport()
         switch format {
         case .json: run.write(document.opening())
@@ -120,6 +138,16 @@ struct ScoreCommand: ParsableCommand {
             }
             let text = renamed == nil ? rendered : render(card)
             summary.add(ScoreRecord(card))
+            if storing, let writer {
+                do {
+                    try writer.add(card, line: format == .jsonl ? text : nil)
+                } catch {
+                    // The calls committed so far stay; the rest are scored but not stored.
+                    progress.clear()
+                    run.fail("callqa: \(error)")
+                    storing = false
+                }
+            }
             if perCall, let failUnder, card.score < failUnder { below.add(card.callID, card.score) }
             run.write(format == .json ? document.call(text) : text)
             progress.callScored()
@@ -152,6 +180,13 @@ struct ScoreCommand: ParsableCommand {
             }
         }
         progress.clear()
+        if storing, let writer {
+            do {
+                try writer.finish()
+            } catch {
+                run.fail("callqa: \(error)")
+            }
+        }
 
         let agents = summary.agents(minimumCalls: minimumCalls)
         switch format {

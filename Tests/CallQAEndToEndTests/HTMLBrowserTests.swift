@@ -1,3 +1,5 @@
+import CallQA
+import CallQATestSupport
 import Foundation
 import Testing
 
@@ -81,6 +83,75 @@ struct HTMLBrowserTests {
         let anchors = Self.matches(##"<a href="#(call-\d+)">"##, in: load.dom).map { $0[0] }
         #expect(!anchors.isEmpty)
         for anchor in Set(anchors) { #expect(load.dom.contains("<section class=\"call\" id=\"\(anchor)\">")) }
+    }
+
+    @Test("report --store --format html --by week: the trend's figures are those of report --store --by week's JSON")
+    func weeklyStorePage() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let calls = folder.appendingPathComponent("calls")
+        try FileManager.default.createDirectory(at: calls, withIntermediateDirectories: true)
+        // Six weeks of calls, three agents, twelve calls a day, from Monday 2024-04-01.
+        var generator = CorpusGenerator(seed: 11)
+        generator.callSize = 300...500
+        let first = try #require(CallDay(metadata: "2024-04-01"))
+        var batch: [Call] = []
+        for number in 0..<(42 * 12) {
+            var call = generator.call(number: number)
+            call.agent = "agent \(number % 3)"
+            call.metadata["date"] = CallDay(number: first.number + number / 12).text
+            batch.append(call)
+            if batch.count == 84 {
+                try Data(CorpusGenerator.xmlDocument(batch).utf8).write(
+                    to: calls.appendingPathComponent("week-\(number / 84).xml"))
+                batch.removeAll()
+            }
+        }
+        let store = folder.appendingPathComponent("qa.sqlite").path
+        let score = try CLI.run(["score", calls.path, "--format", "jsonl", "--store", store])
+        #expect(score.status == 0, "\(score.stderr)")
+        let page = folder.appendingPathComponent("weekly.html")
+        let html = try CLI.run(["report", "--store", store, "--by", "week", "--format", "html", "--output", page.path])
+        #expect(html.status == 0, "\(html.stderr)")
+        let trend = try Self.object(
+            CLI.run(["report", "--store", store, "--by", "week", "--format", "json"]).stdoutData)
+        let summary = try Self.object(CLI.run(["report", "--store", store, "--format", "json"]).stdoutData)
+        let load = try HeadlessChromium.load(page)
+        #expect(load.pageRequests.isEmpty, "the page requested \(load.pageRequests)")
+        #expect(Self.fact("period", in: load.dom) == "2024-04-01/2024-05-12")
+        try Self.checkAgents(summary, dom: load.dom)
+
+        // Every agent's calls together, week by week.
+        let overall = try #require(trend["overall"] as? [[String: Any]])
+        #expect(overall.count == 6)
+        let rows = Self.matches(#"<tr class="period-row" data-period="([^"]*)">(.*?)</tr>"#, in: load.dom)
+        #expect(rows.map { $0[0] } == overall.map { $0["period"] as? String ?? "" })
+        for (row, point) in zip(rows, overall) {
+            let cells = Self.cells(row[1])
+            for field in ["calls", "mean", "passRate", "meanChange", "passRateChange"] {
+                #expect(cells[field] == (Self.number(point[field]) ?? ""), "\(row[0]): \(field)")
+            }
+        }
+        #expect(Self.matches(#"<circle class="mean-point""#, in: load.dom).count == overall.count)
+
+        // Each agent, week by week.
+        let agents = try #require(trend["agents"] as? [[String: Any]])
+        let series = Self.matches(#"<tr class="series-row" data-agent="([^"]*)">(.*?)</tr>"#, in: load.dom)
+        #expect(series.map { $0[0] } == agents.map { $0["agent"] as? String ?? "" })
+        for (row, agent) in zip(series, agents) {
+            let periods = try #require(agent["periods"] as? [[String: Any]])
+            let cells = Self.matches(
+                #"data-period="([^"]*)" data-calls="([^"]*)" data-mean="([^"]*)" data-pass-rate="([^"]*)" data-mean-change="([^"]*)""#,
+                in: row[1])
+            #expect(cells.count == periods.count, "\(row[0])")
+            for (cell, point) in zip(cells, periods) {
+                #expect(cell[0] == point["period"] as? String, "\(row[0])")
+                #expect(cell[1] == Self.number(point["calls"]), "\(row[0]) \(cell[0]): calls")
+                #expect(cell[2] == Self.number(point["mean"]), "\(row[0]) \(cell[0]): mean")
+                #expect(cell[3] == Self.number(point["passRate"]), "\(row[0]) \(cell[0]): pass rate")
+                #expect(cell[4] == (Self.number(point["meanChange"]) ?? ""), "\(row[0]) \(cell[0]): change")
+            }
+        }
     }
 
     @Test(

@@ -40,6 +40,12 @@ public struct ScoreResults: Sendable {
 
     /// The summary of every result read.
     public private(set) var summary = ScoreSummary()
+    /// Which results are counted (by date and rubric); the rest are read and left out.
+    public var filter = ReportFilter()
+    /// How many results ``filter`` left out.
+    public private(set) var filteredOut = 0
+    /// Trends of the results counted, when asked for: set a builder before reading.
+    public var trends: ScoreTrends.Builder?
     /// The versions read of each rubric, rubrics in the order first read.
     private var versions: [(id: String, versions: [RubricVersion])] = []
     /// Each call id read, with where its result came from and where the call was read.
@@ -127,9 +133,14 @@ public struct ScoreResults: Sendable {
         }
     }
 
-    /// Adds one result read from `source`.
+    /// Adds one result read from `source`, if ``filter`` counts it.
     public mutating func add(_ record: ScoreRecord, source: String) {
+        guard filter.includes(record) else {
+            filteredOut += 1
+            return
+        }
         summary.add(record)
+        trends?.add(record)
         guard let index = versions.firstIndex(where: { $0.id == record.rubric.id }) else {
             versions.append((record.rubric.id, [RubricVersion(rubric: record.rubric, firstSource: source)]))
             return

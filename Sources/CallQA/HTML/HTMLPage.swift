@@ -151,6 +151,18 @@ struct HTMLPage {
         .axis { stroke: #8a93a0; stroke-width: 1; }
         .passmark { stroke: var(--fail); stroke-width: 2; stroke-dasharray: 5 4; }
         text.passmark-label { fill: var(--fail); font-weight: 600; }
+        .grid { stroke: var(--line); stroke-width: 1; }
+        .pass-bar { fill: #cfe3d7; }
+        .mean-line { fill: none; stroke: var(--accent); stroke-width: 2.5; }
+        .mean-point { fill: #fff; stroke: var(--accent); stroke-width: 2; }
+        h3.sub { margin: 22px 0 8px; font-size: 1rem; }
+        .trend-periods td:first-child, .trend-agents th { white-space: nowrap; overflow-wrap: normal; }
+        .trend-agents td.cell small { display: block; font-size: 0.75rem; color: var(--muted); }
+        .trend-agents td.cell small.change { display: inline; margin-left: 4px; }
+        .change.up { color: var(--pass); }
+        .change.down { color: var(--fail); }
+        .trend-agents td.cell small.change.up { color: var(--pass); }
+        .trend-agents td.cell small.change.down { color: var(--fail); }
         .spark { width: 100px; height: 24px; }
         .spark rect { fill: var(--accent); }
         .spark .base { fill: var(--line); }

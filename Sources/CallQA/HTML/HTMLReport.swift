@@ -54,20 +54,30 @@ public struct HTMLReport: Sendable {
     private var kept: [String: [Kept]] = [:]
     private var rows: [Row] = []
     private var rubrics: [RubricReference: Rubric] = [:]
-    private var firstDate: String?
-    private var lastDate: String?
+    private var firstDate: CallDay?
+    private var lastDate: CallDay?
     private var datedCalls = 0
+    private var trendBuilders: [ReportPeriod: ScoreTrends.Builder] = [:]
 
-    /// Creates an empty report.
-    public init() {}
+    /// The period the trend section counts calls by; `nil`: chosen from the
+    /// days the calls span (``automaticPeriod(first:last:)``).
+    public let trendPeriod: ReportPeriod?
+
+    /// Creates an empty report whose trend section counts calls by
+    /// `trendPeriod`, or by a period suited to the days the calls span.
+    public init(trendPeriod: ReportPeriod? = nil) {
+        self.trendPeriod = trendPeriod
+        for period in trendPeriod.map({ [$0] }) ?? ReportPeriod.allCases {
+            trendBuilders[period] = ScoreTrends.Builder(grouping: .period(period))
+        }
+    }
 
     /// Counts one call, scored as `card` with `rubric`; `call` is its
     /// transcript, embedded when the call is among its agent's worst.
     public mutating func add(_ card: Scorecard, call: Call?, rubric: Rubric?) {
         // The scorecard names its rubric: no fingerprint to compute again.
         if let rubric, rubrics[card.rubric] == nil { rubrics[card.rubric] = rubric }
-        let date = call.flatMap { Self.day($0.metadata["date"]) }
-        count(ScoreRecord(card), date: date)
+        count(ScoreRecord(card))
         keep(Kept(score: card.score, callID: card.callID, card: card, call: call, rubric: rubric))
     }
 
@@ -75,7 +85,7 @@ public struct HTMLReport: Sendable {
     /// `record` as summaries read it, and `line`, the result's JSON, decoded
     /// whole only when the call is among its agent's worst so far.
     public mutating func add(_ record: ScoreRecord, line: [UInt8]) {
-        count(record, date: nil)
+        count(record)
         guard wouldKeep(record.score, record.callID, agent: record.agent ?? AgentSummary.unknownAgent),
             let card = try? JSONDecoder().decode(Scorecard.self, from: Data(line))
         else { return }
@@ -138,16 +148,19 @@ public struct HTMLReport: Sendable {
 
     // MARK: - Gathering
 
-    private mutating func count(_ record: ScoreRecord, date: String?) {
+    private mutating func count(_ record: ScoreRecord) {
         let bin = Self.bin(record.score)
         bins[bin] += 1
         let agent = record.agent ?? AgentSummary.unknownAgent
         agentBins[agent, default: [Int](repeating: 0, count: 10)][bin] += 1
-        if let date {
+        let day = CallDay(of: record.metadata)
+        if let day {
             datedCalls += 1
-            firstDate = min(firstDate ?? date, date)
-            lastDate = max(lastDate ?? date, date)
+            firstDate = min(firstDate ?? day, day)
+            lastDate = max(lastDate ?? day, day)
+            for period in trendBuilders.keys { trendBuilders[period]!.add(record) }
         }
+        let date = day?.text
         rows.append(
             Row(
                 score: record.score, callID: record.callID, agent: agent, date: date, passed: record.passed,
@@ -200,7 +213,7 @@ public struct HTMLReport: Sendable {
         let record = ScoreRecord(entry.card)
         return Row(
             score: entry.score, callID: entry.callID, agent: entry.card.agent ?? AgentSummary.unknownAgent,
-            date: entry.call.flatMap { Self.day($0.metadata["date"]) }, passed: entry.card.passed,
+            date: CallDay(of: entry.card.metadata)?.text, passed: entry.card.passed,
             notMet: record.items.filter { $0.status == .fail || $0.status == .partial }.map(\.id))
     }
 
@@ -213,25 +226,28 @@ public struct HTMLReport: Sendable {
     /// The first and last day of the calls that carry a date, and how many do.
     var period: (first: String, last: String, dated: Int)? {
         guard let firstDate, let lastDate else { return nil }
-        return (firstDate, lastDate, datedCalls)
+        return (firstDate.text, lastDate.text, datedCalls)
+    }
+
+    /// The trends of the dated calls, by ``trendPeriod`` or the period suited
+    /// to their span; `nil` when no call is dated.
+    var trends: ScoreTrends? {
+        guard let firstDate, let lastDate else { return nil }
+        let period = trendPeriod ?? Self.automaticPeriod(first: firstDate, last: lastDate)
+        return trendBuilders[period]?.trends
+    }
+
+    /// The period a report's trend is counted by when none is asked for:
+    /// days for up to two weeks of calls, ISO weeks for up to half a year,
+    /// months beyond — a few to a few dozen points.
+    public static func automaticPeriod(first: CallDay, last: CallDay) -> ReportPeriod {
+        let days = last.number - first.number + 1
+        return days <= 14 ? .day : days <= 183 ? .week : .month
     }
 
     /// The tenth of the score range a score falls in.
     static func bin(_ score: Double) -> Int {
         min(9, max(0, Int((score / 10).rounded(.down))))
-    }
-
-    /// The day a `date` header names (`2024-05-06`, or the day of an ISO
-    /// 8601 time such as `2024-05-06T09:30:00Z`); `nil` for anything else.
-    static func day(_ text: String?) -> String? {
-        guard let text else { return nil }
-        let scalars = Array(text.unicodeScalars.prefix(11))
-        guard scalars.count >= 10 else { return nil }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-        guard digits.allSatisfy({ ("0"..."9").contains(scalars[$0]) }), scalars[4] == "-", scalars[7] == "-",
-            scalars.count == 10 || scalars[10] == "T" || scalars[10] == " "
-        else { return nil }
-        return String(String.UnicodeScalarView(scalars.prefix(10)))
     }
 
     /// Whether every quoted piece of evidence of `card` is, word for word,

@@ -11,6 +11,7 @@ struct HTMLReportPage {
     let errorSummary: String
     let errorLines: [String]
     let histogram: HistogramChart
+    let trend: TrendSection?
     let agents: [AgentRow]
     let anyTooFew: Bool
     let minimumCalls: Int
@@ -186,6 +187,16 @@ struct HTMLReportPage {
         histogram = HistogramChart(
             counts: report.distribution, passMarks: passMarks.map { ($0.key, $0.value.map(visible)) },
             passMarkKnown: passMarks.count > 0 || summary.rubrics.isEmpty)
+        if let trends = report.trends, trends.calls > 0, let period = report.period {
+            let undated = summary.calls - period.dated
+            trend = TrendSection(
+                trends: trends, passMark: passMarks.count == 1 ? passMarks.keys.first : nil,
+                undatedNote: undated > 0
+                    ? "\(undated) call\(undated == 1 ? " carries" : "s carry") no date and \(undated == 1 ? "is" : "are")"
+                        + " not counted here." : nil)
+        } else {
+            trend = nil
+        }
 
         // The calls embedded, and the anchors their rows and the agents' worst calls link to.
         let embedded = report.embedded

@@ -122,6 +122,64 @@ enum HTMLTemplates {
         <p class="note">{{chartNote}}</p>
         {{/histogram}}
 
+        {{#trend}}
+        <h2 id="trend">{{trendHeading}}</h2>
+        <svg class="chart trend" viewBox="0 0 {{trendWidth}} {{trendHeight}}" role="img" aria-label="{{trendChartLabel}}">
+        {{#gridLines}}<line class="grid" x1="{{trendLeft}}" y1="{{gridY}}" x2="{{trendRight}}" y2="{{gridY}}"/>\
+        <text x="{{trendLeft}}" dx="-6" y="{{gridLabelY}}" text-anchor="end">{{gridLabel}}</text>
+        {{/gridLines}}
+        {{#trendBars}}<rect class="pass-bar" x="{{barX}}" y="{{barY}}" width="{{barWidth}}" height="{{barHeight}}">\
+        <title>{{barTitle}}</title></rect>
+        {{/trendBars}}
+        {{#trendPassMark}}<line class="passmark" x1="{{trendLeft}}" y1="{{passY}}" x2="{{trendRight}}" y2="{{passY}}"/>\
+        <text class="passmark-label" x="{{trendRight}}" y="{{passTextY}}" text-anchor="end">{{passText}}</text>
+        {{/trendPassMark}}
+        <polyline class="mean-line" points="{{meanLine}}"/>
+        {{#trendPoints}}<circle class="mean-point" cx="{{pointX}}" cy="{{pointY}}" r="4"><title>{{pointTitle}}</title>\
+        </circle>
+        {{/trendPoints}}
+        <line class="axis" x1="{{trendLeft}}" y1="{{trendBase}}" x2="{{trendRight}}" y2="{{trendBase}}"/>
+        {{#trendTicks}}<text x="{{tickX2}}" y="{{tickY2}}" text-anchor="middle">{{tickText}}</text>
+        {{/trendTicks}}
+        </svg>
+        <p class="note">{{trendNote}}</p>
+        <div class="table-wrap"><table class="sortable trend-periods">
+        <thead><tr><th><button type="button">period</button></th><th class="num"><button type="button">calls</button></th>\
+        <th class="num"><button type="button">mean</button></th><th class="num"><button type="button">change</button></th>\
+        <th class="num"><button type="button">pass rate</button></th>\
+        <th class="num"><button type="button">change</button></th></tr></thead>
+        <tbody>
+        {{#periodRows}}
+        <tr class="period-row" data-period="{{periodLabel}}"><td>{{periodLabel}}</td>\
+        <td class="num" data-field="calls" data-value="{{periodCalls}}" data-sort="{{periodCalls}}">{{periodCalls}}</td>\
+        <td class="num" data-field="mean" data-value="{{periodMeanValue}}" data-sort="{{periodMeanValue}}">\
+        {{periodMeanText}}</td>\
+        <td class="num change{{periodMeanChangeClass}}" data-field="meanChange" data-value="{{periodMeanChangeValue}}" \
+        data-sort="{{periodMeanChangeValue}}">{{periodMeanChangeText}}</td>\
+        <td class="num" data-field="passRate" data-value="{{periodPassValue}}" data-sort="{{periodPassValue}}">\
+        {{periodPassText}}</td>\
+        <td class="num change{{periodPassChangeClass}}" data-field="passRateChange" data-value="{{periodPassChangeValue}}" \
+        data-sort="{{periodPassChangeValue}}">{{periodPassChangeText}}</td></tr>
+        {{/periodRows}}
+        </tbody></table></div>
+        <h3 class="sub">Agents by period</h3>
+        <div class="table-wrap"><table class="sortable trend-agents">
+        <thead><tr><th><button type="button">agent</button></th>\
+        {{#agentHeads}}<th class="num"><button type="button">{{.}}</button></th>{{/agentHeads}}</tr></thead>
+        <tbody>
+        {{#agentSeries}}
+        <tr class="series-row" data-agent="{{seriesAgent}}"><td>{{seriesAgent}}</td>{{#seriesCells}}\
+        {{#hasCalls}}<td class="num cell" data-period="{{cellPeriod}}" data-calls="{{cellCalls}}" \
+        data-mean="{{cellMeanValue}}" data-pass-rate="{{cellPassValue}}" data-mean-change="{{cellChangeValue}}" \
+        data-sort="{{cellMeanValue}}" title="{{cellTitle}}">{{cellMeanText}}\
+        <small class="change{{cellChangeClass}}">{{cellChangeText}}</small>\
+        <small>{{cellCalls}} · {{cellPassText}}</small></td>{{/hasCalls}}\
+        {{^hasCalls}}<td class="num none" data-period="{{cellPeriod}}" data-sort="">—</td>{{/hasCalls}}{{/seriesCells}}</tr>
+        {{/agentSeries}}
+        </tbody></table></div>
+        <p class="note">{{agentNote}}</p>
+        {{/trend}}
+
         <h2 id="agents">Agents</h2>
         <div class="table-wrap"><table class="sortable agents">
         <thead><tr><th><button type="button">agent</button></th><th class="num"><button type="button">calls</button></th>\

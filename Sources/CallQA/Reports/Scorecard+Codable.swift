@@ -5,11 +5,18 @@ extension Scorecard: Codable {
     /// The JSON field names, in the order CallQA writes them.
     private enum CodingKeys: String, CodingKey {
         case callID = "id"
-        case source, agent, language
+        case source, agent, language, metadata
         case rubric, rubricVersion, rubricSha256
         case score, passed, criticalFailures, items, wording, metrics
     }
     private enum MetricsKeys: String, CodingKey { case available }
+    /// A metadata key, so that metadata encodes in key order as the tool writes it.
+    private struct MetadataKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
 
     /// Decodes a call object of `callqa score --format json` (a line of
     /// `--format jsonl`); `{"available": false, "reason": …}` metrics give
@@ -20,6 +27,7 @@ extension Scorecard: Codable {
         source = try container.decode(Call.Source.self, forKey: .source)
         agent = try container.decodeIfPresent(String.self, forKey: .agent)
         language = try container.decode(Language.self, forKey: .language)
+        metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata) ?? [:]
         rubric = try RubricReference(
             fieldsOf: container, id: .rubric, version: .rubricVersion, sha256: .rubricSha256)
         score = try container.decode(Double.self, forKey: .score)
@@ -45,6 +53,8 @@ extension Scorecard: Codable {
         try container.encode(source, forKey: .source)
         try container.encodeIfPresent(agent, forKey: .agent)
         try container.encode(language, forKey: .language)
+        var fields = container.nestedContainer(keyedBy: MetadataKey.self, forKey: .metadata)
+        for key in metadata.keys.sorted() { try fields.encode(metadata[key]!, forKey: MetadataKey(stringValue: key)) }
         try container.encode(rubric.id, forKey: .rubric)
         try container.encode(rubric.version, forKey: .rubricVersion)
         try container.encode(rubric.sha256, forKey: .rubricSha256)

@@ -2,7 +2,8 @@ extension Scorecard {
     /// Writes the scorecard as a JSON object, fields in a fixed order:
     ///
     /// ```json
-    /// {"id": "…", "source": {…}, "agent": "…", "language": "zh-Hans", "rubric": "zh-standard",
+    /// {"id": "…", "source": {…}, "agent": "…", "language": "zh-Hans", "metadata": {"date": "…"},
+    ///  "rubric": "zh-standard",
     ///  "rubricVersion": "1.0.0", "rubricSha256": "…", "score": 92.5, "passed": true, "criticalFailures": [],
     ///  "items": [{"id": "greeting", "title": "…", "status": "pass", "points": 15, "max": 15,
     ///             "critical": false, "note": "…", "missing": [],
@@ -21,6 +22,7 @@ extension Scorecard {
             source.write(to: &json)
             json.field("agent", agent)
             json.field("language", language.rawValue)
+            json.field("metadata", metadata)
             json.field("rubric", rubric.id)
             json.field("rubricVersion", rubric.version)
             json.field("rubricSha256", rubric.sha256)

@@ -21,6 +21,9 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
     public var items: [Item]
     /// The call's headline conversation metrics, when it was timed.
     public var metrics: MetricFigures?
+    /// The call's other facts (`date`, `queue`, …) by key; empty in results
+    /// written before scorecards carried them.
+    public var metadata: [String: String] = [:]
 
     /// One item's verdict.
     public struct Item: Sendable, Equatable, Decodable {
@@ -39,9 +42,10 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
     /// Creates a record from its parts.
     public init(
         callID: String, agent: String?, rubric: RubricReference, score: Double, passed: Bool, items: [Item],
-        metrics: MetricFigures? = nil
+        metrics: MetricFigures? = nil, metadata: [String: String] = [:]
     ) {
         self.metrics = metrics
+        self.metadata = metadata
         self.callID = callID
         self.agent = agent
         self.rubric = rubric
@@ -54,12 +58,13 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
     public init(_ card: Scorecard) {
         self.init(
             callID: card.callID, agent: card.agent, rubric: card.rubric, score: card.score, passed: card.passed,
-            items: card.items.map { Item(id: $0.id, status: $0.status) }, metrics: card.metrics.map(MetricFigures.init))
+            items: card.items.map { Item(id: $0.id, status: $0.status) }, metrics: card.metrics.map(MetricFigures.init),
+            metadata: card.metadata)
         source = card.source
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, source, agent, rubric, rubricVersion, rubricSha256, score, passed, items, metrics
+        case id, source, agent, metadata, rubric, rubricVersion, rubricSha256, score, passed, items, metrics
     }
 
     /// Decodes a call object of CallQA's JSON output. A score that is not a
@@ -81,5 +86,6 @@ public struct ScoreRecord: Sendable, Equatable, Decodable {
         passed = try container.decode(Bool.self, forKey: .passed)
         items = try container.decode([Item].self, forKey: .items)
         metrics = try? container.decodeIfPresent(MetricFigures.self, forKey: .metrics)
+        metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata) ?? [:]
     }
 }

@@ -12,6 +12,9 @@ public struct Scorecard: Sendable, Equatable {
     public var agent: String?
     /// The call's language.
     public var language: Language
+    /// The call's other facts (`date`, `queue`, …) by key, as scored (masked
+    /// when the call was redacted).
+    public var metadata: [String: String] = [:]
     /// The rubric that scored it.
     public var rubric: RubricReference
     /// Points earned over points applicable, 0–100 (after any critical failure).

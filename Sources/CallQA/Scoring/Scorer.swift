@@ -58,12 +58,15 @@ public struct Scorer: Sendable {
     @_spi(Benchmarks)
     public struct PreparedCall {
         let analysis: CallAnalysis
+        /// The call's metadata as given (masked when it was redacted).
+        let metadata: [String: String]
     }
 
     /// Normalises and matches every turn of `call`.
     @_spi(Benchmarks)
     public func prepare(_ call: Call) -> PreparedCall {
-        PreparedCall(analysis: CallAnalysis(call: call, matcher: matching, settings: rubric.metrics))
+        PreparedCall(
+            analysis: CallAnalysis(call: call, matcher: matching, settings: rubric.metrics), metadata: call.metadata)
     }
 
     /// Evaluates every item on a prepared call.
@@ -98,12 +101,14 @@ public struct Scorer: Sendable {
             }
         }
         score = NumberText.rounded(score, places: 1)
-        return Scorecard(
+        var card = Scorecard(
             callID: call.id, source: call.source, agent: call.agent, language: call.language,
             rubric: reference, score: score, passed: criticalFailures.isEmpty && score >= rubric.passMark,
             criticalFailures: criticalFailures, items: results, wording: wording(in: analysis),
             metrics: try? analysis.metrics.get(),
             metricsUnavailable: { if case .failure(let why) = analysis.metrics { why.reason } else { nil } }())
+        card.metadata = prepared.metadata
+        return card
     }
 
     private func wording(in analysis: CallAnalysis) -> WordingCount {
