@@ -93,8 +93,15 @@ struct ScoreCommand: ParsableCommand {
         let writer: StoreWriter?
         do {
             writer = try store.map { try ResultStore(path: $0).writer() }
-        } catch {
-            throw ExitCode.usage("callqa: \(error)")
+        } catch let error as StoreError {
+            switch error.kind {
+            case .database, .damaged, .missing:
+                // SQLite failed (locked, read-only, disk full): the store could not be written.
+                StandardError.write("callqa: \(error)\n")
+                throw ExitCode(1)
+            case .notAStore, .newerSchema, .mixedVersions, .rubricChoice:
+                throw ExitCode.usage("callqa: \(error)")
+            }
         }
 
         let run = CommandRun()

@@ -137,6 +137,33 @@ struct ResultStoreTests {
         }
     }
 
+    @Test("A call added twice in one chunk is stored once, as added the second time")
+    func twiceInOneChunk() throws {
+        try withStorePath { path in
+            var again = Self.cards[0]
+            again.score = 42.5
+            again.metadata["queue"] = "retention"
+            let store = try store(Self.cards + [again], at: path, chunk: 256)
+            #expect(try store.count() == Self.cards.count)
+            let queue = try DatabaseQueue(path: path)
+            let rows = try queue.read { db in
+                try (
+                    Int.fetchOne(db, sql: "SELECT count(*) FROM call_item"),
+                    String.fetchOne(
+                        db,
+                        sql: """
+                            SELECT m.value FROM call_metadata m JOIN scored_call c ON c.id = m.call
+                            WHERE c.call_id = ? AND m.key = 'queue'
+                            """, arguments: [again.callID]),
+                    Double.fetchOne(db, sql: "SELECT score FROM scored_call WHERE call_id = ?", arguments: [again.callID])
+                )
+            }
+            #expect(rows.0 == Self.cards.reduce(0) { $0 + $1.items.count })
+            #expect(rows.1 == "retention")
+            #expect(rows.2 == 42.5)
+        }
+    }
+
     @Test("Another version of a rubric is kept beside; a report must choose one, or allow the mix")
     func otherVersion() throws {
         try withStorePath { path in

@@ -119,8 +119,10 @@ public struct ScoreResults: Sendable {
                     } else {
                         counted[record.callID] = (path, number, record.source, record.rubric)
                     }
+                    // Only a result the filter counts reaches `result` (the page's calls).
+                    let included = filter.includes(record)
                     add(record, source: path)
-                    result?(record, Array(bytes))
+                    if included { result?(record, Array(bytes)) }
                 } catch {
                     diagnostic(
                         Diagnostic(

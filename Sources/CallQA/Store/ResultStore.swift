@@ -83,7 +83,7 @@ public final class ResultStore: Sendable {
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             let tables =
                 try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") ?? 0
+                    db, sql: #"SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\'"#) ?? 0
             let superseded = try db.tableExists("grdb_migrations") && StoreSchema.migrator.hasBeenSuperseded(db)
             return (application, version, tables, superseded)
         }
@@ -94,7 +94,7 @@ public final class ResultStore: Sendable {
                     var found: Facts = (0, 0, 0, false)
                     try db.inTransaction(.immediate) {
                         found = try readFacts(db)
-                        if found.application == 0 && found.tables == 0 {
+                        if found.application == 0 && found.tables == 0 && found.version == 0 {
                             try db.execute(sql: "PRAGMA application_id = \(StoreSchema.applicationID)")
                         }
                         return .commit
@@ -106,6 +106,12 @@ public final class ResultStore: Sendable {
             }
         } catch {
             throw Self.error(error, path: path, doing: "cannot read the results store")
+        }
+        if !claim && facts.application != StoreSchema.applicationID && facts.tables == 0 {
+            // Read only: an empty file is not made a store by reading it.
+            throw StoreError(
+                path: path, kind: .notAStore,
+                reason: "is empty, not a results store ('callqa score --store' writes one)")
         }
         if facts.application != StoreSchema.applicationID && (facts.tables > 0 || facts.application != 0) {
             throw StoreError(

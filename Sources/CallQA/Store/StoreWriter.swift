@@ -18,10 +18,11 @@ public final class StoreWriter {
     private var pending: [(card: Scorecard, line: String)] = []
     private var rubricRows: [String: Int64] = [:]
     private let storedAt: String
-    private var lastCommit = ContinuousClock.now
+    private var oldestPending = ContinuousClock.now
 
-    /// How long the calls scored stay uncommitted at most (when calls come
-    /// slowly, a chunk is committed before it is full).
+    /// How long a call may wait for its chunk to fill: when calls come
+    /// slowly, the chunk is committed with the first call added after that
+    /// time (or by ``finish()``), full or not.
     static let longestWait: Duration = .seconds(2)
 
     /// Calls per transaction unless a writer is told otherwise. Each commit
@@ -46,9 +47,8 @@ public final class StoreWriter {
     ///   when the caller has it already; made here otherwise.
     public func add(_ card: Scorecard, line: String? = nil) throws(StoreError) {
         pending.append((card, line ?? ScoreJSONStream.line(card)))
-        if pending.count >= chunkSize || (pending.count > 1 && .now - lastCommit > Self.longestWait) {
-            try flush()
-        }
+        if pending.count == 1 { oldestPending = .now }
+        if pending.count >= chunkSize || .now - oldestPending >= Self.longestWait { try flush() }
     }
 
     /// Commits the calls added since the last chunk.
@@ -73,7 +73,6 @@ public final class StoreWriter {
         }
         self.rubricRows = rubricRows
         committed += chunk.count
-        lastCommit = .now
     }
 
     /// Stores a chunk: one upsert per call, then the items and metadata of
@@ -117,7 +116,10 @@ public final class StoreWriter {
         }
         var items: [DatabaseValueConvertible?] = []
         var metadata: [DatabaseValueConvertible?] = []
-        for ((card, _), row) in zip(chunk, rows) {
+        // A call added twice in one chunk has one row: the last one added is stored.
+        var last: [Int64: Int] = [:]
+        for (index, row) in rows.enumerated() { last[row] = index }
+        for (index, ((card, _), row)) in zip(chunk, rows).enumerated() where last[row] == index {
             for (position, result) in card.items.enumerated() {
                 items += [
                     row, position, result.id, result.status.rawValue, result.points, result.maxPoints,
