@@ -75,7 +75,9 @@ struct StoreCommandTests {
                 let fromFile = try CLI.run(["report", lines] + dated)
                 let fromStore = try CLI.run(["report", "--store", store] + dated)
                 #expect(fromStore.stdoutData == fromFile.stdoutData, "\(format)")
-                #expect(fromStore.stdout.contains(format == "json" ? "\"calls\": " : "data-value=\"2024-05-08/2024-05-09\""))
+                #expect(
+                    fromStore.stdout.contains(format == "json" ? "\"calls\": " : "data-value=\"2024-05-08/2024-05-09\"")
+                )
             }
         }
     }
@@ -182,7 +184,8 @@ struct StoreCommandTests {
             let bare = try DatabaseQueue(path: store).read { db in
                 try Int.fetchOne(
                     db,
-                    sql: "SELECT count(*) FROM scored_call c WHERE NOT EXISTS (SELECT 1 FROM call_item i WHERE i.call = c.id)"
+                    sql:
+                        "SELECT count(*) FROM scored_call c WHERE NOT EXISTS (SELECT 1 FROM call_item i WHERE i.call = c.id)"
                 )
             }
             #expect(bare == 0, "a call was stored without its items")

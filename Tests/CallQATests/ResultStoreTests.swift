@@ -155,7 +155,8 @@ struct ResultStoreTests {
                             SELECT m.value FROM call_metadata m JOIN scored_call c ON c.id = m.call
                             WHERE c.call_id = ? AND m.key = 'queue'
                             """, arguments: [again.callID]),
-                    Double.fetchOne(db, sql: "SELECT score FROM scored_call WHERE call_id = ?", arguments: [again.callID])
+                    Double.fetchOne(
+                        db, sql: "SELECT score FROM scored_call WHERE call_id = ?", arguments: [again.callID])
                 )
             }
             #expect(rows.0 == Self.cards.reduce(0) { $0 + $1.items.count })
