@@ -107,7 +107,9 @@ extension PhraseMatcher {
         scratch: inout Scratch
     ) {
         scratch.pieceHits.sort { ($0.piece, $0.start, $1.end) < ($1.piece, $1.start, $0.end) }
-        scratch.pieceSpans = scratch.pieceHits.map { Span(start: Int($0.start), end: Int($0.end)) }
+        scratch.pieceSpans.removeAll(keepingCapacity: true)
+        scratch.pieceSpans.append(
+            contentsOf: scratch.pieceHits.lazy.map { Span(start: Int($0.start), end: Int($0.end)) })
         for index in scratch.slotSpans.indices { scratch.slotSpans[index] = nil }
         for candidate in scratch.candidates {
             let program = programs[Int(candidate)]

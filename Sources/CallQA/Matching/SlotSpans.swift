@@ -164,13 +164,20 @@ enum SlotSpans {
 
     /// What introduces a staff number: `工号 8012`, "ID 8012", "agent number 12".
     private static let staffNumberIntroductions = ["工号", "id", "agent number", "employee number", "staff number"]
+        .map { Array($0.utf8) }
+    private static let hao = Array("号".utf8)
+
+    /// What may stand between a staff number and its introduction: a space, `:`, `#` or `.`.
+    private static func isIntroductionSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ".")
+    }
 
     /// Staff numbers: a number followed by 号 (`8012号`), or preceded by 工号,
     /// "ID", "agent number" or "employee number" (with a space, `:`, `#` or
     /// "is" between); the span covers both.
     static func staffNumbers(in text: UnsafeBufferPointer<UInt8>) -> [Span] {
         var spans: [Span] = []
-        let hao = Array("号".utf8)
+        let hao = Self.hao
         for number in numbers(in: text)
             + RedactionToken.tokens(in: text).filter({ $0.kind == .number }).map({
                 Span(start: $0.range.lowerBound, end: $0.range.upperBound)
@@ -183,11 +190,7 @@ enum SlotSpans {
             }
             // Back over separators to an introduction.
             var before = number.start
-            while before > 0,
-                [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: "#"), UInt8(ascii: ".")].contains(text[before - 1])
-            {
-                before -= 1
-            }
+            while before > 0, Self.isIntroductionSeparator(text[before - 1]) { before -= 1 }
             if before >= 3, text[(before - 3)..<before].elementsEqual(" is".utf8) {
                 before -= 3
                 while before > 0, text[before - 1] == UInt8(ascii: " ") || text[before - 1] == UInt8(ascii: ":") {
@@ -196,8 +199,7 @@ enum SlotSpans {
             } else if before >= 3, text[(before - 3)..<before].elementsEqual("是".utf8) {
                 before -= 3
             }
-            for introduction in staffNumberIntroductions {
-                let bytes = Array(introduction.utf8)
+            for bytes in staffNumberIntroductions {
                 guard before >= bytes.count, text[(before - bytes.count)..<before].elementsEqual(bytes) else {
                     continue
                 }
