@@ -45,6 +45,8 @@ public final class StoreWriter {
     ///
     /// - Parameter line: the scorecard as `score --format jsonl` writes it,
     ///   when the caller has it already; made here otherwise.
+    /// - Throws: ``StoreError`` when SQLite fails to commit the chunk: its
+    ///   calls are not stored (the chunks committed before stay).
     public func add(_ card: Scorecard, line: String? = nil) throws(StoreError) {
         pending.append((card, line ?? ScoreJSONStream.line(card)))
         if pending.count == 1 { oldestPending = .now }
@@ -52,6 +54,8 @@ public final class StoreWriter {
     }
 
     /// Commits the calls added since the last chunk.
+    ///
+    /// - Throws: ``StoreError`` when SQLite fails: those calls are not stored.
     public func finish() throws(StoreError) {
         try flush()
     }
