@@ -172,27 +172,19 @@ struct ReportCommand: ParsableCommand {
         throws
     {
         try CommandRun.checkOutputs([("--output", output.output), ("--store", path)], reading: [])
+        let html = format.resolved(toTerminal: run.toTerminal) == .html
         let (summary, trends, rubrics): (ScoreSummary, ScoreTrends?, [RubricReference])
+        // The page: the summaries, its trend, and the worst calls decoded from their stored results.
+        var page: HTMLReport? = html ? HTMLReport(trendPeriod: grouping.period) : nil
         do {
             let store = try ResultStore(path: path, create: false)
             let chosen = try store.selectRubrics(filter.rubrics, allowMixed: allowMixed)
-            if format.resolved(toTerminal: run.toTerminal) == .html {
-                // The page: the summaries, the trend, and the worst calls decoded from their stored results.
+            if grouping == .agent || html {
                 var results = ScoreResults()
-                var report = HTMLReport(trendPeriod: grouping.period)
                 try store.forEachResult(rubrics: chosen, filter: filter) { record, line in
                     results.add(record, source: path)
-                    report.add(record, line: line)
+                    page?.add(record, line: line)
                 }
-                try run.send(to: output.output, reading: [])
-                write(results.summary, html: report, run: run)
-                try run.finish(
-                    summary: "\(results.summary.calls) stored call\(results.summary.calls == 1 ? "" : "s") read")
-                return
-            }
-            if grouping == .agent {
-                var results = ScoreResults()
-                try store.forEachRecord(rubrics: chosen, filter: filter) { results.add($0, source: path) }
                 (summary, trends, rubrics) = (results.summary, nil, chosen)
             } else {
                 (summary, trends, rubrics) = (
@@ -213,13 +205,13 @@ struct ReportCommand: ParsableCommand {
             write(trends, filter: filter, rubrics: rubrics, run: run)
             try run.finish(summary: "\(trends.calls) stored call\(trends.calls == 1 ? "" : "s") counted")
         } else {
-            write(summary, html: nil, run: run)
+            write(summary, html: page, run: run)
             try run.finish(summary: "\(summary.calls) stored call\(summary.calls == 1 ? "" : "s") read")
         }
     }
 
     /// Writes the per-agent and per-item summaries, as `score` prints them;
-    /// as a page, with the calls `html` gathered from result files.
+    /// as a page, with the calls `html` gathered from result files or a store.
     private func write(_ summary: ScoreSummary, html report: HTMLReport?, run: CommandRun) {
         switch format.resolved(toTerminal: run.toTerminal) {
         case .table:

@@ -17,16 +17,19 @@ extension BatchScorer {
     public func run(_ inputs: [TranscriptInput], deliver: (CallEvent) -> Void) {
         BatchPipeline(loader: loader, jobs: jobs)
             .run(
-                inputs,
-                transform: { [self] event -> CallEvent? in
-                    switch event {
-                    case .call(let call):
-                        guard let scorer = scorer(call) else { return .diagnostic(unscorable(call)) }
-                        return .scored(call, scorer.score(call), scorer.rubric)
-                    case .diagnostic(let diagnostic):
-                        return .diagnostic(diagnostic)
-                    }
-                },
-                inputDone: { CallEvent.inputDone($0) }, deliver: deliver)
+                inputs, transform: { [self] event in scored(event) }, inputDone: { CallEvent.inputDone($0) },
+                deliver: deliver)
+    }
+
+    /// What one event read becomes: the call scored, or a diagnostic (also
+    /// for a call no rubric can score).
+    func scored(_ event: ReadEvent) -> CallEvent {
+        switch event {
+        case .call(let call):
+            guard let scorer = scorer(call) else { return .diagnostic(unscorable(call)) }
+            return .scored(call, scorer.score(call), scorer.rubric)
+        case .diagnostic(let diagnostic):
+            return .diagnostic(diagnostic)
+        }
     }
 }

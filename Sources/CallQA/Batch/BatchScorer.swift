@@ -96,13 +96,10 @@ public struct BatchScorer: Sendable {
 
     /// What one event read becomes: a scorecard, or a diagnostic.
     private func score(_ event: ReadEvent, render: @Sendable (Scorecard) -> String) -> Event? {
-        switch event {
-        case .call(let call):
-            guard let scorer = scorer(call) else { return .diagnostic(unscorable(call)) }
-            let card = scorer.score(call)
-            return .scored(card, rendered: render(card))
-        case .diagnostic(let diagnostic):
-            return .diagnostic(diagnostic)
+        switch scored(event) {
+        case .scored(_, let card, _): .scored(card, rendered: render(card))
+        case .diagnostic(let diagnostic): .diagnostic(diagnostic)
+        case .inputDone(let input): .inputDone(input)
         }
     }
 }

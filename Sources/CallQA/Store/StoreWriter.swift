@@ -115,7 +115,7 @@ public final class StoreWriter {
         // A call stored before keeps its row: its old items and metadata go.
         for table in ["call_item", "call_metadata"] {
             try executeBatched(rows.map { $0 as DatabaseValueConvertible? }, columns: 1, in: db) { count in
-                "DELETE FROM \(table) WHERE call IN (\(Self.placeholders(count, columns: 1, tuple: false)))"
+                "DELETE FROM \(table) WHERE call IN (\(Self.parameterList(count)))"
             }
         }
         var items: [DatabaseValueConvertible?] = []
@@ -135,11 +135,11 @@ public final class StoreWriter {
         try executeBatched(items, columns: 8, in: db) { count in
             """
             INSERT INTO call_item (call, position, item_id, status, points, max_points, critical, evidence)
-            VALUES \(Self.placeholders(count, columns: 8))
+            VALUES \(Self.parameterRows(count, columns: 8))
             """
         }
         try executeBatched(metadata, columns: 3, in: db) { count in
-            "INSERT INTO call_metadata (call, key, value) VALUES \(Self.placeholders(count, columns: 3))"
+            "INSERT INTO call_metadata (call, key, value) VALUES \(Self.parameterRows(count, columns: 3))"
         }
     }
 
@@ -163,12 +163,14 @@ public final class StoreWriter {
         }
     }
 
-    /// `(?, ?, …), (?, ?, …)…`: `count` tuples of `columns` parameters; or
-    /// `?, ?, …` (`tuple: false`, one column).
-    private static func placeholders(_ count: Int, columns: Int, tuple: Bool = true) -> String {
-        guard tuple else { return Array(repeating: "?", count: count).joined(separator: ", ") }
-        let one = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        return Array(repeating: one, count: count).joined(separator: ", ")
+    /// `?, ?, …`: `count` statement parameters.
+    private static func parameterList(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
+    /// `(?, ?, …), (?, ?, …)…`: `count` rows of `columns` statement parameters.
+    private static func parameterRows(_ count: Int, columns: Int) -> String {
+        Array(repeating: "(" + parameterList(columns) + ")", count: count).joined(separator: ", ")
     }
 
     /// The row of a rubric content, added the first time it is stored.
