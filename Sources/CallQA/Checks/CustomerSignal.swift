@@ -116,8 +116,8 @@ struct CustomerSignalScanner {
     /// A run of two or more `?`/`!` marks, in a turn with at least three words
     /// or Han characters.
     static func emphasis(in bytes: [UInt8]) -> Range<Int>? {
-        // Most turns hold no mark at all: `?`, `!`, or the last byte of `？`/`！` (EF BC 9F, EF BC 81).
-        guard bytes.contains(where: { $0 == 0x3F || $0 == 0x21 || $0 == 0x9F || $0 == 0x81 }) else { return nil }
+        // Most turns hold no run of marks at all: look for two in a row first.
+        guard hasMarkRun(bytes) else { return nil }
         var content = 0
         var inWord = false
         var runStart = 0
@@ -152,6 +152,30 @@ struct CustomerSignalScanner {
         if run.contains("?") || run.contains("\u{FF1F}") { return first }
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
         return negations.contains { text.contains($0) } ? first : nil
+    }
+
+    /// The width of the mark `?`, `!`, `？` or `！` at `index`, or 0.
+    private static func markWidth(at index: Int, in bytes: [UInt8]) -> Int {
+        let byte = bytes[index]
+        if byte == 0x3F || byte == 0x21 { return 1 }
+        // `？` and `！` are EF BC 9F and EF BC 81.
+        if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC,
+            bytes[index + 2] == 0x9F || bytes[index + 2] == 0x81
+        {
+            return 3
+        }
+        return 0
+    }
+
+    /// Whether two marks stand side by side somewhere in the turn.
+    private static func hasMarkRun(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let width = markWidth(at: index, in: bytes)
+            if width > 0, index + width < bytes.count, markWidth(at: index + width, in: bytes) > 0 { return true }
+            index += max(width, 1)
+        }
+        return false
     }
 
     /// Negations that make an emphatic "!!" a grievance.
@@ -250,11 +274,19 @@ struct CustomerSignalScanner {
 
     private static let faceBytes = faces.map { Array($0.utf8) }
 
+    /// Whether some face starts with a byte, by byte.
+    private static let faceStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for face in faceBytes { table[Int(face[0])] = true }
+        return table
+    }()
+
     /// The first sad or angry face, in one pass over the turn's UTF-8.
     static func sadFace(in bytes: [UInt8]) -> Range<Int>? {
+        let faceStarts = Self.faceStarts
         for start in bytes.indices {
             let first = bytes[start]
-            guard first == 0x3A || first == 0x3D || first >= 0xE2 else { continue }
+            guard faceStarts[Int(first)] else { continue }
             for face in faceBytes where face[0] == first && start + face.count <= bytes.count {
                 if bytes[start..<(start + face.count)].elementsEqual(face) { return start..<(start + face.count) }
             }

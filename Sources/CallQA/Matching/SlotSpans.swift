@@ -37,15 +37,31 @@ enum SlotSpans {
 
     // MARK: - Numbers
 
-    /// English number words a `{number}` is made of.
-    static let numberWords: Set<String> = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
-    ]
+    /// English number words a `{number}` is made of, as bytes, indexed by
+    /// length (a word is compared with the few of its own length only).
+    static let numberWordsByLength: [[[UInt8]]] = {
+        let words = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+            "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+            "billion",
+        ]
+        var table = [[[UInt8]]](repeating: [], count: 10)
+        for word in words { table[word.utf8.count].append(Array(word.utf8)) }
+        return table
+    }()
 
-    /// Chinese numerals a `{number}` is made of.
-    static let chineseNumerals: Set<Unicode.Scalar> = Set("零〇一二两三四五六七八九十百千万亿".unicodeScalars)
+    /// Whether `scalar` is a Chinese numeral a `{number}` is made of:
+    /// 零〇一二两三四五六七八九十百千万亿.
+    static func isChineseNumeral(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+            0x767E, 0x5343, 0x4E07, 0x4EBF:
+            true
+        default:
+            false
+        }
+    }
 
     /// Every number: digits with `,` and `.` between groups, runs of Chinese
     /// numerals (next to digits too: `3万`), and English number words joined
@@ -119,7 +135,8 @@ enum SlotSpans {
 
     private static func isNumberWord(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard range.count >= 3, range.count <= 9 else { return false }
-        return numberWords.contains(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+        let word = text[range]
+        return numberWordsByLength[range.count].contains { word.elementsEqual($0) }
     }
 
     private static func isWord(_ word: String, _ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -127,10 +144,8 @@ enum SlotSpans {
     }
 
     private static func startsChineseNumeral(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard text[index] >= 0xE3, text[index] < 0xF0, index + 2 < text.count,
-            let scalar = Unicode.Scalar(UTF8Scalars.decode(at: index, in: text).value)
-        else { return false }
-        return chineseNumerals.contains(scalar)
+        guard text[index] >= 0xE3, text[index] < 0xF0, index + 2 < text.count else { return false }
+        return isChineseNumeral(UTF8Scalars.decode(at: index, in: text).value)
     }
 
     // MARK: - Names and staff numbers

@@ -10,14 +10,52 @@
 /// SpeechUnits.count(in: "您的VIP卡")                  // 4: three characters and a word
 /// ```
 package enum SpeechUnits {
+    /// What a scalar is to the count.
+    private enum Kind: UInt8 {
+        /// Punctuation, white space, symbols: counts nothing, ends a word.
+        case other
+        /// One unit by itself.
+        case ideograph
+        /// Part of a word of letters or digits.
+        case wordCharacter
+        /// An apostrophe: inside a word, keeps it one word.
+        case apostrophe
+    }
+
+    /// The kind of a scalar, from its Unicode properties.
+    private static func kind(of scalar: Unicode.Scalar) -> Kind {
+        if UnicodeFacts.isIdeograph(scalar) { return .ideograph }
+        if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { return .wordCharacter }
+        if scalar == "'" || scalar == "’" { return .apostrophe }
+        return .other
+    }
+
+    /// The blocks Chinese and English punctuation come from, looked up once:
+    /// General Punctuation (U+2000–U+206F), CJK Symbols and Punctuation with
+    /// the kana (U+3000–U+30FF), the half- and full-width forms (U+FF00–U+FFEF).
+    private static let tabled: [ClosedRange<UInt32>] = [0x2000...0x206F, 0x3000...0x30FF, 0xFF00...0xFFEF]
+    private static let table: [[Kind]] = tabled.map { range in
+        range.map { Unicode.Scalar($0).map(kind(of:)) ?? .other }
+    }
+
+    /// The kind of a scalar above ASCII.
+    private static func kind(ofNonASCII scalar: Unicode.Scalar) -> Kind {
+        let value = scalar.value
+        // Every code point of the CJK unified ideographs block is an ideograph.
+        if value >= 0x4E00 && value <= 0x9FFF { return .ideograph }
+        for (range, kinds) in zip(tabled, table) where range.contains(value) {
+            return kinds[Int(value - range.lowerBound)]
+        }
+        return kind(of: scalar)
+    }
+
     /// The units spoken in `text`.
     package static func count(in text: String) -> Int {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            // Fast paths, the same answers without a Unicode property look-up: ASCII, and the CJK
-            // unified ideographs block, every code point of which is an ideograph.
+            // Fast path, the same answers without a Unicode property look-up: ASCII.
             if value < 0x80 {
                 if (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
                     if !inWord { count += 1 }
@@ -27,20 +65,16 @@ package enum SpeechUnits {
                 }
                 continue
             }
-            if (0x4E00...0x9FFF).contains(value) {
+            switch kind(ofNonASCII: scalar) {
+            case .ideograph:
                 count += 1
                 inWord = false
-                continue
-            }
-            if UnicodeFacts.isIdeograph(scalar) {
-                count += 1
-                inWord = false
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || (inWord && (scalar == "'" || scalar == "’"))
-            {
+            case .wordCharacter:
                 if !inWord { count += 1 }
                 inWord = true
-            } else {
+            case .apostrophe:
+                break
+            case .other:
                 inWord = false
             }
         }
