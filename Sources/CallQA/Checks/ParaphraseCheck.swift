@@ -140,8 +140,10 @@ extension ParaphraseCheck: CheckKind {
         let percent = NumberText.percent(best.share)
         if best.share >= overlap {
             let repeated = analysis.quotable(
-                ContentUnits.of(analysis.normalized[best.customer])
-                    .intersection(ContentUnits.of(analysis.normalized[best.agent])).sorted(), saidIn: best.agent)
+                ContentUnits.shared(
+                    in: analysis.normalized[best.agent].bytes,
+                    heard: ContentUnits.fingerprints(of: analysis.normalized[best.customer])),
+                saidIn: best.agent)
             let rule = "repeats \(percent) of turn \(best.customer): \(repeated.prefix(6).joined(separator: ", "))"
             return CheckOutcome(
                 status: .pass, share: 1,
@@ -204,15 +206,13 @@ extension ParaphraseCheck: CheckKind {
                 }
                 heard += heardByTurn[customer]!
             }
-            heard = Array(Set(heard)).sorted()
+            heard.sortAndRemoveRepeats()
             let sharedUnits = ContentUnits.sharedCount(said, heard)
             let matters =
                 sharedUnits >= shared
                 ? [] : sharedTopics(sentence: sentence, turn: turn, before: Array(before), in: analysis)
             guard sharedUnits + matters.count >= shared else { continue }
-            var heardUnits: Set<String> = []
-            for customer in before { heardUnits.formUnion(ContentUnits.of(content(customer))) }
-            let units = ContentUnits.of(Array(content(turn)[sentence])).intersection(heardUnits).sorted()
+            let units = ContentUnits.shared(in: Array(content(turn)[sentence]), heard: heard)
             let repeated = analysis.quotable(units, saidIn: turn) + matters
             let original = analysis.normalized[turn].originalRange(of: sentence)
             let evidence = analysis.evidence(turn: turn, utf8: original, phrase: match.phrase)

@@ -32,16 +32,40 @@ enum ContentUnits {
         var units: [UInt64] = []
         forEachUnit(in: bytes) { unit, isWord in
             let print = fingerprint(unit)
-            if !isWord || !stopWordFingerprints.contains(print) { units.append(print) }
+            if !isWord || !isStopWord(print) { units.append(print) }
         }
-        units.sort()
-        var unique = 0
-        for unit in units where unique == 0 || units[unique - 1] != unit {
-            units[unique] = unit
-            unique += 1
-        }
-        units.removeSubrange(unique...)
+        units.sortAndRemoveRepeats()
         return units
+    }
+
+    /// The units of `bytes` whose fingerprints are among `heard` (sorted, as
+    /// ``fingerprints(of:)-(NormalizedText)`` makes them), spelt as ``of(_:)``
+    /// spells them, sorted and without repeats: what two turns share, with
+    /// strings made for the shared units only.
+    static func shared(in bytes: [UInt8], heard: [UInt64]) -> [String] {
+        var units: [String] = []
+        forEachUnit(in: bytes) { unit, isWord in
+            let print = fingerprint(unit)
+            if isWord && isStopWord(print) { return }
+            if contains(heard, print) { units.append(String(decoding: unit, as: UTF8.self)) }
+        }
+        units.sortAndRemoveRepeats()
+        return units
+    }
+
+    /// Whether a sorted list holds a fingerprint (a binary search).
+    private static func contains(_ sorted: [UInt64], _ print: UInt64) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < print { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == print
+    }
+
+    private static func isStopWord(_ print: UInt64) -> Bool {
+        contains(stopWordFingerprints, print)
     }
 
     /// Calls `body` with the UTF-8 of each unit of normalised text, in order
@@ -156,7 +180,8 @@ enum ContentUnits {
         return bitmap
     }()
 
-    private static let stopWordFingerprints: Set<UInt64> = Set(stopWords.map { fingerprint($0.utf8) })
+    /// The stop words' fingerprints, sorted.
+    private static let stopWordFingerprints: [UInt64] = stopWords.map { fingerprint($0.utf8) }.sorted()
 
     private static let functionCharacters: Set<Unicode.Scalar> = Set("的了吗呢吧啊呀嗯哦我你您他她它是这那个一就也都在有和么".unicodeScalars)
 
