@@ -51,20 +51,30 @@ package enum SpeechUnits {
 
     /// The units spoken in `text`.
     package static func count(in text: String) -> Int {
+        var text = text
+        return text.withUTF8(count(inUTF8:))
+    }
+
+    /// The units spoken in well-formed UTF-8.
+    private static func count(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             // Fast path, the same answers without a Unicode property look-up: ASCII.
-            if value < 0x80 {
-                if (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
+            if byte < 0x80 {
+                if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
                     if !inWord { count += 1 }
                     inWord = true
-                } else if !(inWord && value == 0x27) {
+                } else if !(inWord && byte == 0x27) {
                     inWord = false
                 }
+                index += 1
                 continue
             }
+            guard let scalar = UTF8Scalars.scalar(at: index, in: bytes) else { break }
+            index += UTF8.width(scalar)
             switch kind(ofNonASCII: scalar) {
             case .ideograph:
                 count += 1

@@ -48,9 +48,35 @@ enum TextDecoding {
     /// code no text transcript contains (tab, line feed, carriage return and
     /// form feed are text).
     static func binaryOffset(in bytes: ArraySlice<UInt8>) -> Int? {
-        bytes.firstIndex { byte in
-            byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                // Eight bytes at a time when none is below 0x20 (a byte-wise
+                // "less than" on a 64-bit word; it may flag a word that holds
+                // none, never miss one).
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                    for offset in index..<(index + 8) where isBinary(buffer[offset]) {
+                        return bytes.startIndex + offset
+                    }
+                    index += 8
+                    continue
+                }
+                if isBinary(buffer[index]) { return bytes.startIndex + index }
+                index += 1
+            }
+            return nil
         }
+    }
+
+    @inline(__always)
+    private static func isBinary(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B
     }
 
     /// Binary data in the first bytes of markup that libxml2 decodes itself:
@@ -96,6 +122,13 @@ enum TextDecoding {
             let lead = buffer[index]
             if lead < 0x80 {
                 index += 1
+                continue
+            }
+            // Most of Chinese text: a three-byte sequence whose lead allows any continuation bytes.
+            if lead >= 0xE1 && lead <= 0xEC && index + 3 <= count && buffer[index + 1] & 0xC0 == 0x80
+                && buffer[index + 2] & 0xC0 == 0x80
+            {
+                index += 3
                 continue
             }
             let length: Int
