@@ -113,8 +113,8 @@ extension PhraseMatcher {
         for index in scratch.slotSpans.indices { scratch.slotSpans[index] = nil }
         for candidate in scratch.candidates {
             let program = programs[Int(candidate)]
-            guard program.pieces.allSatisfy({ hitRange(of: $0, in: scratch.pieceHits) != nil }) else { continue }
-            var run = ProgramRun(matcher: self, program: program, bytes: bytes, text: text, forms: forms)
+            guard program.pieces.allSatisfy({ Self.hitRange(of: $0, in: scratch.pieceHits) != nil }) else { continue }
+            var run = ProgramRun(companies: companies, program: program, bytes: bytes, text: text, forms: forms)
             for (start, end) in run.occurrences(scratch: &scratch) {
                 scratch.raw.append(
                     Hit(list: program.list, phrase: program.phrase, start: Int32(start), end: Int32(end)))
@@ -123,7 +123,7 @@ extension PhraseMatcher {
     }
 
     /// Where a piece's hits are in the sorted piece hits, if it has any.
-    func hitRange(of piece: Int32, in hits: [PieceHit]) -> Range<Int>? {
+    static func hitRange(of piece: Int32, in hits: [PieceHit]) -> Range<Int>? {
         var low = 0
         var high = hits.count
         while low < high {
@@ -141,7 +141,8 @@ extension PhraseMatcher {
 private struct ProgramRun {
     typealias Span = SlotSpans.Span
 
-    let matcher: PhraseMatcher
+    /// The rubric's company names, normalised, for `{company}`.
+    let companies: [[UInt8]]
     let program: PhraseProgram
     let bytes: UnsafeBufferPointer<UInt8>
     let text: NormalizedText
@@ -149,10 +150,10 @@ private struct ProgramRun {
     var steps = 0
 
     init(
-        matcher: PhraseMatcher, program: PhraseProgram, bytes: UnsafeBufferPointer<UInt8>, text: NormalizedText,
+        companies: [[UInt8]], program: PhraseProgram, bytes: UnsafeBufferPointer<UInt8>, text: NormalizedText,
         forms: MatchContext.Forms
     ) {
-        self.matcher = matcher
+        self.companies = companies
         self.program = program
         self.bytes = bytes
         self.text = text
@@ -290,12 +291,12 @@ private struct ProgramRun {
     private func spans(of element: PhraseProgram.Element, scratch: inout PhraseMatcher.Scratch) -> ArraySlice<Span> {
         switch element.kind {
         case .piece(let piece):
-            guard let range = matcher.hitRange(of: piece, in: scratch.pieceHits) else { return [] }
+            guard let range = PhraseMatcher.hitRange(of: piece, in: scratch.pieceHits) else { return [] }
             return scratch.pieceSpans[range]
         case .slot(let slot):
             let index = PhrasePattern.Slot.allCases.firstIndex(of: slot)!
             if let spans = scratch.slotSpans[index] { return spans[...] }
-            let spans = SlotSpans.spans(of: slot, in: bytes, forms: forms, companies: matcher.companies)
+            let spans = SlotSpans.spans(of: slot, in: bytes, forms: forms, companies: companies)
             scratch.slotSpans[index] = spans
             return spans[...]
         }
