@@ -103,6 +103,25 @@ struct SharedTextTests {
     func speechUnits(text: String, expected: Int) {
         #expect(SpeechUnits.count(in: text) == expected)
     }
+
+    @Test("Speech units: every scalar counts as its Unicode properties say, alone and inside a word")
+    func speechUnitsOfEveryScalar() {
+        let scalars = (UInt32(0x80)...0x3FFFF).compactMap(Unicode.Scalar.init)
+        let differing = scalars.filter { scalar in
+            let ideograph = UnicodeFacts.isIdeograph(scalar)
+            let word = !ideograph && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            let apostrophe = !ideograph && !word && scalar == "’"
+            // Alone: one unit for an ideograph or a word character. Between
+            // two letters: joins them (an apostrophe), starts a word of its
+            // own after the first (an ideograph: "a", 中, "b" are three), or
+            // separates them (anything else).
+            let alone = ideograph || word ? 1 : 0
+            let between = apostrophe || word ? 1 : ideograph ? 3 : 2
+            return SpeechUnits.count(in: String(scalar)) != alone
+                || SpeechUnits.count(in: "a\(scalar)b") != between
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10).map { String($0.value, radix: 16) })")
+    }
 }
 
 @Suite("Unicode facts")

@@ -85,4 +85,19 @@ struct TextSupportTests {
         #expect(TextDecoding.binaryOffset(inMarkup: [0xFF, 0xFE, 0x3C, 0x00]) == nil)
         #expect(TextDecoding.binaryOffset(inMarkup: Array("<call>\u{0}".utf8)) == 6)
     }
+
+    @Test("Binary data is found at every offset, and text controls are not binary", arguments: [0, 1, 3])
+    func binaryAtEveryOffset(sliceStart: Int) {
+        let text = Array("客服: 您好，请问\t有什么可以帮您？\r\nAgent: hello\u{1B}[0m there\u{C}\n".utf8)
+        let bytes = Array(repeating: UInt8(0x61), count: sliceStart) + text + text
+        let body = bytes[sliceStart...]
+        #expect(TextDecoding.binaryOffset(in: body) == nil)
+        for control: UInt8 in [0x00, 0x01, 0x08, 0x0B, 0x1F] {
+            for offset in body.indices {
+                var damaged = bytes
+                damaged[offset] = control
+                #expect(TextDecoding.binaryOffset(in: damaged[sliceStart...]) == offset)
+            }
+        }
+    }
 }
