@@ -112,6 +112,7 @@ public struct PhraseMatcher: PhraseMatching {
         var marks: [UInt32] = []
         var generation: UInt32 = 0
         var slotSpans: [[SlotSpans.Span]?] = Array(repeating: nil, count: PhrasePattern.Slot.allCases.count)
+        var slotFacts = SlotSpans.TurnFacts()
         var steps = 0
     }
 

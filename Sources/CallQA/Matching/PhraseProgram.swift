@@ -111,6 +111,7 @@ extension PhraseMatcher {
         scratch.pieceSpans.append(
             contentsOf: scratch.pieceHits.lazy.map { Span(start: Int($0.start), end: Int($0.end)) })
         for index in scratch.slotSpans.indices { scratch.slotSpans[index] = nil }
+        scratch.slotFacts = SlotSpans.TurnFacts()
         for candidate in scratch.candidates {
             let program = programs[Int(candidate)]
             guard program.pieces.allSatisfy({ Self.hitRange(of: $0, in: scratch.pieceHits) != nil }) else { continue }
@@ -296,7 +297,8 @@ private struct ProgramRun {
         case .slot(let slot):
             let index = PhrasePattern.Slot.allCases.firstIndex(of: slot)!
             if let spans = scratch.slotSpans[index] { return spans[...] }
-            let spans = SlotSpans.spans(of: slot, in: bytes, forms: forms, companies: companies)
+            let spans = SlotSpans.spans(
+                of: slot, in: bytes, forms: forms, companies: companies, facts: &scratch.slotFacts)
             scratch.slotSpans[index] = spans
             return spans[...]
         }

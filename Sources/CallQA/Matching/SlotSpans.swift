@@ -10,26 +10,48 @@ enum SlotSpans {
         var end: Int
     }
 
+    /// What more than one slot needs of a turn, found once a turn: its
+    /// numbers and its redaction tokens.
+    struct TurnFacts {
+        private var numbers: [Span]?
+        private var tokens: [(range: Range<Int>, kind: RedactionToken.Kind?)]?
+
+        /// The turn's numbers, found the first time they are asked for.
+        mutating func numbers(in text: UnsafeBufferPointer<UInt8>) -> [Span] {
+            if let numbers { return numbers }
+            let found = SlotSpans.numbers(in: text)
+            numbers = found
+            return found
+        }
+
+        /// The turn's redaction tokens of one kind, as spans.
+        mutating func tokens(_ kind: RedactionToken.Kind, in text: UnsafeBufferPointer<UInt8>) -> [Span] {
+            let all = tokens ?? RedactionToken.tokens(in: text)
+            tokens = all
+            return all.filter { $0.kind == kind }.map { Span(start: $0.range.lowerBound, end: $0.range.upperBound) }
+        }
+    }
+
     /// Where `slot` matches in `text`, given the call's forms and the
-    /// rubric's company names.
+    /// rubric's company names; `facts` holds what the turn's other slots
+    /// found already.
     static func spans(
         of slot: PhrasePattern.Slot, in text: UnsafeBufferPointer<UInt8>, forms: MatchContext.Forms,
-        companies: [[UInt8]]
+        companies: [[UInt8]], facts: inout TurnFacts
     ) -> [Span] {
-        let tokens = RedactionToken.tokens(in: text)
-        func tokensOf(_ kind: RedactionToken.Kind) -> [Span] {
-            tokens.filter { $0.kind == kind }.map { Span(start: $0.range.lowerBound, end: $0.range.upperBound) }
-        }
         var spans: [Span]
         switch slot {
         case .number:
-            spans = numbers(in: text) + tokensOf(.number)
+            spans = facts.numbers(in: text) + facts.tokens(.number, in: text)
         case .name:
-            spans = occurrences(of: forms.customer, in: text) + tokensOf(.name)
+            spans = occurrences(of: forms.customer, in: text) + facts.tokens(.name, in: text)
         case .agent:
-            spans = occurrences(of: forms.agent, in: text) + staffNumbers(in: text) + tokensOf(.name)
+            spans =
+                occurrences(of: forms.agent, in: text)
+                + staffNumbers(in: text, numbers: facts.numbers(in: text) + facts.tokens(.number, in: text))
+                + facts.tokens(.name, in: text)
         case .company:
-            spans = occurrences(of: companies + forms.company, in: text) + tokensOf(.organization)
+            spans = occurrences(of: companies + forms.company, in: text) + facts.tokens(.organization, in: text)
         }
         spans.sort { ($0.start, $1.end) < ($1.start, $0.end) }
         return spans
@@ -189,15 +211,12 @@ enum SlotSpans {
 
     /// Staff numbers: a number followed by 号 (`8012号`), or preceded by 工号,
     /// "ID", "agent number" or "employee number" (with a space, `:`, `#` or
-    /// "is" between); the span covers both.
-    static func staffNumbers(in text: UnsafeBufferPointer<UInt8>) -> [Span] {
+    /// "is" between); the span covers both. `numbers` are the text's numbers
+    /// and its number placeholders.
+    static func staffNumbers(in text: UnsafeBufferPointer<UInt8>, numbers: [Span]) -> [Span] {
         var spans: [Span] = []
         let hao = Self.hao
-        for number in numbers(in: text)
-            + RedactionToken.tokens(in: text).filter({ $0.kind == .number }).map({
-                Span(start: $0.range.lowerBound, end: $0.range.upperBound)
-            })
-        {
+        for number in numbers {
             var after = number.end
             if after < text.count, text[after] == UInt8(ascii: " ") { after += 1 }
             if after + hao.count <= text.count, text[after..<(after + hao.count)].elementsEqual(hao) {

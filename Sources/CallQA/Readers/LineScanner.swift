@@ -88,7 +88,7 @@ enum LineScanner {
                 continue
             }
             previousWasSpace = false
-            if sentencePunctuation.contains(byte) { return nil }
+            if isSentencePunctuation(byte) { return nil }
             if byte >= 0xE0, index + 2 < label.endIndex,
                 wideSentencePunctuation.contains(where: {
                     $0.0 == byte && $0.1 == label[index + 1] && $0.2 == label[index + 2]
@@ -131,8 +131,18 @@ enum LineScanner {
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == 0x20
     }
 
-    /// ASCII characters that end or split sentences, and so never occur in a label.
-    private static let sentencePunctuation: Set<UInt8> = Set(",!?;\"=<>{}[]/\\|".utf8)
+    /// Whether a byte is an ASCII character that ends or splits sentences,
+    /// and so never occurs in a label: `,!?;"=<>{}[]/\|`.
+    private static func isSentencePunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: "\""),
+            UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+            UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "/"), UInt8(ascii: "\\"), UInt8(ascii: "|"):
+            true
+        default:
+            false
+        }
+    }
 
     /// Full-width sentence punctuation as UTF-8: ，。！？；、“”….
     private static let wideSentencePunctuation: [(UInt8, UInt8, UInt8)] = ["，", "。", "！", "？", "；", "、", "“", "”", "…"]

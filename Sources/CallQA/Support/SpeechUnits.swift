@@ -38,15 +38,14 @@ package enum SpeechUnits {
         range.map { Unicode.Scalar($0).map(kind(of:)) ?? .other }
     }
 
-    /// The kind of a scalar above ASCII.
-    private static func kind(ofNonASCII scalar: Unicode.Scalar) -> Kind {
-        let value = scalar.value
+    /// The kind of a scalar above ASCII, by its value.
+    private static func kind(ofNonASCII value: UInt32) -> Kind {
         // Every code point of the CJK unified ideographs block is an ideograph.
         if value >= 0x4E00 && value <= 0x9FFF { return .ideograph }
         for (range, kinds) in zip(tabled, table) where range.contains(value) {
             return kinds[Int(value - range.lowerBound)]
         }
-        return kind(of: scalar)
+        return Unicode.Scalar(value).map(kind(of:)) ?? .other
     }
 
     /// The units spoken in `text`.
@@ -73,9 +72,10 @@ package enum SpeechUnits {
                 index += 1
                 continue
             }
-            guard let scalar = UTF8Scalars.scalar(at: index, in: bytes) else { break }
-            index += UTF8.width(scalar)
-            switch kind(ofNonASCII: scalar) {
+            // A String's UTF-8 is well-formed: every scalar is whole.
+            let (value, width) = UTF8Scalars.decode(at: index, in: bytes)
+            index += width
+            switch kind(ofNonASCII: value) {
             case .ideograph:
                 count += 1
                 inWord = false

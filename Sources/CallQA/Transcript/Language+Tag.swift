@@ -1,5 +1,3 @@
-import Foundation
-
 extension Language {
     /// What a language tag written in a transcript says.
     package enum Tag: Sendable, Equatable {
@@ -19,9 +17,10 @@ extension Language {
     ///
     /// - Returns: what the tag says, or `nil` when it is not recognised.
     package static func parse(tag: String) -> Tag? {
-        let key = tag.trimmingWhitespace()
-            .lowercased()
-            .replacingOccurrences(of: "_", with: "-")
+        var key = tag.trimmingWhitespace().lowercased()
+        if key.utf8.contains(UInt8(ascii: "_")) {
+            key = String(String.UnicodeScalarView(key.unicodeScalars.lazy.map { $0 == "_" ? "-" : $0 }))
+        }
         if key.isEmpty { return nil }
         if let known = tagTable[key] { return known }
         // Region or script subtags not listed: decide by their start.
