@@ -66,6 +66,10 @@ struct CustomerSignalScanner {
     /// Han characters (ASCII in lower case), so punctuation and spacing do not
     /// make a message new.
     private mutating func repeatedLine(in bytes: [UInt8]) -> Range<Int>? {
+        bytes.withUnsafeBufferPointer { repeatedLine(in: $0) }
+    }
+
+    private mutating func repeatedLine(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var found: Range<Int>?
         var start = 0
         while start <= bytes.count {
@@ -91,9 +95,11 @@ struct CustomerSignalScanner {
                     index += 1
                     continue
                 }
-                guard let scalar = ScalarClass.scalar(at: index, in: bytes) else { break }
-                let width = UTF8.width(scalar)
-                if ScalarClass.isUnspacedScript(scalar) {
+                let width = UTF8Scalars.width(lead: byte)
+                guard index + width <= end else { break }
+                // A turn's text is well-formed UTF-8: the scalar is whole.
+                let scalar = Unicode.Scalar(UTF8Scalars.decode(at: index, in: bytes).value)
+                if let scalar, ScalarClass.isUnspacedScript(scalar) {
                     han += 1
                     for offset in index..<(index + width) { add(bytes[offset]) }
                 }

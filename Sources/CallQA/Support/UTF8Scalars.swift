@@ -42,6 +42,7 @@ enum UTF8Scalars {
 
     /// The scalar that starts at byte `index`; `nil` past the end, or when
     /// the bytes end inside it.
+    @inline(__always)
     static func scalar<Bytes: RandomAccessCollection<UInt8>>(at index: Int, in bytes: Bytes) -> Unicode.Scalar?
     where Bytes.Index == Int {
         guard index < bytes.endIndex else { return nil }
@@ -50,6 +51,7 @@ enum UTF8Scalars {
     }
 
     /// The scalar that ends just before byte `index`; `nil` at the start.
+    @inline(__always)
     static func scalar<Bytes: RandomAccessCollection<UInt8>>(before index: Int, in bytes: Bytes) -> Unicode.Scalar?
     where Bytes.Index == Int {
         guard index > bytes.startIndex else { return nil }
