@@ -499,29 +499,41 @@ public struct PhraseMatcher: PhraseMatching {
     /// each of its pieces: exact pieces compared with the text, prefixes
     /// extended to their word's end.
     private func record(_ occurrence: PieceHit, in text: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) {
-        let ids = occurrence.piece < 0 ? [-1 - occurrence.piece] : patterns[Int(occurrence.piece)].pieces
-        for id in ids {
-            let piece = pieces[Int(id)]
-            let start = Int(occurrence.start)
-            var end = Int(occurrence.end)
-            if let exact = piece.exact {
-                guard end - start == exact.count, text[start..<end].elementsEqual(exact) else { continue }
+        if occurrence.piece < 0 {
+            record(piece: -1 - occurrence.piece, occurrence, in: text, scratch: &scratch)
+        } else {
+            for id in patterns[Int(occurrence.piece)].pieces {
+                record(piece: id, occurrence, in: text, scratch: &scratch)
             }
-            if piece.isPrefix {
-                while let scalar = ScalarClass.scalar(at: end, in: text), ScalarClass.isWordCharacter(scalar) {
-                    end += UTF8.width(scalar)
-                }
+        }
+    }
+
+    /// Records one piece's occurrence. Reads the piece's fields in place: a
+    /// copy of the piece would retain and release each of its lists, for
+    /// every occurrence in every turn.
+    private func record(
+        piece id: Int32, _ occurrence: PieceHit, in text: UnsafeBufferPointer<UInt8>, scratch: inout Scratch
+    ) {
+        let index = Int(id)
+        let start = Int(occurrence.start)
+        var end = Int(occurrence.end)
+        if let exact = pieces[index].exact {
+            guard end - start == exact.count, text[start..<end].elementsEqual(exact) else { return }
+        }
+        if pieces[index].isPrefix {
+            while let scalar = ScalarClass.scalar(at: end, in: text), ScalarClass.isWordCharacter(scalar) {
+                end += UTF8.width(scalar)
             }
-            if piece.isNegator { scratch.negatorEnds.append(end) }
-            for owner in piece.owners {
-                scratch.raw.append(Hit(list: owner.list, phrase: owner.phrase, start: Int32(start), end: Int32(end)))
-            }
-            if !piece.programs.isEmpty {
-                scratch.pieceHits.append(PieceHit(piece: id, start: Int32(start), end: Int32(end)))
-                for program in piece.programs where scratch.marks[Int(program)] != scratch.generation {
-                    scratch.marks[Int(program)] = scratch.generation
-                    scratch.candidates.append(program)
-                }
+        }
+        if pieces[index].isNegator { scratch.negatorEnds.append(end) }
+        for owner in pieces[index].owners {
+            scratch.raw.append(Hit(list: owner.list, phrase: owner.phrase, start: Int32(start), end: Int32(end)))
+        }
+        if !pieces[index].programs.isEmpty {
+            scratch.pieceHits.append(PieceHit(piece: id, start: Int32(start), end: Int32(end)))
+            for program in pieces[index].programs where scratch.marks[Int(program)] != scratch.generation {
+                scratch.marks[Int(program)] = scratch.generation
+                scratch.candidates.append(program)
             }
         }
     }

@@ -11,7 +11,7 @@ extension ConversationMetrics {
         ConversationMetrics, Unavailable
     > {
         let call = call.withValidTimes()
-        let scored = call.turns.filter { $0.role != .other }
+        let scored = call.turns.lazy.filter { $0.role != .other }
         guard !scored.isEmpty else { return .failure(Unavailable(reason: "the call has no agent or customer turns")) }
         if scored.allSatisfy({ $0.start == nil }) {
             return .failure(Unavailable(reason: "the transcript has no times"))

@@ -45,8 +45,8 @@ struct CallAnalysis {
         let forms = context.forms
         self.metrics = ConversationMetrics.compute(for: call, settings: settings)
         var scalarOffsets: [Int: ScalarOffsets] = [:]
-        for (index, turn) in call.turns.enumerated() where turn.text.utf8.count > ScalarOffsets.unindexedBytes {
-            var text = turn.text
+        for index in call.turns.indices where call.turns[index].text.utf8.count > ScalarOffsets.unindexedBytes {
+            var text = call.turns[index].text
             scalarOffsets[index] = text.withUTF8 { ScalarOffsets($0) }
         }
         self.scalarOffsets = scalarOffsets
@@ -55,8 +55,8 @@ struct CallAnalysis {
         var all: [PhraseMatcher.Hit] = []
         var allTurns: [Int32] = []
         var scratch = PhraseMatcher.Scratch()
-        for (index, turn) in call.turns.enumerated() {
-            let text = TextNormalizer.shared.normalize(turn.text)
+        for index in call.turns.indices {
+            let text = TextNormalizer.shared.normalize(call.turns[index].text)
             normalized.append(text)
             let before = all.count
             matcher.collect(in: text, forms: forms, into: &all, scratch: &scratch)
@@ -86,10 +86,10 @@ struct CallAnalysis {
 
         var agentTurns: [Int] = []
         var customerTurns: [Int] = []
-        for (index, turn) in call.turns.enumerated() {
-            if turn.role == .agent {
+        for index in call.turns.indices {
+            if call.turns[index].role == .agent {
                 agentTurns.append(index)
-            } else if turn.role == .customer {
+            } else if call.turns[index].role == .customer {
                 customerTurns.append(index)
             }
         }
