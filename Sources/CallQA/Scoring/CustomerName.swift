@@ -250,7 +250,10 @@ extension CustomerName {
     /// line or the next.
     static func signature(in turn: Int, analysis: CallAnalysis) -> CustomerName? {
         let text = analysis.call.turns[turn].text
-        guard text.utf8.contains(0x0A) else { return nil }
+        // Most turns are one line: looked for in the text's contiguous UTF-8.
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(0x0A) }) ?? text.utf8.contains(0x0A) else {
+            return nil
+        }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.count > 1 else { return nil }
         for (position, line) in lines.enumerated().reversed().prefix(3) {
