@@ -45,8 +45,14 @@ struct CustomerSignalScanner {
     /// The first signal in a customer turn's original text: its UTF-8 range
     /// and what it is. Call it for every customer turn in order.
     mutating func first(in text: String) -> (range: Range<Int>, signal: CustomerSignal)? {
-        let bytes = Array(text.utf8)
-        var found: [(range: Range<Int>, signal: CustomerSignal)] = []
+        var text = text
+        return text.withUTF8 { first(inUTF8: $0) }
+    }
+
+    private mutating func first(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> (
+        range: Range<Int>, signal: CustomerSignal
+    )? {
+        var first: (range: Range<Int>, signal: CustomerSignal)?
         for signal in signals {
             let range: Range<Int>? =
                 switch signal {
@@ -55,20 +61,17 @@ struct CustomerSignalScanner {
                 case .sadFace: Self.sadFace(in: bytes)
                 case .repetition: repeatedLine(in: bytes)
                 }
-            if let range { found.append((range, signal)) }
+            // The earliest; of signals found at the same place, the one listed first.
+            if let range, range.lowerBound < first?.range.lowerBound ?? .max { first = (range, signal) }
         }
         if !wroteLowerCase { wroteLowerCase = Self.hasLowerCaseWords(bytes) }
-        return found.min { $0.range.lowerBound < $1.range.lowerBound }
+        return first
     }
 
     /// The first line of a turn's UTF-8 that the customer sent before, and
     /// remembers this turn's lines. Lines compare by their letters, digits and
     /// Han characters (ASCII in lower case), so punctuation and spacing do not
     /// make a message new.
-    private mutating func repeatedLine(in bytes: [UInt8]) -> Range<Int>? {
-        bytes.withUnsafeBufferPointer { repeatedLine(in: $0) }
-    }
-
     private mutating func repeatedLine(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var found: Range<Int>?
         var start = 0
@@ -121,7 +124,7 @@ struct CustomerSignalScanner {
 
     /// A run of two or more `?`/`!` marks, in a turn with at least three words
     /// or Han characters.
-    static func emphasis(in bytes: [UInt8]) -> Range<Int>? {
+    static func emphasis(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         // Most turns hold no run of marks at all: look for two in a row first.
         guard hasMarkRun(bytes) else { return nil }
         var content = 0
@@ -161,7 +164,7 @@ struct CustomerSignalScanner {
     }
 
     /// The width of the mark `?`, `!`, `？` or `！` at `index`, or 0.
-    private static func markWidth(at index: Int, in bytes: [UInt8]) -> Int {
+    private static func markWidth(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let byte = bytes[index]
         if byte == 0x3F || byte == 0x21 { return 1 }
         // `？` and `！` are EF BC 9F and EF BC 81.
@@ -174,7 +177,7 @@ struct CustomerSignalScanner {
     }
 
     /// Whether two marks stand side by side somewhere in the turn.
-    private static func hasMarkRun(_ bytes: [UInt8]) -> Bool {
+    private static func hasMarkRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             let width = markWidth(at: index, in: bytes)
@@ -195,7 +198,7 @@ struct CustomerSignalScanner {
 
     /// Three or more words of two or more capital letters in a row, not
     /// counting redaction tokens such as `#NAME#`.
-    static func shouting(in bytes: [UInt8]) -> Range<Int>? {
+    static func shouting(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var runStart: Int?
         var runWords = 0
         var sentence = false
@@ -261,7 +264,7 @@ struct CustomerSignalScanner {
     }
 
     /// Whether the text has a word of three or more letters in lower case.
-    static func hasLowerCaseWords(_ bytes: [UInt8]) -> Bool {
+    static func hasLowerCaseWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
         for byte in bytes {
             if byte >= 0x61 && byte <= 0x7A {
@@ -288,7 +291,7 @@ struct CustomerSignalScanner {
     }()
 
     /// The first sad or angry face, in one pass over the turn's UTF-8.
-    static func sadFace(in bytes: [UInt8]) -> Range<Int>? {
+    static func sadFace(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         let faceStarts = Self.faceStarts
         for start in bytes.indices {
             let first = bytes[start]
