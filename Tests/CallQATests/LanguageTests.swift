@@ -11,6 +11,7 @@ struct LanguageTests {
             ("zh-HK", .language(.traditionalChinese)), ("繁體", .language(.traditionalChinese)),
             ("EN", .language(.english)), ("en-GB", .language(.english)), ("English", .language(.english)),
             ("zh", .chineseOfUnstatedScript), ("中文", .chineseOfUnstatedScript),
+            (" zh_Hant_TW ", .language(.traditionalChinese)), ("en_US", .language(.english)),
         ])
     func tags(tag: String, expected: Language.Tag) {
         #expect(Language.parse(tag: tag) == expected)
