@@ -212,7 +212,7 @@ enum SlotSpans {
     /// Staff numbers: a number followed by 号 (`8012号`), or preceded by 工号,
     /// "ID", "agent number" or "employee number" (with a space, `:`, `#` or
     /// "is" between); the span covers both. `numbers` are the text's numbers
-    /// and its number placeholders.
+    /// and its redaction tokens for numbers.
     static func staffNumbers(in text: UnsafeBufferPointer<UInt8>, numbers: [Span]) -> [Span] {
         var spans: [Span] = []
         let hao = Self.hao
