@@ -118,10 +118,6 @@ struct CustomerSignalScanner {
         return found
     }
 
-    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "?" || scalar == "!" || scalar == "\u{FF1F}" || scalar == "\u{FF01}"
-    }
-
     /// A run of two or more `?`/`!` marks, in a turn with at least three words
     /// or Han characters.
     static func emphasis(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
@@ -136,7 +132,7 @@ struct CustomerSignalScanner {
         while index < bytes.count, let scalar = UTF8Scalars.scalar(at: index, in: bytes) {
             let width = UTF8.width(scalar)
             defer { index += width }
-            if isMark(scalar) {
+            if markWidth(at: index, in: bytes) > 0 {
                 if runCount == 0 { runStart = index }
                 runCount += 1
                 if runCount >= 2 && (first == nil || first!.lowerBound == runStart) {

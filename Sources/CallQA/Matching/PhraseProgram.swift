@@ -125,12 +125,7 @@ extension PhraseMatcher {
 
     /// Where a piece's hits are in the sorted piece hits, if it has any.
     static func hitRange(of piece: Int32, in hits: [PieceHit]) -> Range<Int>? {
-        var low = 0
-        var high = hits.count
-        while low < high {
-            let middle = (low + high) / 2
-            if hits[middle].piece < piece { low = middle + 1 } else { high = middle }
-        }
+        let low = hits.partitioningIndex { $0.piece >= piece }
         var end = low
         while end < hits.count && hits[end].piece == piece { end += 1 }
         return end > low ? low..<end : nil

@@ -260,17 +260,3 @@ struct CallAnalysis {
         count == 1 ? "turn" : "\(count) turns"
     }
 }
-
-extension Array where Element == Int {
-    /// The index of the first element for which `isAfter` holds, in an array
-    /// where it holds for a suffix (a binary search).
-    func partitioningIndex(where isAfter: (Int) -> Bool) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if isAfter(self[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
-    }
-}

@@ -47,25 +47,14 @@ enum ContentUnits {
         forEachUnit(in: bytes) { unit, isWord in
             let print = fingerprint(unit)
             if isWord && isStopWord(print) { return }
-            if contains(heard, print) { units.append(String(decoding: unit, as: UTF8.self)) }
+            if heard.sortedContains(print) { units.append(String(decoding: unit, as: UTF8.self)) }
         }
         units.sortAndRemoveRepeats()
         return units
     }
 
-    /// Whether a sorted list holds a fingerprint (a binary search).
-    private static func contains(_ sorted: [UInt64], _ print: UInt64) -> Bool {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < print { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low] == print
-    }
-
     private static func isStopWord(_ print: UInt64) -> Bool {
-        contains(stopWordFingerprints, print)
+        stopWordFingerprints.sortedContains(print)
     }
 
     /// Calls `body` with the UTF-8 of each unit of normalised text, in order
