@@ -379,4 +379,30 @@ struct MatchingLanguageTests {
         #expect(found(["refund", "refund ... card"], in: "your refund to the card") == ["refund to the card"])
         #expect(found(["refund ... card", "card"], in: "refund to the card, card") == ["refund to the card", "card"])
     }
+
+    @Test("Slots are found afresh in every turn when one scratch serves a whole call")
+    func slotsTurnByTurn() {
+        let matcher = PhraseMatcher(
+            phraseLists: [
+                Rubric.PhraseList(name: "phrases", phrases: ["退款{number}元", "我是{agent}", "call {number}"])
+            ],
+            negation: .init(negators: [], window: 2))
+        let turns: [(text: String, expected: Int)] = [
+            ("给您退款三百元，我是工号8012", 2), ("退款元已经到账，我是", 0), ("please call 555 0100 today", 1),
+            ("please call later", 0), ("退款[金额x]元 call #PHONENUMBER#", 2), ("call us", 0),
+        ]
+        var scratch = PhraseMatcher.Scratch()
+        for turn in turns {
+            var hits: [PhraseMatcher.Hit] = []
+            matcher.collect(
+                in: TextNormalizer.shared.normalize(turn.text), forms: MatchContext().forms, into: &hits,
+                scratch: &scratch)
+            #expect(hits.count == turn.expected, "\(turn.text)")
+        }
+    }
+
+    @Test("Each slot's position is its place among all slots")
+    func slotPositions() {
+        for (index, slot) in PhrasePattern.Slot.allCases.enumerated() { #expect(slot.position == index) }
+    }
 }

@@ -78,8 +78,10 @@ struct CustomerSignalScanner {
         while start <= bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            // Hashed a letter or digit (ASCII) or a Han character (its scalar
+            // value, from U+2E80 up) at a time: the values say which it was.
             var key: UInt64 = 0xCBF2_9CE4_8422_2325
-            func add(_ byte: UInt8) { key = (key ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            func add(_ value: UInt32) { key = (key ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
             var han = 0
             var words = 0
             var inWord = false
@@ -89,7 +91,7 @@ struct CustomerSignalScanner {
                 if byte < 0x80 {
                     let letter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                     if letter || (byte >= 0x30 && byte <= 0x39) {
-                        add(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                        add(UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
                         if !inWord { words += 1 }
                         inWord = true
                     } else {
@@ -101,10 +103,10 @@ struct CustomerSignalScanner {
                 let width = UTF8Scalars.width(lead: byte)
                 guard index + width <= end else { break }
                 // A turn's text is well-formed UTF-8: the scalar is whole.
-                let scalar = Unicode.Scalar(UTF8Scalars.decode(at: index, in: bytes).value)
-                if let scalar, ScalarClass.isUnspacedScript(scalar) {
+                let value = UTF8Scalars.decode(at: index, in: bytes).value
+                if let scalar = Unicode.Scalar(value), ScalarClass.isUnspacedScript(scalar) {
                     han += 1
-                    for offset in index..<(index + width) { add(bytes[offset]) }
+                    add(value)
                 }
                 inWord = false
                 index += width

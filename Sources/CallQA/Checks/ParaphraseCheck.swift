@@ -160,24 +160,30 @@ extension ParaphraseCheck: CheckKind {
 
     /// The first agent sentence with a cue that repeats `shared` content
     /// units of the customer's recent turns and asks for nothing.
+    /// The matches of one turn among matches ordered by turn.
+    private static func matches(
+        inTurn turn: Int, of found: [(turn: Int, match: PhraseMatch)]
+    ) -> ArraySlice<(turn: Int, match: PhraseMatch)> {
+        found[found.partitioningIndex { $0.turn >= turn }..<found.partitioningIndex { $0.turn > turn }]
+    }
+
     private func restatement(cues: PhraseGroup, in analysis: CallAnalysis) -> (evidence: Evidence, note: String)? {
         let found = analysis.matches(of: cues, inTurns: analysis.turns(by: .agent))
         guard !found.isEmpty else { return nil }
+        // Both ordered by turn: a turn's matches are found by binary search.
         let asking = asks.map { group in
-            Dictionary(grouping: analysis.matches(of: group, inTurns: Array(Set(found.map(\.turn)))), by: \.turn)
+            var turns = found.map(\.turn)
+            turns.sortAndRemoveRepeats()
+            return analysis.matches(of: group, inTurns: turns)
         }
         let customerTurns = analysis.turns(by: .customer)
-        let general =
-            generic.map {
-                Dictionary(
-                    grouping: analysis.matches(of: $0, inTurns: analysis.call.turns.indices.map { $0 }), by: \.turn)
-            } ?? [:]
+        let general = generic.map { analysis.matches(of: $0, inTurns: Array(analysis.call.turns.indices)) } ?? []
         var contents: [Int: [UInt8]] = [:]
         /// A turn's normalised bytes with its general words blanked out, made once a turn.
         func content(_ turn: Int) -> [UInt8] {
             if let made = contents[turn] { return made }
             var bytes = analysis.normalized[turn].bytes
-            for found in general[turn] ?? [] {
+            for found in Self.matches(inTurn: turn, of: general) {
                 for index in found.match.range { bytes[index] = 0x20 }
             }
             Self.blankCompanyTokens(in: &bytes)
@@ -194,7 +200,10 @@ extension ParaphraseCheck: CheckKind {
             }
             let sentence = sentences[turn]!.sentence(around: match.range, in: analysis.normalized[turn].bytes)
             guard checked.insert(sentence).inserted else { continue }
-            if let asked = asking?[turn], asked.contains(where: { sentence.overlaps($0.match.range) }) { continue }
+            if let asking, Self.matches(inTurn: turn, of: asking).contains(where: { sentence.overlaps($0.match.range) })
+            {
+                continue
+            }
             let before = customerTurns[..<customerTurns.partitioningIndex { $0 >= turn }].suffix(recent)
             guard !before.isEmpty else { continue }
             // Compared as fingerprints; only the restatement found is spelt out.

@@ -108,16 +108,25 @@ struct PhraseAutomaton: Sendable {
     /// ``scan(_:_:)`` over a buffer.
     @inline(__always)
     func scan(_ text: UnsafeBufferPointer<UInt8>, _ found: (_ pattern: Int, _ end: Int) -> Void) {
+        guard let base = text.baseAddress else { return }
+        let count = text.count
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
+                guard let table = table.baseAddress, let classes = classes.baseAddress else { return }
                 var row = 0
-                for index in 0..<text.count {
-                    let entry = Int(table[row &+ Int(classes[Int(text[index])])])
-                    row = entry &>> 1
+                var index = 0
+                while index < count {
+                    // The inner loop only steps: nothing is reported from most states.
+                    var entry = 0
+                    repeat {
+                        entry = Int(table[row &+ Int(classes[Int(base[index])])])
+                        row = entry &>> 1
+                        index &+= 1
+                    } while entry & 1 == 0 && index < count
                     if entry & 1 != 0 {
                         let state = row / classCount
                         for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-                            found(Int(outputs[output]), index + 1)
+                            found(Int(outputs[output]), index)
                         }
                     }
                 }

@@ -111,7 +111,10 @@ public struct PhraseMatcher: PhraseMatching {
         var candidates: [Int32] = []
         var marks: [UInt32] = []
         var generation: UInt32 = 0
-        var slotSpans: [[SlotSpans.Span]?] = Array(repeating: nil, count: PhrasePattern.Slot.allCases.count)
+        /// Each slot's spans in the turn, valid where ``slotsFound`` has its bit.
+        var slotSpans: [[SlotSpans.Span]] = Array(repeating: [], count: PhrasePattern.Slot.allCases.count)
+        var slotsFound: UInt8 = 0
+        var slotNumbers: [SlotSpans.Span] = []
         var slotFacts = SlotSpans.TurnFacts()
         var steps = 0
     }

@@ -25,6 +25,16 @@ struct PhrasePattern: Sendable, Equatable {
         case agent
         /// The company's name, or an organisation redaction token.
         case company
+
+        /// The slot's place among ``allCases``.
+        var position: Int {
+            switch self {
+            case .number: 0
+            case .name: 1
+            case .agent: 2
+            case .company: 3
+            }
+        }
     }
 
     /// One element of a part, in the order written.

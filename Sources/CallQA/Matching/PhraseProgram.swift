@@ -110,8 +110,8 @@ extension PhraseMatcher {
         scratch.pieceSpans.removeAll(keepingCapacity: true)
         scratch.pieceSpans.append(
             contentsOf: scratch.pieceHits.lazy.map { Span(start: Int($0.start), end: Int($0.end)) })
-        for index in scratch.slotSpans.indices { scratch.slotSpans[index] = nil }
-        scratch.slotFacts = SlotSpans.TurnFacts()
+        scratch.slotsFound = 0
+        scratch.slotFacts.reset()
         for candidate in scratch.candidates {
             let program = programs[Int(candidate)]
             guard program.pieces.allSatisfy({ Self.hitRange(of: $0, in: scratch.pieceHits) != nil }) else { continue }
@@ -290,12 +290,14 @@ private struct ProgramRun {
             guard let range = PhraseMatcher.hitRange(of: piece, in: scratch.pieceHits) else { return [] }
             return scratch.pieceSpans[range]
         case .slot(let slot):
-            let index = PhrasePattern.Slot.allCases.firstIndex(of: slot)!
-            if let spans = scratch.slotSpans[index] { return spans[...] }
-            let spans = SlotSpans.spans(
-                of: slot, in: bytes, forms: forms, companies: companies, facts: &scratch.slotFacts)
-            scratch.slotSpans[index] = spans
-            return spans[...]
+            let index = slot.position
+            if scratch.slotsFound & (1 << index) == 0 {
+                SlotSpans.spans(
+                    of: slot, in: bytes, forms: forms, companies: companies, facts: &scratch.slotFacts,
+                    into: &scratch.slotSpans[index], numbers: &scratch.slotNumbers)
+                scratch.slotsFound |= 1 << index
+            }
+            return scratch.slotSpans[index][...]
         }
     }
 

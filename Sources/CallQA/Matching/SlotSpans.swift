@@ -11,50 +11,74 @@ enum SlotSpans {
     }
 
     /// What more than one slot needs of a turn, found once a turn: its
-    /// numbers and its redaction tokens.
+    /// numbers and its redaction tokens. Kept from turn to turn with its
+    /// buffers (``reset()``), so a turn allocates nothing for them.
     struct TurnFacts {
-        private var numbers: [Span]?
-        private var tokens: [(range: Range<Int>, kind: RedactionToken.Kind?)]?
+        private var numbers: [Span] = []
+        private var hasNumbers = false
+        private var tokens: [(range: Range<Int>, kind: RedactionToken.Kind?)] = []
+        private var hasTokens = false
 
-        /// The turn's numbers, found the first time they are asked for.
-        mutating func numbers(in text: UnsafeBufferPointer<UInt8>) -> [Span] {
-            if let numbers { return numbers }
-            let found = SlotSpans.numbers(in: text)
-            numbers = found
-            return found
+        /// Forgets the last turn's facts, keeping the room they took.
+        mutating func reset() {
+            hasNumbers = false
+            hasTokens = false
         }
 
-        /// The turn's redaction tokens of one kind, as spans.
-        mutating func tokens(_ kind: RedactionToken.Kind, in text: UnsafeBufferPointer<UInt8>) -> [Span] {
-            let all = tokens ?? RedactionToken.tokens(in: text)
-            tokens = all
-            return all.filter { $0.kind == kind }.map { Span(start: $0.range.lowerBound, end: $0.range.upperBound) }
+        /// Appends the turn's numbers to `spans`; they are found the first
+        /// time they are asked for.
+        mutating func appendNumbers(in text: UnsafeBufferPointer<UInt8>, to spans: inout [Span]) {
+            if !hasNumbers {
+                numbers.removeAll(keepingCapacity: true)
+                SlotSpans.appendNumbers(in: text, to: &numbers)
+                hasNumbers = true
+            }
+            spans.append(contentsOf: numbers)
+        }
+
+        /// Appends the turn's redaction tokens of one kind to `spans`.
+        mutating func appendTokens(
+            _ kind: RedactionToken.Kind, in text: UnsafeBufferPointer<UInt8>, to spans: inout [Span]
+        ) {
+            if !hasTokens {
+                tokens = RedactionToken.tokens(in: text)
+                hasTokens = true
+            }
+            for token in tokens where token.kind == kind {
+                spans.append(Span(start: token.range.lowerBound, end: token.range.upperBound))
+            }
         }
     }
 
-    /// Where `slot` matches in `text`, given the call's forms and the
-    /// rubric's company names; `facts` holds what the turn's other slots
-    /// found already.
+    /// Fills `spans` with where `slot` matches in `text`, given the call's
+    /// forms and the rubric's company names; `facts` holds what the turn's
+    /// other slots found already. `numbers` is room for a staff number's
+    /// candidates, reused.
     static func spans(
         of slot: PhrasePattern.Slot, in text: UnsafeBufferPointer<UInt8>, forms: MatchContext.Forms,
-        companies: [[UInt8]], facts: inout TurnFacts
-    ) -> [Span] {
-        var spans: [Span]
+        companies: [[UInt8]], facts: inout TurnFacts, into spans: inout [Span], numbers: inout [Span]
+    ) {
+        spans.removeAll(keepingCapacity: true)
         switch slot {
         case .number:
-            spans = facts.numbers(in: text) + facts.tokens(.number, in: text)
+            facts.appendNumbers(in: text, to: &spans)
+            facts.appendTokens(.number, in: text, to: &spans)
         case .name:
-            spans = occurrences(of: forms.customer, in: text) + facts.tokens(.name, in: text)
+            appendOccurrences(of: forms.customer, in: text, to: &spans)
+            facts.appendTokens(.name, in: text, to: &spans)
         case .agent:
-            spans =
-                occurrences(of: forms.agent, in: text)
-                + staffNumbers(in: text, numbers: facts.numbers(in: text) + facts.tokens(.number, in: text))
-                + facts.tokens(.name, in: text)
+            appendOccurrences(of: forms.agent, in: text, to: &spans)
+            numbers.removeAll(keepingCapacity: true)
+            facts.appendNumbers(in: text, to: &numbers)
+            facts.appendTokens(.number, in: text, to: &numbers)
+            appendStaffNumbers(in: text, numbers: numbers, to: &spans)
+            facts.appendTokens(.name, in: text, to: &spans)
         case .company:
-            spans = occurrences(of: companies + forms.company, in: text) + facts.tokens(.organization, in: text)
+            appendOccurrences(of: companies, in: text, to: &spans)
+            appendOccurrences(of: forms.company, in: text, to: &spans)
+            facts.appendTokens(.organization, in: text, to: &spans)
         }
         spans.sort { ($0.start, $1.end) < ($1.start, $0.end) }
-        return spans
     }
 
     // MARK: - Numbers
@@ -85,11 +109,10 @@ enum SlotSpans {
         }
     }
 
-    /// Every number: digits with `,` and `.` between groups, runs of Chinese
+    /// Appends every number to `spans`: digits with `,` and `.` between groups, runs of Chinese
     /// numerals (next to digits too: `3万`), and English number words joined
     /// by spaces or hyphens (`forty-two`, `one hundred and five`).
-    static func numbers(in text: UnsafeBufferPointer<UInt8>) -> [Span] {
-        var spans: [Span] = []
+    static func appendNumbers(in text: UnsafeBufferPointer<UInt8>, to spans: inout [Span]) {
         var index = 0
         let count = text.count
         while index < count {
@@ -137,10 +160,10 @@ enum SlotSpans {
                     index = wordEnd
                 }
             } else {
-                index += 1
+                // A whole scalar at a time: no number starts inside one.
+                index += byte < 0xC0 ? 1 : UTF8Scalars.width(lead: byte)
             }
         }
-        return spans
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -172,10 +195,9 @@ enum SlotSpans {
 
     // MARK: - Names and staff numbers
 
-    /// Every occurrence of each form, whole words where a form starts or
-    /// ends with a word character.
-    static func occurrences(of forms: [[UInt8]], in text: UnsafeBufferPointer<UInt8>) -> [Span] {
-        var spans: [Span] = []
+    /// Appends every occurrence of each form to `spans`, whole words where a
+    /// form starts or ends with a word character.
+    static func appendOccurrences(of forms: [[UInt8]], in text: UnsafeBufferPointer<UInt8>, to spans: inout [Span]) {
         for form in forms where !form.isEmpty && form.count <= text.count {
             let (head, tail) = form.withUnsafeBufferPointer {
                 (
@@ -196,7 +218,6 @@ enum SlotSpans {
                 spans.append(Span(start: start, end: end))
             }
         }
-        return spans
     }
 
     /// What introduces a staff number: `工号 8012`, "ID 8012", "agent number 12".
@@ -209,12 +230,11 @@ enum SlotSpans {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ".")
     }
 
-    /// Staff numbers: a number followed by 号 (`8012号`), or preceded by 工号,
+    /// Appends staff numbers to `spans`: a number followed by 号 (`8012号`), or preceded by 工号,
     /// "ID", "agent number" or "employee number" (with a space, `:`, `#` or
     /// "is" between); the span covers both. `numbers` are the text's numbers
     /// and its redaction tokens for numbers.
-    static func staffNumbers(in text: UnsafeBufferPointer<UInt8>, numbers: [Span]) -> [Span] {
-        var spans: [Span] = []
+    static func appendStaffNumbers(in text: UnsafeBufferPointer<UInt8>, numbers: [Span], to spans: inout [Span]) {
         let hao = Self.hao
         for number in numbers {
             var after = number.end
@@ -247,6 +267,5 @@ enum SlotSpans {
                 break
             }
         }
-        return spans
     }
 }

@@ -38,20 +38,47 @@ package enum Timestamp {
 
     /// Parses a time or a range of two times from UTF-8 bytes.
     static func range(utf8 text: Slice<UnsafeBufferPointer<UInt8>>) -> Range? {
-        for separator in separators {
-            guard let found = firstRange(of: separator, in: text) else { continue }
-            guard let start = seconds(utf8: text[..<found.lowerBound]),
-                let end = seconds(utf8: text[found.upperBound...])
-            else { return nil }
-            return Range(start: start, end: end)
+        guard let found = separator(in: text) else {
+            return seconds(utf8: text).map { Range(start: $0, end: nil) }
         }
-        return seconds(utf8: text).map { Range(start: $0, end: nil) }
+        guard let start = seconds(utf8: text[..<found.lowerBound]),
+            let end = seconds(utf8: text[found.upperBound...])
+        else { return nil }
+        return Range(start: start, end: end)
     }
 
-    /// Range separators in order of precedence: "-->", "–", "—", "~", "-".
-    private static let separators: [[UInt8]] = [
-        [0x2D, 0x2D, 0x3E], [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94], [0x7E], [0x2D],
-    ]
+    /// The first occurrence of the range separator of highest precedence
+    /// that `text` holds — "-->", then "–", "—", "~", "-" — found in one pass.
+    private static func separator(in text: Slice<UnsafeBufferPointer<UInt8>>) -> Swift.Range<Int>? {
+        // The first place of each separator, in order of precedence.
+        var enDash = Int.max
+        var emDash = Int.max
+        var tilde = Int.max
+        var hyphen = Int.max
+        let end = text.endIndex
+        var index = text.startIndex
+        while index < end {
+            switch text[index] {
+            case 0x2D:
+                if index + 3 <= end && text[index + 1] == 0x2D && text[index + 2] == 0x3E {
+                    return index..<(index + 3)
+                }
+                hyphen = min(hyphen, index)
+            case 0xE2 where index + 3 <= end && text[index + 1] == 0x80:
+                if text[index + 2] == 0x93 { enDash = min(enDash, index) }
+                if text[index + 2] == 0x94 { emDash = min(emDash, index) }
+            case 0x7E:
+                tilde = min(tilde, index)
+            default: break
+            }
+            index += 1
+        }
+        if enDash != .max { return enDash..<(enDash + 3) }
+        if emDash != .max { return emDash..<(emDash + 3) }
+        if tilde != .max { return tilde..<(tilde + 1) }
+        if hyphen != .max { return hyphen..<(hyphen + 1) }
+        return nil
+    }
 
     /// Parses one time from UTF-8 bytes.
     static func seconds(utf8 text: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
@@ -73,24 +100,6 @@ package enum Timestamp {
             fieldStart = colon + 1
         }
         return total.isFinite ? total : nil
-    }
-
-    private static func firstRange(of needle: [UInt8], in text: Slice<UnsafeBufferPointer<UInt8>>) -> Swift.Range<Int>?
-    {
-        guard text.count >= needle.count else { return nil }
-        var index = text.startIndex
-        while index + needle.count <= text.endIndex {
-            if text[index] == needle[0] {
-                var matched = true
-                for offset in 1..<needle.count where text[index + offset] != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index..<(index + needle.count) }
-            }
-            index += 1
-        }
-        return nil
     }
 
     /// Digits of a whole field: at most six (999,999 hours or seconds).

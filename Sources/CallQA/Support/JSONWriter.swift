@@ -124,14 +124,22 @@ package struct JSONWriter: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The bytes that may need an escape: controls, `"`, `\`, DEL, and 0xC2
+    /// (which leads the C1 controls); one look-up per byte of a string.
+    private static let mayEscape: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2
+    }
+
     /// Appends the JSON string literal for `string` to `output`.
     static func appendQuoted(_ string: String, to output: inout [UInt8]) {
         var string = string
         string.withUTF8 { bytes in
             output.append(0x22)
             var runStart = 0
+            let mayEscape = Self.mayEscape
             for index in 0..<bytes.count {
                 let byte = bytes[index]
+                guard mayEscape[Int(byte)] else { continue }
                 // DEL and the C1 controls (U+0080–U+009F: 0xC2 0x80–0x9F) are
                 // escaped too, so JSON shown on a terminal cannot drive it.
                 let control =

@@ -72,6 +72,14 @@ package enum SpeechUnits {
                 index += 1
                 continue
             }
+            // Most Chinese: U+5000–U+9FFF (leads E5–E9) and U+4E00–U+4FFF
+            // (lead E4, then B8–BF) are ideographs, not decoded.
+            if (byte >= 0xE5 && byte <= 0xE9) || (byte == 0xE4 && bytes[index + 1] >= 0xB8) {
+                count += 1
+                inWord = false
+                index += 3
+                continue
+            }
             // A String's UTF-8 is well-formed: every scalar is whole.
             let (value, width) = UTF8Scalars.decode(at: index, in: bytes)
             index += width

@@ -111,17 +111,17 @@ enum TextDecoding {
         let count = buffer.count
         var index = 0
         while index < count {
-            // Eight ASCII bytes at a time.
-            if index + 8 <= count {
-                let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
-            }
             let lead = buffer[index]
             if lead < 0x80 {
-                index += 1
+                // Eight ASCII bytes at a time, where ASCII starts.
+                if index + 8 <= count
+                    && UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                } else {
+                    index += 1
+                }
                 continue
             }
             // Most of Chinese text: a three-byte sequence whose lead allows any continuation bytes.

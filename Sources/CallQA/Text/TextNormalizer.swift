@@ -140,12 +140,47 @@ public struct TextNormalizer: Sendable {
 
         while index < count {
             let start = index
+            let lead = input[index]
+            if lead < 0x80 {
+                // ASCII: a space, a capital, or itself.
+                index += 1
+                let entry = table[Int(lead)]
+                if entry == space || lead == 0x20 {
+                    if length > 0 { pendingSpace = true }
+                    continue
+                }
+                guard length + 2 <= capacity else { return -1 }
+                if pendingSpace {
+                    output[length] = 0x20
+                    origins[length] = Int32(start)
+                    length += 1
+                    pendingSpace = false
+                }
+                output[length] = entry == 0 ? lead : pool[Int(entry >> 8)]
+                origins[length] = Int32(start)
+                length += 1
+                continue
+            }
             let (value, width) = UTF8Scalars.decode(at: index, in: input)
             index += width
             let entry: UInt32 = value < 0x10000 ? table[Int(value)] : Self.supplementary(value)
+            if entry == 0 {
+                // Left as it is (most Han): its bytes copied, none of them a space.
+                guard length + width + 1 <= capacity else { return -1 }
+                if pendingSpace {
+                    output[length] = 0x20
+                    origins[length] = Int32(start)
+                    length += 1
+                    pendingSpace = false
+                }
+                for offset in 0..<width {
+                    output[length + offset] = input[start + offset]
+                    origins[length + offset] = Int32(start)
+                }
+                length += width
+                continue
+            }
             switch entry {
-            case 0:
-                for offset in 0..<width where !put(input[start + offset], from: start) { return -1 }
             case space:
                 guard put(0x20, from: start) else { return -1 }
             case cased:
