@@ -92,6 +92,29 @@ struct PhraseMatcherTests {
         }
         #expect(fast.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) } == naive)
     }
+
+    @Test("Two texts scanned side by side give each text's occurrences, in order, as scanned alone", arguments: 0..<20)
+    func pairedScan(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed + 101))
+        let alphabet = Array("ab您好c".utf8)
+        func random(_ length: Int) -> [UInt8] {
+            (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        }
+        let automaton = PhraseAutomaton(patterns: (0..<12).map { _ in random(Int(generator.next() % 4) + 1) })
+        let length = Int(generator.next() % 300)
+        let first = random(length)
+        let second = random(length)
+        var alone: [[[Int]]] = [[], []]
+        automaton.scan(first) { alone[0].append([$0, $1]) }
+        automaton.scan(second) { alone[1].append([$0, $1]) }
+        var paired: [[[Int]]] = [[], []]
+        first.withUnsafeBufferPointer { one in
+            second.withUnsafeBufferPointer { two in
+                automaton.scan(one, two) { text, pattern, end in paired[text].append([pattern, end]) }
+            }
+        }
+        #expect(paired == alone)
+    }
 }
 
 /// A small deterministic random number generator (SplitMix64), so property

@@ -105,6 +105,7 @@ public struct PhraseMatcher: PhraseMatching {
         var found: [PieceHit] = []
         var view = StemmedView()
         var homophones: [UInt8] = []
+        var foundHomophones: [PieceHit] = []
         var lease: WordStemmer.Lease?
         var pieceHits: [PieceHit] = []
         var pieceSpans: [SlotSpans.Span] = []
@@ -363,14 +364,14 @@ public struct PhraseMatcher: PhraseMatching {
             }
             if separate {
                 view.withBuffers { stemmed, map in
-                    scan(stemmed, map: map, only: View.stemmed.rawValue, into: &found)
-                    tolerate(in: stemmed, map: map, scratch: &scratch, found: &found)
+                    scan(stemmed, map: map, only: View.stemmed.rawValue, scratch: &scratch, into: &found)
                 }
                 if usesPrefixes { scan(normal, map: nil, only: View.normal.rawValue, into: &found) }
                 if !fuzzyIndex.isEmpty { fuzzyWords(in: normal, map: nil, found: &found) }
             } else {
-                scan(normal, map: nil, only: View.stemmed.rawValue | View.normal.rawValue, into: &found)
-                tolerate(in: normal, map: nil, scratch: &scratch, found: &found)
+                scan(
+                    normal, map: nil, only: View.stemmed.rawValue | View.normal.rawValue, scratch: &scratch,
+                    into: &found)
             }
             for occurrence in found {
                 record(occurrence, in: normal, scratch: &scratch)
@@ -406,22 +407,38 @@ public struct PhraseMatcher: PhraseMatching {
         }
     }
 
-    /// What lists with `asr: true` forgive, in `text` (the stemmed view, or
-    /// the normalised text when they are the same): pieces with Han looked
-    /// for in its homophone view, long words within one edit of its words.
-    private func tolerate(
-        in text: UnsafeBufferPointer<UInt8>, map: UnsafeBufferPointer<Int32>?, scratch: inout Scratch,
-        found: inout [PieceHit]
+    /// Reports the patterns of the views `only` in `text` (the stemmed view,
+    /// or the normalised text when they are the same), then what lists with
+    /// `asr: true` forgive there: pieces with Han looked for in its homophone
+    /// view — scanned beside `text` in one pass, reported after it — and
+    /// long words within one edit of its words.
+    private func scan(
+        _ text: UnsafeBufferPointer<UInt8>, map: UnsafeBufferPointer<Int32>?, only views: UInt8,
+        scratch: inout Scratch, into found: inout [PieceHit]
     ) {
         if usesHomophones && SpeechTolerance.hasHan(text) {
             if scratch.homophones.count < text.count {
                 scratch.homophones = [UInt8](repeating: 0, count: max(text.count, 2 * scratch.homophones.count))
             }
+            var heard = scratch.foundHomophones
+            scratch.foundHomophones = []
+            heard.removeAll(keepingCapacity: true)
             scratch.homophones.withUnsafeMutableBufferPointer { output in
                 let view = UnsafeMutableBufferPointer(rebasing: output[0..<text.count])
                 SpeechTolerance.homophones(text, into: view)
-                scan(UnsafeBufferPointer(view), map: map, only: View.homophone.rawValue, into: &found)
+                let homophones = UnsafeBufferPointer(view)
+                automaton.scan(text, homophones) { which, id, end in
+                    if which == 0 {
+                        report(id, end: end, in: text, map: map, only: views, into: &found)
+                    } else {
+                        report(id, end: end, in: homophones, map: map, only: View.homophone.rawValue, into: &heard)
+                    }
+                }
             }
+            found.append(contentsOf: heard)
+            scratch.foundHomophones = heard
+        } else {
+            scan(text, map: map, only: views, into: &found)
         }
         if !fuzzyIndex.isEmpty { fuzzyWords(in: text, map: map, found: &found) }
     }
@@ -476,25 +493,33 @@ public struct PhraseMatcher: PhraseMatching {
         _ text: UnsafeBufferPointer<UInt8>, map: UnsafeBufferPointer<Int32>?, only views: UInt8,
         into found: inout [PieceHit]
     ) {
-        automaton.scan(text) { id, end in
-            let pattern = patterns[id]
-            if pattern.view.rawValue & views == 0 { return }
-            let start = end - automaton.patternLengths[id]
-            if pattern.needsLeftBoundary, let before = ScalarClass.scalar(before: start, in: text),
-                ScalarClass.isWordCharacter(before)
-            {
-                return
-            }
-            if pattern.needsRightBoundary, let after = ScalarClass.scalar(at: end, in: text),
-                ScalarClass.isWordCharacter(after)
-            {
-                return
-            }
-            if let map {
-                found.append(PieceHit(piece: Int32(id), start: map[start], end: map[end]))
-            } else {
-                found.append(PieceHit(piece: Int32(id), start: Int32(start), end: Int32(end)))
-            }
+        automaton.scan(text) { id, end in report(id, end: end, in: text, map: map, only: views, into: &found) }
+    }
+
+    /// Reports pattern `id` ending at `end` in `text` when it is of one of
+    /// the views `only` and stands at the word boundaries it needs.
+    @inline(__always)
+    private func report(
+        _ id: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, map: UnsafeBufferPointer<Int32>?, only views: UInt8,
+        into found: inout [PieceHit]
+    ) {
+        let pattern = patterns[id]
+        if pattern.view.rawValue & views == 0 { return }
+        let start = end - automaton.patternLengths[id]
+        if pattern.needsLeftBoundary, let before = ScalarClass.scalar(before: start, in: text),
+            ScalarClass.isWordCharacter(before)
+        {
+            return
+        }
+        if pattern.needsRightBoundary, let after = ScalarClass.scalar(at: end, in: text),
+            ScalarClass.isWordCharacter(after)
+        {
+            return
+        }
+        if let map {
+            found.append(PieceHit(piece: Int32(id), start: map[start], end: map[end]))
+        } else {
+            found.append(PieceHit(piece: Int32(id), start: Int32(start), end: Int32(end)))
         }
     }
 

@@ -128,13 +128,23 @@ final class XMLInputFilter {
         }
     }
 
+    /// Scans into a local buffer, taken from the filter and given back: the
+    /// scanner appends to an array no one else holds, with no check or
+    /// reference count per byte.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
-        scanner.scan(bytes, into: &output) { ordinal, refusal in refusals[ordinal] = refusal }
+        var filtered = output
+        output = []
+        scanner.scan(bytes, into: &filtered)
+        output = filtered
+        for (ordinal, refusal) in scanner.takeRefusals() { refusals[ordinal] = refusal }
     }
 
     private func finish() {
         exhausted = true
-        scanner.finish(into: &output)
+        var filtered = output
+        output = []
+        scanner.finish(into: &filtered)
+        output = filtered
     }
 }
 
@@ -190,12 +200,19 @@ extension XMLInputFilter {
         /// The instruction being read, while short enough to be the XML declaration.
         private var instruction: [UInt8] = []
         private var instructionTarget: [UInt8] = []
+        /// Start tags refused and not yet taken (``takeRefusals()``), by element ordinal.
+        private var refused: [(ordinal: Int, refusal: Refusal)] = []
+
+        /// The start tags refused since the last call, by element ordinal.
+        mutating func takeRefusals() -> [(ordinal: Int, refusal: Refusal)] {
+            guard !refused.isEmpty else { return [] }
+            defer { refused.removeAll() }
+            return refused
+        }
 
         /// Scans `bytes`, appending what libxml2 is to read to `output`;
-        /// `refuse` is told of every refused start tag.
-        mutating func scan(
-            _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], refuse: (Int, Refusal) -> Void
-        ) {
+        /// every refused start tag is kept for ``takeRefusals()``.
+        mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             if cutting == .undecided && !sawFirstByte, let first = bytes.first {
                 sawFirstByte = true
                 // A byte-order mark of UTF-16 or UTF-32, a NUL of their ASCII, or no '<' at all.
@@ -229,9 +246,41 @@ extension XMLInputFilter {
                         continue
                     }
                 }
+                if state == .startTag && (quote != 0 || tagNameEnd != nil) {
+                    // Attributes and their values: held a run at a time, up to a
+                    // byte that tells something (a quote, `=`, a line break, `>`).
+                    var end = index
+                    if quote != 0 {
+                        while end < bytes.endIndex {
+                            let byte = bytes[end]
+                            if byte == quote || byte == 0x0A || byte == 0x0D { break }
+                            end += 1
+                        }
+                    } else {
+                        while end < bytes.endIndex {
+                            let byte = bytes[end]
+                            if byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0x3D || byte == 0x0A
+                                || byte == 0x0D
+                            {
+                                break
+                            }
+                            if byte > 0x20 { tagLastSignificant = byte }
+                            end += 1
+                        }
+                    }
+                    if end > index {
+                        let kept = min(end - index, max(0, XMLTranscriptReader.maximumTagBytes - tagBytes))
+                        tag.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + kept)]))
+                        tagBytes += end - index
+                        previous = bytes[end - 1]
+                        lastWasCarriageReturn = false
+                        index = end
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 countLine(byte)
-                step(byte, into: &output, refuse: refuse)
+                step(byte, into: &output)
                 previous = byte
                 index += 1
                 if cutting == .passThrough {
@@ -260,12 +309,13 @@ extension XMLInputFilter {
 
         // MARK: - States
 
-        private mutating func step(_ byte: UInt8, into output: inout [UInt8], refuse: (Int, Refusal) -> Void) {
+        private mutating func step(_ byte: UInt8, into output: inout [UInt8]) {
             switch state {
             case .text:
                 if byte == 0x3C { // <
                     state = .open
-                    held = [byte]
+                    held.removeAll(keepingCapacity: true)
+                    held.append(byte)
                     tagLine = line
                     inReference = false
                     return
@@ -290,16 +340,17 @@ extension XMLInputFilter {
                     instruction = held
                     instructionTarget = []
                     output.append(contentsOf: held)
-                    held.removeAll()
+                    held.removeAll(keepingCapacity: true)
                     run = 0
                 case 0x2F: // </
                     state = .endTag
                     output.append(contentsOf: held)
-                    held.removeAll()
+                    held.removeAll(keepingCapacity: true)
                 default:
                     state = .startTag
-                    tag = held
-                    held.removeAll()
+                    tag.removeAll(keepingCapacity: true)
+                    tag.append(contentsOf: held)
+                    held.removeAll(keepingCapacity: true)
                     tagBytes = tag.count
                     tagEquals = 0
                     tagNewlines = 0
@@ -340,7 +391,7 @@ extension XMLInputFilter {
                 output.append(byte)
                 stepDeclaration(byte)
             case .startTag:
-                stepStartTag(byte, into: &output, refuse: refuse)
+                stepStartTag(byte, into: &output)
             case .endTag:
                 output.append(byte)
                 if byte == 0x3E {
@@ -464,9 +515,7 @@ extension XMLInputFilter {
         }
 
         /// A start tag: held until its end, then let through or refused.
-        private mutating func stepStartTag(
-            _ byte: UInt8, into output: inout [UInt8], refuse: (Int, Refusal) -> Void
-        ) {
+        private mutating func stepStartTag(_ byte: UInt8, into output: inout [UInt8]) {
             tagBytes += 1
             if tagBytes <= XMLTranscriptReader.maximumTagBytes { tag.append(byte) }
             if quote != 0 {
@@ -475,7 +524,7 @@ extension XMLInputFilter {
                 return
             }
             if byte == 0x3E { // >
-                endStartTag(into: &output, refuse: refuse)
+                endStartTag(into: &output)
                 return
             }
             noteTagByte(byte)
@@ -496,12 +545,17 @@ extension XMLInputFilter {
             if byte > 0x20 { tagLastSignificant = byte }
         }
 
-        private mutating func endStartTag(into output: inout [UInt8], refuse: (Int, Refusal) -> Void) {
+        private mutating func endStartTag(into output: inout [UInt8]) {
             let ordinal = elementCount
             elementCount += 1
             state = .text
             run = 0
             let nameEnd = min(tagNameEnd ?? tag.count - 1, tag.count)
+            guard tagEquals > XMLTranscriptReader.maximumAttributes || tagBytes > XMLTranscriptReader.maximumTagBytes
+            else {
+                output.append(contentsOf: tag)
+                return
+            }
             let name = String(decoding: tag[1..<max(1, min(nameEnd, 1 + 1024))], as: UTF8.self)
             var detail: String?
             if tagEquals > XMLTranscriptReader.maximumAttributes {
@@ -517,7 +571,7 @@ extension XMLInputFilter {
                 output.append(contentsOf: tag)
                 return
             }
-            refuse(ordinal, Refusal(line: tagLine, detail: detail))
+            refused.append((ordinal, Refusal(line: tagLine, detail: detail)))
             output.append(0x3C)
             output.append(contentsOf: tag[1..<max(1, min(nameEnd, 1 + 1024))])
             output.append(contentsOf: repeatElement(0x0A, count: tagNewlines))
