@@ -100,6 +100,17 @@ struct CustomerSignalScanner {
                     index += 1
                     continue
                 }
+                // Most Chinese: U+5000–U+9FFF (leads E5–E9) and U+4E00–U+4FFF
+                // (lead E4, then B8–BF) are Han, not decoded.
+                if (byte >= 0xE5 && byte <= 0xE9) || (byte == 0xE4 && index + 1 < end && bytes[index + 1] >= 0xB8),
+                    index + 3 <= end
+                {
+                    han += 1
+                    add(UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F))
+                    inWord = false
+                    index += 3
+                    continue
+                }
                 let width = UTF8Scalars.width(lead: byte)
                 guard index + width <= end else { break }
                 // A turn's text is well-formed UTF-8: the scalar is whole.

@@ -122,8 +122,8 @@ struct CallAssembler {
         label: String, role: SpeakerRole?, start: Double?, end: Double?, text: String, line: Int?,
         origin: String? = nil
     ) {
-        let subject = origin ?? "turn by \"\(label)\""
-        let (start, end) = checkedTimes(start: start, end: end, line: line, subject: subject)
+        // The subject is spelt out only for a message.
+        let (start, end) = checkedTimes(start: start, end: end, line: line, subject: origin ?? "turn by \"\(label)\"")
         turns.append(Turn(role: role ?? .other, label: label, start: start, end: end, text: text, line: line ?? 0))
     }
 
@@ -156,21 +156,22 @@ struct CallAssembler {
     ///   - what: the field, as the message names it (`start time`, `TIME_VALUE`).
     ///   - subject: the turn, word or element the time belongs to.
     ///   - written: the value as the transcript wrote it, when not in seconds.
-    mutating func time(_ seconds: Double, _ what: String, line: Int?, of subject: String, written: String? = nil)
-        -> Double?
-    {
+    mutating func time(
+        _ seconds: Double, _ what: String, line: Int?, of subject: @autoclosure () -> String, written: String? = nil
+    ) -> Double? {
         guard let problem = TurnTime.problem(seconds) else { return seconds }
         let value = written ?? TurnTime.text(seconds)
-        reject(because: .invalidTime(line: line, detail: "\(subject): \(what) \(value) \(problem)"))
+        reject(because: .invalidTime(line: line, detail: "\(subject()): \(what) \(value) \(problem)"))
         return nil
     }
 
     /// A turn's times, each checked (``time(_:_:line:of:)``); an end before
     /// the start is ignored, with a warning.
-    private mutating func checkedTimes(start: Double?, end: Double?, line: Int?, subject: String) -> (Double?, Double?)
-    {
-        let start = start.flatMap { time($0, "start time", line: line, of: subject) }
-        var end = end.flatMap { time($0, "end time", line: line, of: subject) }
+    private mutating func checkedTimes(
+        start: Double?, end: Double?, line: Int?, subject: @autoclosure () -> String
+    ) -> (Double?, Double?) {
+        let start = start.flatMap { time($0, "start time", line: line, of: subject()) }
+        var end = end.flatMap { time($0, "end time", line: line, of: subject()) }
         if let start, let checked = end, checked < start {
             warn(line, "turn ends before it starts; end time ignored")
             end = nil
