@@ -73,6 +73,7 @@ struct ConversationCheckTests {
             "Customer: I NEED A NEW INVOICE PLEASE\nAgent: Sure.\n",
             "Customer: i bought THE SNOW LEOPARD ATLAS today\nAgent: Sure.\n",
             "Customer: ok got it\nAgent: Good.\nCustomer: ok got it\nAgent: Bye.\n",
+            "Customer: 我的订单一直在路上\nAgent: 好的。\nCustomer: 我的快递一直在路上\nAgent: 请稍等。\n",
         ])
     func notUpset(transcript: String) {
         #expect(item("empathy", transcript).status == .na)
