@@ -1,5 +1,6 @@
-import CallQA
 import Testing
+
+@testable import CallQA
 
 /// Check settings that follow the course of a conversation, scored with
 /// `Tests/Fixtures/rubrics/conversation.yaml`.
@@ -63,6 +64,22 @@ struct ConversationCheckTests {
         #expect(result.status == .fail)
         #expect(result.evidence.first?.phrase == signal)
         #expect(result.evidence.first?.kind == .rule)
+    }
+
+    @Test(
+        "signals: a run of question marks is found at every offset, after ASCII or Chinese",
+        arguments: ["??", "？？", "?？", "？?"])
+    func emphasisAtEveryOffset(marks: String) {
+        for filler in ["ab c ", "我们", "x"] {
+            for count in 0..<12 {
+                let before = "我想问一下 " + String(repeating: filler, count: count)
+                var text = before + marks + " 好吗"
+                let found = text.withUTF8 { CustomerSignalScanner.emphasis(in: $0) }
+                #expect(found == before.utf8.count..<(before.utf8.count + marks.utf8.count), "\(text)")
+                var single = before + "? 好吗"
+                #expect(single.withUTF8 { CustomerSignalScanner.emphasis(in: $0) } == nil, "\(single)")
+            }
+        }
     }
 
     @Test(

@@ -100,4 +100,51 @@ struct TextSupportTests {
             }
         }
     }
+
+    @Test(
+        "A word of eight bytes holds a byte, or a byte of a range, exactly when one of its bytes does", arguments: 0..<8
+    )
+    func byteWords(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed + 31))
+        let interesting: [UInt8] = [
+            0x00, 0x20, 0x21, 0x3A, 0x3D, 0x3F, 0x60, 0x61, 0x7A, 0x7B, 0x7F, 0x80, 0xE1, 0xE2, 0xEF, 0xF0, 0xFF,
+        ]
+        for _ in 0..<2_000 {
+            let bytes = (0..<8).map { _ in
+                generator.next() % 2 == 0
+                    ? interesting[Int(generator.next() % UInt64(interesting.count))]
+                    : UInt8(truncatingIfNeeded: generator.next())
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let word = ByteWord(buffer, at: 0)
+                for byte in interesting { #expect(word.holds(byte) == bytes.contains(byte)) }
+                for (low, high) in [(UInt8(0x61), UInt8(0x7A)), (0x30, 0x39), (0x00, 0x1F), (0x20, 0x7F), (0x41, 0x41)]
+                {
+                    #expect(word.holdsByte(from: low, through: high) == bytes.contains { $0 >= low && $0 <= high })
+                }
+            }
+        }
+    }
+
+    @Test("Every sad face is found wherever it stands, after ASCII or Chinese", arguments: CustomerSignalScanner.faces)
+    func sadFaces(face: String) {
+        for filler in ["ok ", "好的"] {
+            for count in 0..<10 {
+                var text = String(repeating: filler, count: count) + face + " 谢谢"
+                let start = text.utf8.count - face.utf8.count - " 谢谢".utf8.count
+                #expect(text.withUTF8 { CustomerSignalScanner.sadFace(in: $0) } == start..<(start + face.utf8.count))
+            }
+        }
+    }
+
+    @Test("Lower-case words are told from capitals and Chinese at every offset")
+    func lowerCaseWords() {
+        for count in 0..<12 {
+            let before = String(repeating: "好", count: count) + "ABC "
+            for (word, expected) in [("abc", true), ("ab", false), ("aBc", false), ("a b c", false)] {
+                var text = before + word + " 好"
+                #expect(text.withUTF8 { CustomerSignalScanner.hasLowerCaseWords($0) } == expected, "\(text)")
+            }
+        }
+    }
 }

@@ -106,7 +106,9 @@ struct CustomerSignalScanner {
                     index + 3 <= end
                 {
                     han += 1
-                    add(UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F))
+                    add(
+                        UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                            | UInt32(bytes[index + 2] & 0x3F))
                     inWord = false
                     index += 3
                     continue
@@ -189,6 +191,14 @@ struct CustomerSignalScanner {
     private static func hasMarkRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
+            // Eight bytes at a time where none can start a mark (`?`, `!`, or 0xEF, which leads `？` and `！`).
+            if index + 8 <= bytes.count {
+                let word = ByteWord(bytes, at: index)
+                if !word.holds(0x3F) && !word.holds(0x21) && !word.holds(0xEF) {
+                    index += 8
+                    continue
+                }
+            }
             let width = markWidth(at: index, in: bytes)
             if width > 0, index + width < bytes.count, markWidth(at: index + width, in: bytes) > 0 { return true }
             index += max(width, 1)
@@ -275,7 +285,16 @@ struct CustomerSignalScanner {
     /// Whether the text has a word of three or more letters in lower case.
     static func hasLowerCaseWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            // Eight bytes at a time without a lower-case letter: a run ends there.
+            if index + 8 <= bytes.count && !ByteWord(bytes, at: index).holdsByte(from: 0x61, through: 0x7A) {
+                run = 0
+                index += 8
+                continue
+            }
+            let byte = bytes[index]
+            index += 1
             if byte >= 0x61 && byte <= 0x7A {
                 run += 1
                 if run >= 3 { return true }
@@ -286,7 +305,8 @@ struct CustomerSignalScanner {
         return false
     }
 
-    private static let faces = [
+    /// The sad and angry faces the `sad-face` signal looks for.
+    static let faces = [
         ":(", ":-(", ":'(", "=(", "☹", "🙁", "😞", "😟", "😢", "😭", "😠", "😡", "😤", "😒", "😔", "😣", "😫",
     ]
 
@@ -302,8 +322,18 @@ struct CustomerSignalScanner {
     /// The first sad or angry face, in one pass over the turn's UTF-8.
     static func sadFace(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         let faceStarts = Self.faceStarts
-        for start in bytes.indices {
+        var start = 0
+        while start < bytes.count {
+            // Eight bytes at a time where no face can start (`:`, `=`, 0xE2 or 0xF0).
+            if start + 8 <= bytes.count {
+                let word = ByteWord(bytes, at: start)
+                if !word.holds(0x3A) && !word.holds(0x3D) && !word.holds(0xE2) && !word.holds(0xF0) {
+                    start += 8
+                    continue
+                }
+            }
             let first = bytes[start]
+            defer { start += 1 }
             guard faceStarts[Int(first)] else { continue }
             for face in faceBytes where face[0] == first && start + face.count <= bytes.count {
                 if bytes[start..<(start + face.count)].elementsEqual(face) { return start..<(start + face.count) }

@@ -161,6 +161,31 @@ public struct TextNormalizer: Sendable {
                 length += 1
                 continue
             }
+            if lead >= 0xE0 && lead < 0xF0 {
+                // Three bytes (Han, kana, CJK punctuation, full-width forms):
+                // when left as they are, copied as they stand.
+                let second = input[index + 1]
+                let third = input[index + 2]
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+                if table[Int(value)] == 0 {
+                    guard length + 4 <= capacity else { return -1 }
+                    if pendingSpace {
+                        output[length] = 0x20
+                        origins[length] = Int32(start)
+                        length += 1
+                        pendingSpace = false
+                    }
+                    output[length] = lead
+                    output[length + 1] = second
+                    output[length + 2] = third
+                    origins[length] = Int32(start)
+                    origins[length + 1] = Int32(start)
+                    origins[length + 2] = Int32(start)
+                    length += 3
+                    index += 3
+                    continue
+                }
+            }
             let (value, width) = UTF8Scalars.decode(at: index, in: input)
             index += width
             let entry: UInt32 = value < 0x10000 ? table[Int(value)] : Self.supplementary(value)
