@@ -147,4 +147,15 @@ struct TextSupportTests {
             }
         }
     }
+
+    @Test("ASCII word characters are the letters, the digits, `_` and the apostrophe")
+    func asciiWordCharacters() {
+        for value in UInt32(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)!
+            let expected =
+                (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                || value == 0x5F || value == 0x27
+            #expect(ScalarClass.isWordCharacter(scalar) == expected, "\(value)")
+        }
+    }
 }

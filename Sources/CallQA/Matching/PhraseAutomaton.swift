@@ -134,27 +134,38 @@ struct PhraseAutomaton: Sendable {
         }
     }
 
-    /// ``scan(_:_:)`` over two texts of the same length at once — a turn and
-    /// its homophone view: `found(text, pattern, end)` with `text` 0 for
-    /// `first` and 1 for `second`, each text's occurrences in order of their
-    /// end. A scan waits on one table load per byte, each depending on the
-    /// one before; two texts are two independent chains, which the processor
-    /// runs side by side, in about the time of one.
+    /// ``scan(_:_:)`` over two texts at once — a turn and its homophone
+    /// view, or its stemmed view and itself: `found(text, pattern, end)` with
+    /// `text` 0 for `first` and 1 for `second`, each text's occurrences in
+    /// order of their end. A scan waits on one table load per byte, each
+    /// depending on the one before; two texts are two independent chains,
+    /// which the processor runs side by side, in about the time of one. The
+    /// longer text's rest is scanned alone.
     @inline(__always)
     func scan(
         _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>,
         _ found: (_ text: Int, _ pattern: Int, _ end: Int) -> Void
     ) {
-        precondition(first.count == second.count, "the two texts differ in length")
-        guard let one = first.baseAddress, let two = second.baseAddress else { return }
-        let count = first.count
+        guard let one = first.baseAddress, let two = second.baseAddress else {
+            scan(first) { found(0, $0, $1) }
+            scan(second) { found(1, $0, $1) }
+            return
+        }
+        let common = min(first.count, second.count)
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
                 guard let table = table.baseAddress, let classes = classes.baseAddress else { return }
+                /// Reports the patterns of the state at `row`, which text `text` reached at `end`.
+                func report(_ text: Int, _ row: Int, _ end: Int) {
+                    let state = row / classCount
+                    for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+                        found(text, Int(outputs[output]), end)
+                    }
+                }
                 var row = 0
                 var otherRow = 0
                 var index = 0
-                while index < count {
+                while index < common {
                     var entry = 0
                     var other = 0
                     repeat {
@@ -163,19 +174,18 @@ struct PhraseAutomaton: Sendable {
                         row = entry &>> 1
                         otherRow = other &>> 1
                         index &+= 1
-                    } while (entry | other) & 1 == 0 && index < count
-                    if entry & 1 != 0 {
-                        let state = row / classCount
-                        for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-                            found(0, Int(outputs[output]), index)
-                        }
-                    }
-                    if other & 1 != 0 {
-                        let state = otherRow / classCount
-                        for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-                            found(1, Int(outputs[output]), index)
-                        }
-                    }
+                    } while (entry | other) & 1 == 0 && index < common
+                    if entry & 1 != 0 { report(0, row, index) }
+                    if other & 1 != 0 { report(1, otherRow, index) }
+                }
+                // The rest of the longer text.
+                let (text, rest, count) = first.count > common ? (0, one, first.count) : (1, two, second.count)
+                var restRow = text == 0 ? row : otherRow
+                while index < count {
+                    let entry = Int(table[restRow &+ Int(classes[Int(rest[index])])])
+                    restRow = entry &>> 1
+                    index &+= 1
+                    if entry & 1 != 0 { report(text, restRow, index) }
                 }
             }
         }

@@ -106,6 +106,7 @@ public struct PhraseMatcher: PhraseMatching {
         var view = StemmedView()
         var homophones: [UInt8] = []
         var foundHomophones: [PieceHit] = []
+        var foundPrefixes: [PieceHit] = []
         var lease: WordStemmer.Lease?
         var pieceHits: [PieceHit] = []
         var pieceSpans: [SlotSpans.Span] = []
@@ -364,12 +365,31 @@ public struct PhraseMatcher: PhraseMatching {
             }
             if separate {
                 view.withBuffers { stemmed, map in
-                    scan(stemmed, map: map, only: View.stemmed.rawValue, scratch: &scratch, into: &found)
+                    if usesPrefixes && !(usesHomophones && SpeechTolerance.hasHan(stemmed)) {
+                        // The stemmed view and the normalised text (for prefixes)
+                        // side by side; prefixes reported after the view's pieces.
+                        var prefixes = scratch.foundPrefixes
+                        scratch.foundPrefixes = []
+                        prefixes.removeAll(keepingCapacity: true)
+                        automaton.scan(stemmed, normal) { which, id, end in
+                            if which == 0 {
+                                report(id, end: end, in: stemmed, map: map, only: View.stemmed.rawValue, into: &found)
+                            } else {
+                                report(id, end: end, in: normal, map: nil, only: View.normal.rawValue, into: &prefixes)
+                            }
+                        }
+                        if !fuzzyIndex.isEmpty { fuzzyWords(in: stemmed, map: map, found: &found) }
+                        found.append(contentsOf: prefixes)
+                        scratch.foundPrefixes = prefixes
+                    } else {
+                        scanTolerating(
+                            stemmed, map: map, only: View.stemmed.rawValue, scratch: &scratch, into: &found)
+                        if usesPrefixes { scan(normal, map: nil, only: View.normal.rawValue, into: &found) }
+                    }
                 }
-                if usesPrefixes { scan(normal, map: nil, only: View.normal.rawValue, into: &found) }
                 if !fuzzyIndex.isEmpty { fuzzyWords(in: normal, map: nil, found: &found) }
             } else {
-                scan(
+                scanTolerating(
                     normal, map: nil, only: View.stemmed.rawValue | View.normal.rawValue, scratch: &scratch,
                     into: &found)
             }
@@ -412,7 +432,7 @@ public struct PhraseMatcher: PhraseMatching {
     /// `asr: true` forgive there: pieces with Han looked for in its homophone
     /// view — scanned beside `text` in one pass, reported after it — and
     /// long words within one edit of its words.
-    private func scan(
+    private func scanTolerating(
         _ text: UnsafeBufferPointer<UInt8>, map: UnsafeBufferPointer<Int32>?, only views: UInt8,
         scratch: inout Scratch, into found: inout [PieceHit]
     ) {

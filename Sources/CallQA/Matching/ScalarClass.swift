@@ -4,12 +4,16 @@
 enum ScalarClass {
     /// Letters and digits of scripts written with spaces between words, and
     /// the apostrophe inside words (`don't`, `customer's`).
+    @inline(__always)
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        if value < 0x80 {
-            return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
-                || value == 0x5F || value == 0x27
-        }
+        // ASCII by two masks of 64 bits: digits and `'`; letters and `_`.
+        if value < 0x40 { return (0x03FF_0080_0000_0000 as UInt64) >> UInt64(value) & 1 != 0 }
+        if value < 0x80 { return (0x07FF_FFFE_87FF_FFFE as UInt64) >> UInt64(value - 0x40) & 1 != 0 }
+        return isWordCharacter(beyondASCII: scalar)
+    }
+
+    private static func isWordCharacter(beyondASCII scalar: Unicode.Scalar) -> Bool {
         if isUnspacedScript(scalar) || UnicodeFacts.isPunctuationWithoutLetters(scalar) { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
