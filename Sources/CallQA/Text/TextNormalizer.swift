@@ -117,6 +117,17 @@ public struct TextNormalizer: Sendable {
         var length = 0
         var pendingSpace = false
 
+        /// Writes the pending space, if there is one, as coming from the
+        /// scalar starting at `start`; the caller has made sure of the room.
+        @inline(__always)
+        func writePendingSpace(from start: Int) {
+            guard pendingSpace else { return }
+            output[length] = 0x20
+            origins[length] = Int32(start)
+            length += 1
+            pendingSpace = false
+        }
+
         /// Writes one byte that the scalar starting at `start` became; a space
         /// only marks one as pending (runs collapse, none leads or trails).
         /// `false` when there is no room.
@@ -126,12 +137,7 @@ public struct TextNormalizer: Sendable {
                 return true
             }
             guard length + 1 < capacity else { return false }
-            if pendingSpace {
-                output[length] = 0x20
-                origins[length] = Int32(start)
-                length += 1
-                pendingSpace = false
-            }
+            writePendingSpace(from: start)
             output[length] = byte
             origins[length] = Int32(start)
             length += 1
@@ -150,12 +156,7 @@ public struct TextNormalizer: Sendable {
                     continue
                 }
                 guard length + 2 <= capacity else { return -1 }
-                if pendingSpace {
-                    output[length] = 0x20
-                    origins[length] = Int32(start)
-                    length += 1
-                    pendingSpace = false
-                }
+                writePendingSpace(from: start)
                 output[length] = entry == 0 ? lead : pool[Int(entry >> 8)]
                 origins[length] = Int32(start)
                 length += 1
@@ -169,12 +170,7 @@ public struct TextNormalizer: Sendable {
                 let value = UInt32(lead & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
                 if table[Int(value)] == 0 {
                     guard length + 4 <= capacity else { return -1 }
-                    if pendingSpace {
-                        output[length] = 0x20
-                        origins[length] = Int32(start)
-                        length += 1
-                        pendingSpace = false
-                    }
+                    writePendingSpace(from: start)
                     output[length] = lead
                     output[length + 1] = second
                     output[length + 2] = third
@@ -192,12 +188,7 @@ public struct TextNormalizer: Sendable {
             if entry == 0 {
                 // Left as it is (most Han): its bytes copied, none of them a space.
                 guard length + width + 1 <= capacity else { return -1 }
-                if pendingSpace {
-                    output[length] = 0x20
-                    origins[length] = Int32(start)
-                    length += 1
-                    pendingSpace = false
-                }
+                writePendingSpace(from: start)
                 for offset in 0..<width {
                     output[length + offset] = input[start + offset]
                     origins[length + offset] = Int32(start)
