@@ -158,8 +158,6 @@ extension ParaphraseCheck: CheckKind {
         )
     }
 
-    /// The first agent sentence with a cue that repeats `shared` content
-    /// units of the customer's recent turns and asks for nothing.
     /// The matches of one turn among matches ordered by turn.
     private static func matches(
         inTurn turn: Int, of found: [(turn: Int, match: PhraseMatch)]
@@ -167,6 +165,8 @@ extension ParaphraseCheck: CheckKind {
         found[found.partitioningIndex { $0.turn >= turn }..<found.partitioningIndex { $0.turn > turn }]
     }
 
+    /// The first agent sentence with a cue that repeats `shared` content
+    /// units of the customer's recent turns and asks for nothing.
     private func restatement(cues: PhraseGroup, in analysis: CallAnalysis) -> (evidence: Evidence, note: String)? {
         let found = analysis.matches(of: cues, inTurns: analysis.turns(by: .agent))
         guard !found.isEmpty else { return nil }
