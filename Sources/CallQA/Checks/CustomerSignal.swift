@@ -100,10 +100,9 @@ struct CustomerSignalScanner {
                     index += 1
                     continue
                 }
-                // Most Chinese: U+5000–U+9FFF (leads E5–E9) and U+4E00–U+4FFF
-                // (lead E4, then B8–BF) are Han, not decoded.
-                if (byte >= 0xE5 && byte <= 0xE9) || (byte == 0xE4 && index + 1 < end && bytes[index + 1] >= 0xB8),
-                    index + 3 <= end
+                // Most Chinese, the CJK unified ideographs: hashed without the general decoder.
+                if byte >= 0xE4 && byte <= 0xE9 && index + 3 <= end
+                    && UTF8Scalars.isCommonHan(lead: byte, second: bytes[index + 1])
                 {
                     han += 1
                     add(

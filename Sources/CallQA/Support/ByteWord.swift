@@ -14,6 +14,10 @@ struct ByteWord {
         value = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
     }
 
+    /// Whether all eight bytes are ASCII.
+    @inline(__always)
+    var isASCII: Bool { value & Self.highs == 0 }
+
     /// Whether some byte of the word is `byte`.
     @inline(__always)
     func holds(_ byte: UInt8) -> Bool {

@@ -72,9 +72,8 @@ package enum SpeechUnits {
                 index += 1
                 continue
             }
-            // Most Chinese: U+5000–U+9FFF (leads E5–E9) and U+4E00–U+4FFF
-            // (lead E4, then B8–BF) are ideographs, not decoded.
-            if (byte >= 0xE5 && byte <= 0xE9) || (byte == 0xE4 && bytes[index + 1] >= 0xB8) {
+            // Most Chinese, the CJK unified ideographs: counted without decoding.
+            if byte >= 0xE4 && byte <= 0xE9 && UTF8Scalars.isCommonHan(lead: byte, second: bytes[index + 1]) {
                 count += 1
                 inWord = false
                 index += 3

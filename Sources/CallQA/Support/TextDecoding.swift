@@ -52,12 +52,9 @@ enum TextDecoding {
             let count = buffer.count
             var index = 0
             while index < count {
-                // Eight bytes at a time when none is below 0x20 (a byte-wise
-                // "less than" on a 64-bit word; it may flag a word that holds
-                // none, never miss one).
+                // Eight bytes at a time when none is below 0x20.
                 if index + 8 <= count {
-                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                    if !ByteWord(buffer, at: index).holdsByte(from: 0x00, through: 0x1F) {
                         index += 8
                         continue
                     }
@@ -114,10 +111,7 @@ enum TextDecoding {
             let lead = buffer[index]
             if lead < 0x80 {
                 // Eight ASCII bytes at a time, where ASCII starts.
-                if index + 8 <= count
-                    && UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                        & 0x8080_8080_8080_8080 == 0
-                {
+                if index + 8 <= count && ByteWord(buffer, at: index).isASCII {
                     index += 8
                 } else {
                     index += 1

@@ -28,6 +28,14 @@ enum UTF8Scalars {
         )
     }
 
+    /// Whether the three-byte scalar that starts with `lead`, then `second`,
+    /// is in U+4E00–U+9FFF, the CJK unified ideographs (most Chinese text):
+    /// leads E5–E9, or E4 followed by B8–BF.
+    @inline(__always)
+    static func isCommonHan(lead: UInt8, second: UInt8) -> Bool {
+        (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && second >= 0xB8)
+    }
+
     /// How many bytes the scalar whose UTF-8 starts with `lead` takes.
     @inline(__always)
     static func width(lead: UInt8) -> Int {
